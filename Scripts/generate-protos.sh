@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Regenerates the Swift messages from Protos/: the well-known types in Sources/ProtoWire/WellKnownTypes
+# and the ml_metadata messages in Sources/MLMDProtos. Needs protoc (apt-get install -y protobuf-compiler).
+# Usage: Scripts/generate-protos.sh        (CI runs it and fails if any generated file changed)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+command -v protoc >/dev/null || { echo "generate-protos: protoc missing: apt-get install -y protobuf-compiler" >&2; exit 2; }
+work=$(mktemp -d)
+protoc -IProtos --include_imports --descriptor_set_out="$work/mlmd.desc" \
+  ml_metadata/proto/metadata_store.proto ml_metadata/proto/metadata_store_service.proto
+# The generator links ProtoWire, which holds generated well-known types: build it without any
+# generated file, so a broken generated file can never stop its own regeneration.
+mkdir -p "$work/old" Sources/ProtoWire/WellKnownTypes Sources/MLMDProtos
+generated=$(ls Sources/ProtoWire/WellKnownTypes/*.pb.swift Sources/MLMDProtos/*.pb.swift 2>/dev/null || true)
+restore() { for f in $generated; do [ -f "$f" ] || cp "$work/old/$(echo "$f" | tr / _)" "$f"; done; rm -f Sources/MLMDProtos/Bootstrap.swift; }
+trap 'restore; rm -rf "$work"' EXIT
+for f in $generated; do mv "$f" "$work/old/$(echo "$f" | tr / _)"; done
+echo "// Stands in for the generated messages while the generator builds." > Sources/MLMDProtos/Bootstrap.swift
+swift build --product mlmd-protogen >&2
+"$(swift build --show-bin-path)/mlmd-protogen" "$work/mlmd.desc" Sources

@@ -1,0 +1,71 @@
+import Foundation
+import ProtoWire
+
+// mlmd-protogen DESCRIPTOR_SET SOURCES_DIR
+//
+// Turns the FileDescriptorSet that `protoc --include_imports --descriptor_set_out` writes for
+// Protos/ into Swift: the well-known types into SOURCES_DIR/ProtoWire/WellKnownTypes, and the
+// ml_metadata messages into SOURCES_DIR/MLMDProtos. Scripts/generate-protos.sh runs both steps.
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("mlmd-protogen: \(message)\n".utf8))
+    exit(1)
+}
+
+func readFile(_ path: String) -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
+    return [UInt8](data)
+}
+
+func writeFile(_ path: String, _ text: String) {
+    do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    } catch {
+        fail("cannot write \(path): \(error)")
+    }
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count == 3 else { fail("usage: mlmd-protogen DESCRIPTOR_SET SOURCES_DIR") }
+let files: [FileDescriptor]
+do {
+    files = try DescriptorDecoding.fileSet(readFile(arguments[1]))
+} catch {
+    fail("\(arguments[1]): \(error)")
+}
+let sources = arguments[2]
+let symbols = SymbolTable(files: files)
+
+// Well-known types, in the runtime. Of descriptor.proto only what the MLMD options use.
+let wellKnown = FileEmitter(symbols: symbols, registryExpression: ".wellKnownTypes", importRuntime: false)
+let wellKnownFiles = ["google/protobuf/any.proto", "google/protobuf/struct.proto", "google/protobuf/field_mask.proto"]
+var wellKnownMessages: [String] = []
+for file in files where wellKnownFiles.contains(file.name) {
+    let base = file.name.split(separator: "/").last!.replacingOccurrences(of: ".proto", with: "")
+    writeFile("\(sources)/ProtoWire/WellKnownTypes/\(base).pb.swift", wellKnown.source(for: file, only: nil))
+    wellKnownMessages += symbols.messages.filter { $0.key.hasPrefix(".google.protobuf.") && symbols.closure(of: file.messages.map { ".\(file.package).\($0.name)" }).contains($0.key) }
+        .filter { !$0.value.descriptor.isMapEntry }.map(\.value.swiftName)
+}
+if let descriptorFile = files.first(where: { $0.name == "google/protobuf/descriptor.proto" }) {
+    let needed = symbols.closure(of: [".google.protobuf.EnumValueOptions"])
+    writeFile("\(sources)/ProtoWire/WellKnownTypes/descriptor.pb.swift", wellKnown.source(for: descriptorFile, only: needed))
+    wellKnownMessages += needed.compactMap { symbols.messages[$0] }.filter { !$0.descriptor.isMapEntry }.map(\.swiftName)
+}
+writeFile("\(sources)/ProtoWire/WellKnownTypes/WellKnownTypeRegistry.pb.swift", wellKnown.registrySource(
+    name: "wellKnownTypes", property: "wellKnownTypes",
+    comment: "The well-known types this runtime ships (Any, Struct, Value, ListValue, FieldMask, EnumValueOptions).",
+    messages: Array(Set(wellKnownMessages)).sorted(), merging: nil))
+
+// ml_metadata, in its own module.
+let mlmd = FileEmitter(symbols: symbols, registryExpression: ".mlmd", importRuntime: true)
+var mlmdMessages: [String] = []
+for file in files where file.package == "ml_metadata" {
+    let base = file.name.split(separator: "/").last!.replacingOccurrences(of: ".proto", with: "")
+    writeFile("\(sources)/MLMDProtos/\(base).pb.swift", mlmd.source(for: file, only: nil))
+    mlmdMessages += symbols.messages.filter { $0.key.hasPrefix(".ml_metadata.") && !$0.value.descriptor.isMapEntry
+        && symbols.closure(of: file.messages.map { ".ml_metadata.\($0.name)" }).contains($0.key) }.map(\.value.swiftName)
+}
+writeFile("\(sources)/MLMDProtos/MLMDTypeRegistry.pb.swift", mlmd.registrySource(
+    name: "mlmd", property: "mlmd",
+    comment: "Every ml_metadata message, nested ones included, and the well-known types.",
+    messages: Array(Set(mlmdMessages)).sorted(), merging: ".wellKnownTypes"))
