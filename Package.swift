@@ -27,6 +27,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ProtoWireTests", dependencies: ["ProtoWire"]),
+        .testTarget(name: "mlmdTests", dependencies: ["mlmd"]),
         .testTarget(
             name: "MLMDProtosTests",
             dependencies: ["MLMDProtos"],

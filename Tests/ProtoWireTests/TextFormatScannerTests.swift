@@ -383,6 +383,9 @@ private func caught(_ body: () throws -> Void) -> TextFormatDecodingError? {
     #expect(scanError("'abc\"", as: .bytesLiteral) == err(1, 1, "unterminated string"))
     #expect(scanError("\"a\\", as: .bytesLiteral) == err(1, 1, "unterminated string"))
     #expect(scanError("\"a\" \"b", as: .bytesLiteral) == err(1, 5, "unterminated string"))
+    var t = TextFormatScanner("\n \"a\"\n'b")
+    #expect(throws: err(3, 1, "unterminated string")) { try t.readBytesLiteral() }
+    #expect(t.error("start") == err(2, 2, "start"))
     #expect(scanError("abc", as: .bytesLiteral) == err(1, 1, "expected string, found \"abc\""))
     #expect(scanError("12", as: .stringLiteral) == err(1, 1, "expected string, found \"12\""))
     #expect(scanError(" \"\\xff\"", as: .stringLiteral) == err(1, 2, "invalid UTF-8 in string"))
@@ -429,6 +432,9 @@ private func caught(_ body: () throws -> Void) -> TextFormatDecodingError? {
     #expect(scanError("[foo bar]", as: .bracketedName) == err(1, 6, "expected \"]\", found \"bar\""))
     #expect(scanError("[foo", as: .bracketedName) == err(1, 5, "expected \"]\", found end of input"))
     #expect(scanError("[]", as: .bracketedName) == err(1, 2, "expected identifier, found \"]\""))
+    var w = TextFormatScanner(" [a.b c]")
+    #expect(throws: err(1, 7, "expected \"]\", found \"c\"")) { try w.readBracketedName() }
+    #expect(w.peekByte() == UInt8(ascii: "["))
 }
 
 @Test func symbols() throws {
@@ -502,6 +508,19 @@ private func caught(_ body: () throws -> Void) -> TextFormatDecodingError? {
     try u.expect(UInt8(ascii: ":"))
     #expect(try u.readStringLiteral() == "é")
     #expect(throws: err(1, 9, "expected integer, found \"x\"")) { try u.readInt32() }
+    // Errors that point back to a "-" on an earlier line.
+    var v = TextFormatScanner("a: -\n# c\n  3000000000\nb: -\r\n\n  x")
+    #expect(try v.readIdentifier() == "a")
+    try v.expect(UInt8(ascii: ":"))
+    #expect(throws: err(1, 4, "integer out of range for int32: \"-3000000000\"")) { try v.readInt32() }
+    #expect(v.error("here") == err(1, 4, "here"))  // a failed read consumes nothing
+    #expect(try v.readInt64() == -3_000_000_000)
+    #expect(v.error("next") == err(4, 1, "next"))
+    #expect(try v.readIdentifier() == "b")
+    try v.expect(UInt8(ascii: ":"))
+    #expect(throws: err(6, 3, "expected double, found \"x\"")) { try v.readDouble() }
+    #expect(v.error("again") == err(4, 4, "again"))
+
     // A tab is one column; CRLF line ends count as one line each.
     #expect(scanError("\r\n\tq", as: .int32) == err(2, 2, "expected integer, found \"q\""))
 }

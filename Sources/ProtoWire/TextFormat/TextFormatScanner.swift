@@ -6,6 +6,9 @@
 /// end of the line), then reads one value. Errors carry the 1-based line and
 /// column (in bytes) of the offending text.
 ///
+/// A read that throws consumes nothing but the whitespace before the value, so `error(_:)`
+/// afterwards points at the start of the rejected value.
+///
 /// Rules worth knowing (all checked against `protoc` 3.21):
 /// - A `-` sign is a separate token: `- 5` and `-` `# comment` newline `5` are both -5.
 /// - Integers: decimal, `0x`/`0X` hex, or octal when they start with `0`
@@ -29,6 +32,10 @@ package struct TextFormatScanner {
     private let limit: Int
     /// Current offset.
     private var pos: Int = 0
+    /// 1-based line number of `pos`, and the offset where that line starts. Only whitespace
+    /// skipping crosses newlines (a raw newline in a string is an error), so only it updates these.
+    private var line: Int = 1
+    private var lineStart: Int = 0
 
     package init(_ text: String) {
         self.bytes = Array(text.utf8)
@@ -61,10 +68,26 @@ package struct TextFormatScanner {
     }
 
     package mutating func skipWhitespaceAndComments() {
-        pos = whitespaceEnd(from: pos)
+        var p = pos
+        while p < limit {
+            let c = bytes[p]
+            if c == 0x0A {
+                p += 1
+                line += 1
+                lineStart = p
+            } else if c == 0x20 || (c >= 0x09 && c <= 0x0D) {  // space \t \v \f \r
+                p += 1
+            } else if c == UInt8(ascii: "#") {
+                p += 1
+                while p < limit && bytes[p] != 0x0A { p += 1 }
+            } else {
+                break
+            }
+        }
+        pos = p
     }
 
-    @inline(__always)
+    /// Where `skipWhitespaceAndComments` would stop, without moving.
     private func whitespaceEnd(from start: Int) -> Int {
         var p = start
         while p < limit {
@@ -81,17 +104,29 @@ package struct TextFormatScanner {
         return p
     }
 
+    /// An error at `offset`. Its line and column are found from those of `pos`, so the cost is
+    /// proportional to the distance between the two, not to the size of the input.
     private func makeError(at offset: Int, _ message: String) -> TextFormatDecodingError {
-        var line = 1
-        var lineStart = 0
-        let end = min(offset, bytes.count)
-        var i = 0
-        while i < end {
-            if bytes[i] == 0x0A {
-                line += 1
-                lineStart = i + 1
+        let offset = min(max(offset, 0), bytes.count)
+        var line = self.line
+        var lineStart = self.lineStart
+        if offset >= pos {
+            var i = pos
+            while i < offset {
+                if bytes[i] == 0x0A {
+                    line += 1
+                    lineStart = i + 1
+                }
+                i += 1
             }
-            i += 1
+        } else if offset < lineStart {
+            var i = offset
+            while i < lineStart {
+                if bytes[i] == 0x0A { line -= 1 }
+                i += 1
+            }
+            lineStart = offset
+            while lineStart > 0 && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
         }
         return TextFormatDecodingError(line: line, column: offset - lineStart + 1, message: message)
     }
@@ -231,19 +266,26 @@ package struct TextFormatScanner {
     /// with optional whitespace around them, through the closing `]`.
     /// The opening `[` may already have been consumed; if it is next, it is consumed too.
     package mutating func readBracketedName() throws -> String {
-        _ = skipOptional(UInt8(ascii: "["))
-        var name = try readIdentifier()
-        while true {
-            skipWhitespaceAndComments()
-            guard pos < limit else { break }
-            let c = bytes[pos]
-            guard c == UInt8(ascii: ".") || c == UInt8(ascii: "/") else { break }
-            pos += 1
-            name.append(Character(UnicodeScalar(c)))
-            name += try readIdentifier()
+        skipWhitespaceAndComments()
+        let saved = (pos, line, lineStart)
+        do {
+            _ = skipOptional(UInt8(ascii: "["))
+            var name = try readIdentifier()
+            while true {
+                skipWhitespaceAndComments()
+                guard pos < limit else { break }
+                let c = bytes[pos]
+                guard c == UInt8(ascii: ".") || c == UInt8(ascii: "/") else { break }
+                pos += 1
+                name.append(Character(UnicodeScalar(c)))
+                name += try readIdentifier()
+            }
+            try expect(UInt8(ascii: "]"))
+            return name
+        } catch {
+            (pos, line, lineStart) = saved  // a failed read consumes nothing but whitespace
+            throw error
         }
-        try expect(UInt8(ascii: "]"))
-        return name
     }
 
     // MARK: - Strings
@@ -254,11 +296,17 @@ package struct TextFormatScanner {
         guard pos < limit, bytes[pos] == UInt8(ascii: "\"") || bytes[pos] == UInt8(ascii: "'") else {
             throw unexpected("string", at: pos)
         }
+        let saved = (pos, line, lineStart)
         var out: [UInt8] = []
-        repeat {
-            try scanQuoted(into: &out)
-            skipWhitespaceAndComments()
-        } while pos < limit && (bytes[pos] == UInt8(ascii: "\"") || bytes[pos] == UInt8(ascii: "'"))
+        do {
+            repeat {
+                try scanQuoted(into: &out)
+                skipWhitespaceAndComments()
+            } while pos < limit && (bytes[pos] == UInt8(ascii: "\"") || bytes[pos] == UInt8(ascii: "'"))
+        } catch {
+            (pos, line, lineStart) = saved  // a failed read consumes nothing but whitespace
+            throw error
+        }
         return out
     }
 
@@ -516,12 +564,24 @@ package struct TextFormatScanner {
     /// Reads `[-]integer`; returns the sign and magnitude, magnitude <= positiveMax (+1 if negative).
     private mutating func readSignedMagnitude(positiveMax: UInt64, typeName: String) throws -> (negative: Bool, magnitude: UInt64) {
         skipWhitespaceAndComments()
+        let saved = (pos, line, lineStart)
+        do {
+            return try readSignedMagnitudeAfterWhitespace(positiveMax: positiveMax, typeName: typeName)
+        } catch {
+            (pos, line, lineStart) = saved  // a failed read consumes nothing but whitespace
+            throw error
+        }
+    }
+
+    private mutating func readSignedMagnitudeAfterWhitespace(positiveMax: UInt64, typeName: String) throws -> (negative: Bool, magnitude: UInt64) {
         let valueStart = pos
         var p = pos
         var negative = false
         if p < limit && bytes[p] == UInt8(ascii: "-") {
             negative = true
-            p = whitespaceEnd(from: p + 1)
+            pos = p + 1
+            skipWhitespaceAndComments()  // C++ allows space and comments after the sign
+            p = pos
         }
         guard isNumberStart(p) else { throw unexpected("integer", at: p) }
         let token = try scanNumber(at: p)
@@ -576,11 +636,23 @@ package struct TextFormatScanner {
 
     private mutating func readDouble(typeName: String) throws -> Double {
         skipWhitespaceAndComments()
+        let saved = (pos, line, lineStart)
+        do {
+            return try readDoubleAfterWhitespace(typeName: typeName)
+        } catch {
+            (pos, line, lineStart) = saved  // a failed read consumes nothing but whitespace
+            throw error
+        }
+    }
+
+    private mutating func readDoubleAfterWhitespace(typeName: String) throws -> Double {
         var p = pos
         var negative = false
         if p < limit && bytes[p] == UInt8(ascii: "-") {
             negative = true
-            p = whitespaceEnd(from: p + 1)
+            pos = p + 1
+            skipWhitespaceAndComments()  // C++ allows space and comments after the sign
+            p = pos
         }
         var value: Double
         if let end = identifierEnd(at: p) {

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Runs the built `mlmd` executable with standard input, capturing both output streams.
+struct MLMDProcess {
+    struct Result {
+        var status: Int32
+        var output: [UInt8]
+        var error: String
+    }
+
+    /// The `mlmd` binary beside the test bundle in the build products directory.
+    static let executable: URL = {
+        var directory = Bundle.main.bundleURL
+        while !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("mlmd").path) {
+            let parent = directory.deletingLastPathComponent()
+            precondition(parent != directory, "mlmd executable not found near \(Bundle.main.bundleURL.path)")
+            directory = parent
+        }
+        return directory.appendingPathComponent("mlmd")
+    }()
+
+    static func run(_ arguments: [String], input: [UInt8] = []) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        // Write input and drain output concurrently so large messages cannot deadlock the pipes.
+        let writer = Thread {
+            stdin.fileHandleForWriting.write(Data(input))
+            try? stdin.fileHandleForWriting.close()
+        }
+        writer.start()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        let error = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, output: [UInt8](output), error: String(decoding: error, as: UTF8.self))
+    }
+}

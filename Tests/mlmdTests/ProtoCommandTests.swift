@@ -1,0 +1,55 @@
+import Testing
+
+/// `mlmd proto encode|decode|types`, run as a user runs them.
+@Suite struct ProtoCommandTests {
+    // ml_metadata.Artifact { id: 5 uri: "data/x" state: LIVE }, deterministic bytes.
+    let artifactBytes: [UInt8] = [0x08, 0x05, 0x1a, 0x06] + Array("data/x".utf8) + [0x30, 0x02]
+    let artifactText = "id: 5\nuri: \"data/x\"\nstate: LIVE\n"
+
+    @Test func encodeWritesDeterministicBinary() throws {
+        let result = try MLMDProcess.run(["proto", "encode", "--type", "ml_metadata.Artifact"],
+                                         input: Array("state: LIVE # comment\nuri: 'data/x' id: 5".utf8))
+        #expect(result.status == 0)
+        #expect(result.output == artifactBytes)
+        #expect(result.error == "")
+    }
+
+    @Test func decodePrintsProtocText() throws {
+        let result = try MLMDProcess.run(["proto", "decode", "--type", "ml_metadata.Artifact"], input: artifactBytes)
+        #expect(result.status == 0)
+        #expect(String(decoding: result.output, as: UTF8.self) == artifactText)
+    }
+
+    @Test func truncatedBinaryFailsWithOneLineNamingTheOffset() throws {
+        let result = try MLMDProcess.run(["proto", "decode", "--type", "ml_metadata.Artifact"],
+                                         input: Array(artifactBytes.prefix(6)))
+        #expect(result.status == 1)
+        #expect(result.output == [])
+        #expect(result.error == "mlmd: standard input: truncated input at byte 3\n")
+    }
+
+    @Test func malformedTextFailsWithOneLineNamingLineAndColumn() throws {
+        let result = try MLMDProcess.run(["proto", "encode", "--type", "ml_metadata.Artifact"],
+                                         input: Array("id: 5\n  uri: 7\n".utf8))
+        #expect(result.status == 1)
+        #expect(result.output == [])
+        #expect(result.error.hasPrefix("mlmd: standard input: line 2:8: "))
+        #expect(result.error.filter { $0 == "\n" }.count == 1)
+    }
+
+    @Test func unknownTypeIsAUsageError() throws {
+        let result = try MLMDProcess.run(["proto", "decode", "--type", "ml_metadata.Nope"])
+        #expect(result.status == 64)
+        #expect(result.error.hasPrefix("Error: unknown message type 'ml_metadata.Nope'; `mlmd proto types` lists them\n"))
+    }
+
+    @Test func typesListsNestedMessagesOfBothProtos() throws {
+        let result = try MLMDProcess.run(["proto", "types"])
+        let names = String(decoding: result.output, as: UTF8.self).split(separator: "\n").map(String.init)
+        #expect(result.status == 0)
+        #expect(names.contains("ml_metadata.Event.Path.Step"))
+        #expect(names.contains("ml_metadata.PutLineageSubgraphRequest.EventEdge"))
+        #expect(names.contains("google.protobuf.Struct"))
+        #expect(names == names.sorted())
+    }
+}
