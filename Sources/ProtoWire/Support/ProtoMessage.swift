@@ -31,6 +31,14 @@ public protocol ProtoMessage: Sendable, Equatable {
 }
 
 extension ProtoMessage {
+    /// A message built in one expression: `Value.with { $0.intValue = 3 }`.
+    @inlinable
+    public static func with(_ populate: (inout Self) throws -> Void) rethrows -> Self {
+        var message = Self()
+        try populate(&message)
+        return message
+    }
+
     /// No types: messages that can hold an `Any` name their registry themselves.
     public static var typeRegistry: ProtoTypeRegistry { ProtoTypeRegistry([]) }
 

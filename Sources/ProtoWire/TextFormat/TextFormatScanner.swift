@@ -201,7 +201,8 @@ package struct TextFormatScanner {
 
     // MARK: - Symbols
 
-    /// The next non-whitespace byte, not consumed.
+    /// The next byte after whitespace and comments, not consumed; nil at the end of the input.
+    /// (At invalid UTF-8 this is the offending byte; the next read there throws.)
     package mutating func peekByte() -> UInt8? {
         skipWhitespaceAndComments()
         return pos < bytes.count ? bytes[pos] : nil
