@@ -71,8 +71,30 @@ public struct BinaryReader {
         return try readVarintSlow()
     }
 
-    @usableFromInline
+    @inlinable
     mutating func readVarintSlow() throws -> UInt64 {
+        // With ten bytes in reach no bounds check is needed inside the loop.
+        if limit - position >= Varint.maxEncodedSize {
+            var result: UInt64 = 0
+            var shift: UInt64 = 0
+            var index = position
+            while index - position < Varint.maxEncodedSize {
+                let byte = base.load(fromByteOffset: index, as: UInt8.self)
+                index += 1
+                result |= UInt64(byte & 0x7f) << shift
+                if byte < 0x80 {
+                    position = index
+                    return result
+                }
+                shift += 7
+            }
+            throw error(.malformedVarint)
+        }
+        return try readVarintNearEnd()
+    }
+
+    @usableFromInline
+    mutating func readVarintNearEnd() throws -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         var index = position
@@ -153,10 +175,11 @@ public struct BinaryReader {
         return string
     }
 
-    @usableFromInline
+    @inlinable
     static func makeString(_ bytes: UnsafeRawBufferPointer) -> String? {
-        let utf8 = bytes.bindMemory(to: UInt8.self)
-        return String(validating: utf8, as: UTF8.self)
+        guard UTF8Validation.isValid(bytes) else { return nil }
+        // Valid input, so decoding repairs nothing: the string holds exactly these bytes.
+        return String(decoding: bytes.bindMemory(to: UInt8.self), as: UTF8.self)
     }
 
     /// A `bytes` field, copied out of the input.

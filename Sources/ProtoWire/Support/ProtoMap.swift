@@ -1,7 +1,7 @@
 /// A protobuf map field: entries kept sorted by key.
 ///
-/// MLMD's maps hold a handful of properties, so two parallel sorted arrays beat a hash table:
-/// no hashing, one allocation per array, and iteration is already in the order protobuf's
+/// MLMD's maps hold a handful of properties, so one sorted array of entries beats a hash table:
+/// no hashing, a single allocation, and iteration is already in the order protobuf's
 /// deterministic serialization and the text format need.
 ///
 /// ```swift
@@ -10,36 +10,45 @@
 /// properties.keys   // ["span", "split"]
 /// ```
 public struct ProtoMap<Key: ProtoMapKey, Value: Sendable>: Sendable {
-    @usableFromInline var storedKeys: [Key] = []
-    @usableFromInline var storedValues: [Value] = []
+    /// One entry: a key and its value.
+    @usableFromInline struct Entry: Sendable {
+        @usableFromInline var key: Key
+        @usableFromInline var value: Value
+        @inlinable init(key: Key, value: Value) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    @usableFromInline var entries: [Entry] = []
 
     /// An empty map.
     @inlinable public init() {}
 
     /// The number of entries.
-    @inlinable public var count: Int { storedKeys.count }
+    @inlinable public var count: Int { entries.count }
 
     /// True when the map has no entries.
-    @inlinable public var isEmpty: Bool { storedKeys.isEmpty }
+    @inlinable public var isEmpty: Bool { entries.isEmpty }
 
     /// The keys in ascending order.
-    @inlinable public var keys: [Key] { storedKeys }
+    @inlinable public var keys: [Key] { entries.map(\.key) }
 
     /// The values, in the order of their keys.
-    @inlinable public var values: [Value] { storedValues }
+    @inlinable public var values: [Value] { entries.map(\.value) }
 
     /// Where `key` is, or where it would be inserted.
     @inlinable
     func slot(of key: Key) -> (index: Int, found: Bool) {
         // Entries usually arrive in key order, so check the end first.
-        if let last = storedKeys.last, Key.protoLess(last, key) { return (storedKeys.count, false) }
+        if entries.isEmpty || Key.protoLess(entries[entries.count - 1].key, key) { return (entries.count, false) }
         var low = 0
-        var high = storedKeys.count
+        var high = entries.count
         while low < high {
             let middle = (low + high) / 2
-            if Key.protoLess(storedKeys[middle], key) { low = middle + 1 } else { high = middle }
+            if Key.protoLess(entries[middle].key, key) { low = middle + 1 } else { high = middle }
         }
-        return (low, low < storedKeys.count && Key.protoEqual(storedKeys[low], key))
+        return (low, low < entries.count && Key.protoEqual(entries[low].key, key))
     }
 
     /// The value for `key`; setting nil removes the entry.
@@ -47,18 +56,15 @@ public struct ProtoMap<Key: ProtoMapKey, Value: Sendable>: Sendable {
     public subscript(key: Key) -> Value? {
         get {
             let slot = slot(of: key)
-            return slot.found ? storedValues[slot.index] : nil
+            return slot.found ? entries[slot.index].value : nil
         }
         set {
             let slot = slot(of: key)
             switch (slot.found, newValue) {
-            case (true, let value?): storedValues[slot.index] = value
-            case (true, nil):
-                storedKeys.remove(at: slot.index)
-                storedValues.remove(at: slot.index)
-            case (false, let value?):
-                storedKeys.insert(key, at: slot.index)
-                storedValues.insert(value, at: slot.index)
+            case (true, let value?): entries[slot.index].value = value
+            case (true, nil): entries.remove(at: slot.index)
+            case (false, let value?) where slot.index == entries.count: entries.append(Entry(key: key, value: value))
+            case (false, let value?): entries.insert(Entry(key: key, value: value), at: slot.index)
             case (false, nil): break
             }
         }
@@ -67,8 +73,7 @@ public struct ProtoMap<Key: ProtoMapKey, Value: Sendable>: Sendable {
     /// Removes every entry.
     @inlinable
     public mutating func removeAll() {
-        storedKeys.removeAll()
-        storedValues.removeAll()
+        entries.removeAll()
     }
 }
 
@@ -81,9 +86,9 @@ extension ProtoMap: RandomAccessCollection {
     /// Always 0.
     @inlinable public var startIndex: Int { 0 }
     /// The number of entries.
-    @inlinable public var endIndex: Int { storedKeys.count }
+    @inlinable public var endIndex: Int { entries.count }
     /// The entry at `position`, in key order.
-    @inlinable public subscript(position: Int) -> Element { (storedKeys[position], storedValues[position]) }
+    @inlinable public subscript(position: Int) -> Element { (entries[position].key, entries[position].value) }
 }
 
 extension ProtoMap: ExpressibleByDictionaryLiteral {
@@ -98,8 +103,8 @@ extension ProtoMap: Equatable where Value: Equatable {
     /// Same keys (by bytes) with equal values.
     @inlinable
     public static func == (lhs: ProtoMap, rhs: ProtoMap) -> Bool {
-        guard lhs.storedKeys.count == rhs.storedKeys.count, lhs.storedValues == rhs.storedValues else { return false }
-        return zip(lhs.storedKeys, rhs.storedKeys).allSatisfy { Key.protoEqual($0, $1) }
+        guard lhs.entries.count == rhs.entries.count else { return false }
+        return zip(lhs.entries, rhs.entries).allSatisfy { Key.protoEqual($0.key, $1.key) && $0.value == $1.value }
     }
 }
 
@@ -107,8 +112,10 @@ extension ProtoMap: Hashable where Value: Hashable {
     /// Hashes keys and values in order.
     @inlinable
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(storedKeys)
-        hasher.combine(storedValues)
+        for entry in entries {
+            hasher.combine(entry.key)
+            hasher.combine(entry.value)
+        }
     }
 }
 

@@ -1,0 +1,32 @@
+// swift-tools-version: 6.0
+// Benchmarks for swift-ml-metadata's protobuf codec against SwiftProtobuf and
+// Python protobuf (upb). A separate package: the root package does not depend on it.
+// Run: cd Benchmarks && swift run -c release codec-bench   (see README.md)
+import PackageDescription
+
+let package = Package(
+    name: "swift-ml-metadata-benchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        // `name:` pins the identity: a path package is otherwise named after its folder.
+        .package(name: "swift-ml-metadata", path: ".."),
+        .package(url: "https://github.com/apple/swift-protobuf", exact: "1.39.0"),
+    ],
+    targets: [
+        // SwiftProtobuf's generated code for Protos/ml_metadata/proto/metadata_store.proto
+        // (committed; regenerate with the command in README.md).
+        .target(
+            name: "SwiftProtobufMLMD",
+            dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")]
+        ),
+        .executableTarget(
+            name: "codec-bench",
+            dependencies: [
+                "SwiftProtobufMLMD",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "MLMDProtos", package: "swift-ml-metadata"),
+                .product(name: "ProtoWire", package: "swift-ml-metadata"),
+            ]
+        ),
+    ]
+)
