@@ -123,6 +123,12 @@ public struct SystemTypeExtension: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: SystemTypeExtension, rhs: SystemTypeExtension) -> Bool {
+        return ProtoEquality.equal(lhs._typeName, rhs._typeName)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.Value`.
@@ -154,6 +160,19 @@ public struct Value: ProtoMessage {
         case protoValue(ProtobufAny)
         /// `bool_value` (field 6).
         case boolValue(Bool)
+
+        /// The same member with equal values, strings compared by their UTF-8 bytes.
+        public static func == (lhs: ValueOneof, rhs: ValueOneof) -> Bool {
+            switch (lhs, rhs) {
+            case let (.intValue(lhs), .intValue(rhs)): return ProtoEquality.equal(lhs, rhs)
+            case let (.doubleValue(lhs), .doubleValue(rhs)): return ProtoEquality.equal(lhs, rhs)
+            case let (.stringValue(lhs), .stringValue(rhs)): return ProtoEquality.equal(lhs, rhs)
+            case let (.structValue(lhs), .structValue(rhs)): return ProtoEquality.equal(lhs, rhs)
+            case let (.protoValue(lhs), .protoValue(rhs)): return ProtoEquality.equal(lhs, rhs)
+            case let (.boolValue(lhs), .boolValue(rhs)): return ProtoEquality.equal(lhs, rhs)
+            default: return false
+            }
+        }
     }
 
     /// `int_value` (field 1); setting it selects it in `value`.
@@ -277,6 +296,12 @@ public struct Value: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: Value, rhs: Value) -> Bool {
+        return ProtoEquality.equal(lhs.value, rhs.value)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -624,6 +649,23 @@ public struct Artifact: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: Artifact, rhs: Artifact) -> Bool {
+        return ProtoEquality.equal(lhs._id, rhs._id)
+            && ProtoEquality.equal(lhs._name, rhs._name)
+            && ProtoEquality.equal(lhs._typeID, rhs._typeID)
+            && ProtoEquality.equal(lhs._type, rhs._type)
+            && ProtoEquality.equal(lhs._uri, rhs._uri)
+            && ProtoEquality.equal(lhs._externalID, rhs._externalID)
+            && ProtoEquality.equal(lhs.properties, rhs.properties)
+            && ProtoEquality.equal(lhs.customProperties, rhs.customProperties)
+            && ProtoEquality.equal(lhs._state, rhs._state)
+            && ProtoEquality.equal(lhs._createTimeSinceEpoch, rhs._createTimeSinceEpoch)
+            && ProtoEquality.equal(lhs._lastUpdateTimeSinceEpoch, rhs._lastUpdateTimeSinceEpoch)
+            && ProtoEquality.equal(lhs._systemMetadata, rhs._systemMetadata)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.ArtifactType`.
@@ -865,6 +907,18 @@ public struct ArtifactType: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: ArtifactType, rhs: ArtifactType) -> Bool {
+        return ProtoEquality.equal(lhs._id, rhs._id)
+            && ProtoEquality.equal(lhs._name, rhs._name)
+            && ProtoEquality.equal(lhs._version, rhs._version)
+            && ProtoEquality.equal(lhs._description, rhs._description)
+            && ProtoEquality.equal(lhs._externalID, rhs._externalID)
+            && ProtoEquality.equal(lhs.properties, rhs.properties)
+            && ProtoEquality.equal(lhs._baseType, rhs._baseType)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.Event`.
@@ -1050,6 +1104,15 @@ public struct Event: ProtoMessage {
                 case index(Int64)
                 /// `key` (field 2).
                 case key(String)
+
+                /// The same member with equal values, strings compared by their UTF-8 bytes.
+                public static func == (lhs: ValueOneof, rhs: ValueOneof) -> Bool {
+                    switch (lhs, rhs) {
+                    case let (.index(lhs), .index(rhs)): return ProtoEquality.equal(lhs, rhs)
+                    case let (.key(lhs), .key(rhs)): return ProtoEquality.equal(lhs, rhs)
+                    default: return false
+                    }
+                }
             }
 
             /// `index` (field 1); setting it selects it in `value`.
@@ -1106,6 +1169,12 @@ public struct Event: ProtoMessage {
                 }
                 return true
             }
+
+            /// Equal when every field is, strings compared by their UTF-8 bytes.
+            public static func == (lhs: Step, rhs: Step) -> Bool {
+                return ProtoEquality.equal(lhs.value, rhs.value)
+                    && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+            }
         }
 
         /// Reads fields until the reader's limit, merging them into this message.
@@ -1140,6 +1209,12 @@ public struct Event: ProtoMessage {
             default: return false
             }
             return true
+        }
+
+        /// Equal when every field is, strings compared by their UTF-8 bytes.
+        public static func == (lhs: Path, rhs: Path) -> Bool {
+            return ProtoEquality.equal(lhs.steps, rhs.steps)
+                && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
         }
     }
 
@@ -1215,6 +1290,17 @@ public struct Event: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: Event, rhs: Event) -> Bool {
+        return ProtoEquality.equal(lhs._artifactID, rhs._artifactID)
+            && ProtoEquality.equal(lhs._executionID, rhs._executionID)
+            && ProtoEquality.equal(lhs._path, rhs._path)
+            && ProtoEquality.equal(lhs._type, rhs._type)
+            && ProtoEquality.equal(lhs._millisecondsSinceEpoch, rhs._millisecondsSinceEpoch)
+            && ProtoEquality.equal(lhs._systemMetadata, rhs._systemMetadata)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -1545,6 +1631,22 @@ public struct Execution: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: Execution, rhs: Execution) -> Bool {
+        return ProtoEquality.equal(lhs._id, rhs._id)
+            && ProtoEquality.equal(lhs._name, rhs._name)
+            && ProtoEquality.equal(lhs._typeID, rhs._typeID)
+            && ProtoEquality.equal(lhs._type, rhs._type)
+            && ProtoEquality.equal(lhs._externalID, rhs._externalID)
+            && ProtoEquality.equal(lhs._lastKnownState, rhs._lastKnownState)
+            && ProtoEquality.equal(lhs.properties, rhs.properties)
+            && ProtoEquality.equal(lhs.customProperties, rhs.customProperties)
+            && ProtoEquality.equal(lhs._createTimeSinceEpoch, rhs._createTimeSinceEpoch)
+            && ProtoEquality.equal(lhs._lastUpdateTimeSinceEpoch, rhs._lastUpdateTimeSinceEpoch)
+            && ProtoEquality.equal(lhs._systemMetadata, rhs._systemMetadata)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.ExecutionType`.
@@ -1836,6 +1938,20 @@ public struct ExecutionType: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: ExecutionType, rhs: ExecutionType) -> Bool {
+        return ProtoEquality.equal(lhs._id, rhs._id)
+            && ProtoEquality.equal(lhs._name, rhs._name)
+            && ProtoEquality.equal(lhs._version, rhs._version)
+            && ProtoEquality.equal(lhs._description, rhs._description)
+            && ProtoEquality.equal(lhs._externalID, rhs._externalID)
+            && ProtoEquality.equal(lhs.properties, rhs.properties)
+            && ProtoEquality.equal(lhs._inputType, rhs._inputType)
+            && ProtoEquality.equal(lhs._outputType, rhs._outputType)
+            && ProtoEquality.equal(lhs._baseType, rhs._baseType)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.ContextType`.
@@ -2052,6 +2168,18 @@ public struct ContextType: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: ContextType, rhs: ContextType) -> Bool {
+        return ProtoEquality.equal(lhs._id, rhs._id)
+            && ProtoEquality.equal(lhs._name, rhs._name)
+            && ProtoEquality.equal(lhs._version, rhs._version)
+            && ProtoEquality.equal(lhs._description, rhs._description)
+            && ProtoEquality.equal(lhs._externalID, rhs._externalID)
+            && ProtoEquality.equal(lhs.properties, rhs.properties)
+            && ProtoEquality.equal(lhs._baseType, rhs._baseType)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -2301,6 +2429,21 @@ public struct Context: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: Context, rhs: Context) -> Bool {
+        return ProtoEquality.equal(lhs._id, rhs._id)
+            && ProtoEquality.equal(lhs._name, rhs._name)
+            && ProtoEquality.equal(lhs._typeID, rhs._typeID)
+            && ProtoEquality.equal(lhs._type, rhs._type)
+            && ProtoEquality.equal(lhs._externalID, rhs._externalID)
+            && ProtoEquality.equal(lhs.properties, rhs.properties)
+            && ProtoEquality.equal(lhs.customProperties, rhs.customProperties)
+            && ProtoEquality.equal(lhs._createTimeSinceEpoch, rhs._createTimeSinceEpoch)
+            && ProtoEquality.equal(lhs._lastUpdateTimeSinceEpoch, rhs._lastUpdateTimeSinceEpoch)
+            && ProtoEquality.equal(lhs._systemMetadata, rhs._systemMetadata)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.Attribution`.
@@ -2397,6 +2540,14 @@ public struct Attribution: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: Attribution, rhs: Attribution) -> Bool {
+        return ProtoEquality.equal(lhs._artifactID, rhs._artifactID)
+            && ProtoEquality.equal(lhs._contextID, rhs._contextID)
+            && ProtoEquality.equal(lhs._systemMetadata, rhs._systemMetadata)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -2495,6 +2646,14 @@ public struct Association: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: Association, rhs: Association) -> Bool {
+        return ProtoEquality.equal(lhs._executionID, rhs._executionID)
+            && ProtoEquality.equal(lhs._contextID, rhs._contextID)
+            && ProtoEquality.equal(lhs._systemMetadata, rhs._systemMetadata)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.ParentContext`.
@@ -2591,6 +2750,14 @@ public struct ParentContext: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: ParentContext, rhs: ParentContext) -> Bool {
+        return ProtoEquality.equal(lhs._childID, rhs._childID)
+            && ProtoEquality.equal(lhs._parentID, rhs._parentID)
+            && ProtoEquality.equal(lhs._systemMetadata, rhs._systemMetadata)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -2723,6 +2890,21 @@ public struct LineageGraph: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: LineageGraph, rhs: LineageGraph) -> Bool {
+        return ProtoEquality.equal(lhs.artifactTypes, rhs.artifactTypes)
+            && ProtoEquality.equal(lhs.executionTypes, rhs.executionTypes)
+            && ProtoEquality.equal(lhs.contextTypes, rhs.contextTypes)
+            && ProtoEquality.equal(lhs.artifacts, rhs.artifacts)
+            && ProtoEquality.equal(lhs.executions, rhs.executions)
+            && ProtoEquality.equal(lhs.contexts, rhs.contexts)
+            && ProtoEquality.equal(lhs.events, rhs.events)
+            && ProtoEquality.equal(lhs.attributions, rhs.attributions)
+            && ProtoEquality.equal(lhs.associations, rhs.associations)
+            && ProtoEquality.equal(lhs.parentContexts, rhs.parentContexts)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.ArtifactStructType`.
@@ -2758,6 +2940,21 @@ public struct ArtifactStructType: ProtoMessage {
         case tuple(TupleArtifactStructType)
         /// `dict` (field 8).
         indirect case dict(DictArtifactStructType)
+
+        /// The same member with equal values, strings compared by their UTF-8 bytes.
+        public static func == (lhs: KindOneof, rhs: KindOneof) -> Bool {
+            switch (lhs, rhs) {
+            case let (.simple(lhs), .simple(rhs)): return ProtoEquality.equal(lhs, rhs)
+            case let (.unionType(lhs), .unionType(rhs)): return ProtoEquality.equal(lhs, rhs)
+            case let (.intersection(lhs), .intersection(rhs)): return ProtoEquality.equal(lhs, rhs)
+            case let (.list(lhs), .list(rhs)): return ProtoEquality.equal(lhs, rhs)
+            case let (.none(lhs), .none(rhs)): return ProtoEquality.equal(lhs, rhs)
+            case let (.any(lhs), .any(rhs)): return ProtoEquality.equal(lhs, rhs)
+            case let (.tuple(lhs), .tuple(rhs)): return ProtoEquality.equal(lhs, rhs)
+            case let (.dict(lhs), .dict(rhs)): return ProtoEquality.equal(lhs, rhs)
+            default: return false
+            }
+        }
     }
 
     /// `simple` (field 1); setting it selects it in `kind`.
@@ -2946,6 +3143,12 @@ public struct ArtifactStructType: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: ArtifactStructType, rhs: ArtifactStructType) -> Bool {
+        return ProtoEquality.equal(lhs.kind, rhs.kind)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.UnionArtifactStructType`.
@@ -2996,6 +3199,12 @@ public struct UnionArtifactStructType: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: UnionArtifactStructType, rhs: UnionArtifactStructType) -> Bool {
+        return ProtoEquality.equal(lhs.candidates, rhs.candidates)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.IntersectionArtifactStructType`.
@@ -3045,6 +3254,12 @@ public struct IntersectionArtifactStructType: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: IntersectionArtifactStructType, rhs: IntersectionArtifactStructType) -> Bool {
+        return ProtoEquality.equal(lhs.constraints, rhs.constraints)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -3109,6 +3324,12 @@ public struct ListArtifactStructType: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: ListArtifactStructType, rhs: ListArtifactStructType) -> Bool {
+        return ProtoEquality.equal(lhs._element, rhs._element)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.NoneArtifactStructType`.
@@ -3147,6 +3368,11 @@ public struct NoneArtifactStructType: ProtoMessage {
     public mutating func parseTextField(named fieldName: String, from parser: inout TextFormatParser) throws -> Bool {
         return false
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: NoneArtifactStructType, rhs: NoneArtifactStructType) -> Bool {
+        return ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.AnyArtifactStructType`.
@@ -3184,6 +3410,11 @@ public struct AnyArtifactStructType: ProtoMessage {
     /// Parses the value of the field `name`; false if there is no such field.
     public mutating func parseTextField(named fieldName: String, from parser: inout TextFormatParser) throws -> Bool {
         return false
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: AnyArtifactStructType, rhs: AnyArtifactStructType) -> Bool {
+        return ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -3234,6 +3465,12 @@ public struct TupleArtifactStructType: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: TupleArtifactStructType, rhs: TupleArtifactStructType) -> Bool {
+        return ProtoEquality.equal(lhs.elements, rhs.elements)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -3348,6 +3585,14 @@ public struct DictArtifactStructType: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: DictArtifactStructType, rhs: DictArtifactStructType) -> Bool {
+        return ProtoEquality.equal(lhs.properties, rhs.properties)
+            && ProtoEquality.equal(lhs._noneTypeNotRequired, rhs._noneTypeNotRequired)
+            && ProtoEquality.equal(lhs._extraPropertiesType, rhs._extraPropertiesType)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.FakeDatabaseConfig`.
@@ -3385,6 +3630,11 @@ public struct FakeDatabaseConfig: ProtoMessage {
     /// Parses the value of the field `name`; false if there is no such field.
     public mutating func parseTextField(named fieldName: String, from parser: inout TextFormatParser) throws -> Bool {
         return false
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: FakeDatabaseConfig, rhs: FakeDatabaseConfig) -> Bool {
+        return ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -3630,6 +3880,17 @@ public struct MySQLDatabaseConfig: ProtoMessage {
             }
             return true
         }
+
+        /// Equal when every field is, strings compared by their UTF-8 bytes.
+        public static func == (lhs: SSLOptions, rhs: SSLOptions) -> Bool {
+            return ProtoEquality.equal(lhs._key, rhs._key)
+                && ProtoEquality.equal(lhs._cert, rhs._cert)
+                && ProtoEquality.equal(lhs._ca, rhs._ca)
+                && ProtoEquality.equal(lhs._capath, rhs._capath)
+                && ProtoEquality.equal(lhs._cipher, rhs._cipher)
+                && ProtoEquality.equal(lhs._verifyServerCert, rhs._verifyServerCert)
+                && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+        }
     }
 
     /// Reads fields until the reader's limit, merging them into this message.
@@ -3710,6 +3971,19 @@ public struct MySQLDatabaseConfig: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: MySQLDatabaseConfig, rhs: MySQLDatabaseConfig) -> Bool {
+        return ProtoEquality.equal(lhs._host, rhs._host)
+            && ProtoEquality.equal(lhs._port, rhs._port)
+            && ProtoEquality.equal(lhs._database, rhs._database)
+            && ProtoEquality.equal(lhs._user, rhs._user)
+            && ProtoEquality.equal(lhs._password, rhs._password)
+            && ProtoEquality.equal(lhs._socket, rhs._socket)
+            && ProtoEquality.equal(lhs._sslOptions, rhs._sslOptions)
+            && ProtoEquality.equal(lhs._skipDbCreation, rhs._skipDbCreation)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -3834,6 +4108,13 @@ public struct SqliteMetadataSourceConfig: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: SqliteMetadataSourceConfig, rhs: SqliteMetadataSourceConfig) -> Bool {
+        return ProtoEquality.equal(lhs._filenameURI, rhs._filenameURI)
+            && ProtoEquality.equal(lhs._connectionMode, rhs._connectionMode)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -4073,6 +4354,16 @@ public struct PostgreSQLDatabaseConfig: ProtoMessage {
             }
             return true
         }
+
+        /// Equal when every field is, strings compared by their UTF-8 bytes.
+        public static func == (lhs: SSLOptions, rhs: SSLOptions) -> Bool {
+            return ProtoEquality.equal(lhs._sslmode, rhs._sslmode)
+                && ProtoEquality.equal(lhs._sslcert, rhs._sslcert)
+                && ProtoEquality.equal(lhs._sslkey, rhs._sslkey)
+                && ProtoEquality.equal(lhs._sslpassword, rhs._sslpassword)
+                && ProtoEquality.equal(lhs._sslrootcert, rhs._sslrootcert)
+                && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+        }
     }
 
     /// Reads fields until the reader's limit, merging them into this message.
@@ -4160,6 +4451,20 @@ public struct PostgreSQLDatabaseConfig: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: PostgreSQLDatabaseConfig, rhs: PostgreSQLDatabaseConfig) -> Bool {
+        return ProtoEquality.equal(lhs._host, rhs._host)
+            && ProtoEquality.equal(lhs._hostaddr, rhs._hostaddr)
+            && ProtoEquality.equal(lhs._port, rhs._port)
+            && ProtoEquality.equal(lhs._user, rhs._user)
+            && ProtoEquality.equal(lhs._password, rhs._password)
+            && ProtoEquality.equal(lhs._passfile, rhs._passfile)
+            && ProtoEquality.equal(lhs._dbname, rhs._dbname)
+            && ProtoEquality.equal(lhs._skipDbCreation, rhs._skipDbCreation)
+            && ProtoEquality.equal(lhs._ssloption, rhs._ssloption)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.MigrationOptions`.
@@ -4235,6 +4540,13 @@ public struct MigrationOptions: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: MigrationOptions, rhs: MigrationOptions) -> Bool {
+        return ProtoEquality.equal(lhs._enableUpgradeMigration, rhs._enableUpgradeMigration)
+            && ProtoEquality.equal(lhs._downgradeToSchemaVersion, rhs._downgradeToSchemaVersion)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.RetryOptions`.
@@ -4293,6 +4605,12 @@ public struct RetryOptions: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: RetryOptions, rhs: RetryOptions) -> Bool {
+        return ProtoEquality.equal(lhs._maxNumRetries, rhs._maxNumRetries)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.ConnectionConfig`.
@@ -4331,6 +4649,17 @@ public struct ConnectionConfig: ProtoMessage {
         case sqlite(SqliteMetadataSourceConfig)
         /// `postgresql` (field 5).
         case postgresql(PostgreSQLDatabaseConfig)
+
+        /// The same member with equal values, strings compared by their UTF-8 bytes.
+        public static func == (lhs: ConfigOneof, rhs: ConfigOneof) -> Bool {
+            switch (lhs, rhs) {
+            case let (.fakeDatabase(lhs), .fakeDatabase(rhs)): return ProtoEquality.equal(lhs, rhs)
+            case let (.mysql(lhs), .mysql(rhs)): return ProtoEquality.equal(lhs, rhs)
+            case let (.sqlite(lhs), .sqlite(rhs)): return ProtoEquality.equal(lhs, rhs)
+            case let (.postgresql(lhs), .postgresql(rhs)): return ProtoEquality.equal(lhs, rhs)
+            default: return false
+            }
+        }
     }
 
     /// `fake_database` (field 1); setting it selects it in `config`.
@@ -4450,6 +4779,13 @@ public struct ConnectionConfig: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: ConnectionConfig, rhs: ConnectionConfig) -> Bool {
+        return ProtoEquality.equal(lhs.config, rhs.config)
+            && ProtoEquality.equal(lhs._retryOptions, rhs._retryOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GrpcChannelArguments`.
@@ -4524,6 +4860,13 @@ public struct GrpcChannelArguments: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GrpcChannelArguments, rhs: GrpcChannelArguments) -> Bool {
+        return ProtoEquality.equal(lhs._maxReceiveMessageLength, rhs._maxReceiveMessageLength)
+            && ProtoEquality.equal(lhs._http2MaxPingStrikes, rhs._http2MaxPingStrikes)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -4685,6 +5028,14 @@ public struct MetadataStoreClientConfig: ProtoMessage {
             }
             return true
         }
+
+        /// Equal when every field is, strings compared by their UTF-8 bytes.
+        public static func == (lhs: SSLConfig, rhs: SSLConfig) -> Bool {
+            return ProtoEquality.equal(lhs._clientKey, rhs._clientKey)
+                && ProtoEquality.equal(lhs._serverCert, rhs._serverCert)
+                && ProtoEquality.equal(lhs._customCa, rhs._customCa)
+                && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+        }
     }
 
     /// Reads fields until the reader's limit, merging them into this message.
@@ -4752,6 +5103,16 @@ public struct MetadataStoreClientConfig: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: MetadataStoreClientConfig, rhs: MetadataStoreClientConfig) -> Bool {
+        return ProtoEquality.equal(lhs._host, rhs._host)
+            && ProtoEquality.equal(lhs._port, rhs._port)
+            && ProtoEquality.equal(lhs._sslConfig, rhs._sslConfig)
+            && ProtoEquality.equal(lhs._channelArguments, rhs._channelArguments)
+            && ProtoEquality.equal(lhs._clientTimeoutSec, rhs._clientTimeoutSec)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -4908,6 +5269,15 @@ public struct MetadataStoreServerConfig: ProtoMessage {
             }
             return true
         }
+
+        /// Equal when every field is, strings compared by their UTF-8 bytes.
+        public static func == (lhs: SSLConfig, rhs: SSLConfig) -> Bool {
+            return ProtoEquality.equal(lhs._serverKey, rhs._serverKey)
+                && ProtoEquality.equal(lhs._serverCert, rhs._serverCert)
+                && ProtoEquality.equal(lhs._customCa, rhs._customCa)
+                && ProtoEquality.equal(lhs._clientVerify, rhs._clientVerify)
+                && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+        }
     }
 
     /// Reads fields until the reader's limit, merging them into this message.
@@ -4968,6 +5338,14 @@ public struct MetadataStoreServerConfig: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: MetadataStoreServerConfig, rhs: MetadataStoreServerConfig) -> Bool {
+        return ProtoEquality.equal(lhs._connectionConfig, rhs._connectionConfig)
+            && ProtoEquality.equal(lhs._migrationOptions, rhs._migrationOptions)
+            && ProtoEquality.equal(lhs._sslConfig, rhs._sslConfig)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -5150,6 +5528,13 @@ public struct ListOperationOptions: ProtoMessage {
             }
             return true
         }
+
+        /// Equal when every field is, strings compared by their UTF-8 bytes.
+        public static func == (lhs: OrderByField, rhs: OrderByField) -> Bool {
+            return ProtoEquality.equal(lhs._field, rhs._field)
+                && ProtoEquality.equal(lhs._isAsc, rhs._isAsc)
+                && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+        }
     }
 
     /// Reads fields until the reader's limit, merging them into this message.
@@ -5206,6 +5591,15 @@ public struct ListOperationOptions: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: ListOperationOptions, rhs: ListOperationOptions) -> Bool {
+        return ProtoEquality.equal(lhs._maxResultSize, rhs._maxResultSize)
+            && ProtoEquality.equal(lhs._orderByField, rhs._orderByField)
+            && ProtoEquality.equal(lhs._nextPageToken, rhs._nextPageToken)
+            && ProtoEquality.equal(lhs._filterQuery, rhs._filterQuery)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -5312,6 +5706,15 @@ public struct ListOperationNextPageToken: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: ListOperationNextPageToken, rhs: ListOperationNextPageToken) -> Bool {
+        return ProtoEquality.equal(lhs._idOffset, rhs._idOffset)
+            && ProtoEquality.equal(lhs._fieldOffset, rhs._fieldOffset)
+            && ProtoEquality.equal(lhs._setOptions, rhs._setOptions)
+            && ProtoEquality.equal(lhs.listedIDs, rhs.listedIDs)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.TransactionOptions`.
@@ -5370,6 +5773,12 @@ public struct TransactionOptions: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: TransactionOptions, rhs: TransactionOptions) -> Bool {
+        return ProtoEquality.equal(lhs._tag, rhs._tag)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.LineageGraphQueryOptions`.
@@ -5413,6 +5822,13 @@ public struct LineageGraphQueryOptions: ProtoMessage {
     public enum QueryNodesOneof: Equatable, Sendable {
         /// `artifacts_options` (field 1).
         case artifactsOptions(ListOperationOptions)
+
+        /// The same member with equal values, strings compared by their UTF-8 bytes.
+        public static func == (lhs: QueryNodesOneof, rhs: QueryNodesOneof) -> Bool {
+            switch (lhs, rhs) {
+            case let (.artifactsOptions(lhs), .artifactsOptions(rhs)): return ProtoEquality.equal(lhs, rhs)
+            }
+        }
     }
 
     /// `artifacts_options` (field 1); setting it selects it in `queryNodes`.
@@ -5513,6 +5929,14 @@ public struct LineageGraphQueryOptions: ProtoMessage {
             }
             return true
         }
+
+        /// Equal when every field is, strings compared by their UTF-8 bytes.
+        public static func == (lhs: BoundaryConstraint, rhs: BoundaryConstraint) -> Bool {
+            return ProtoEquality.equal(lhs._maxNumHops, rhs._maxNumHops)
+                && ProtoEquality.equal(lhs._boundaryArtifacts, rhs._boundaryArtifacts)
+                && ProtoEquality.equal(lhs._boundaryExecutions, rhs._boundaryExecutions)
+                && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+        }
     }
 
     /// Reads fields until the reader's limit, merging them into this message.
@@ -5569,6 +5993,14 @@ public struct LineageGraphQueryOptions: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: LineageGraphQueryOptions, rhs: LineageGraphQueryOptions) -> Bool {
+        return ProtoEquality.equal(lhs.queryNodes, rhs.queryNodes)
+            && ProtoEquality.equal(lhs._stopConditions, rhs._stopConditions)
+            && ProtoEquality.equal(lhs._maxNodeSize, rhs._maxNodeSize)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -5637,6 +6069,15 @@ public struct LineageSubgraphQueryOptions: ProtoMessage {
         case startingArtifacts(LineageSubgraphQueryOptions.StartingNodes)
         /// `starting_executions` (field 2).
         case startingExecutions(LineageSubgraphQueryOptions.StartingNodes)
+
+        /// The same member with equal values, strings compared by their UTF-8 bytes.
+        public static func == (lhs: StartingNodesOneof, rhs: StartingNodesOneof) -> Bool {
+            switch (lhs, rhs) {
+            case let (.startingArtifacts(lhs), .startingArtifacts(rhs)): return ProtoEquality.equal(lhs, rhs)
+            case let (.startingExecutions(lhs), .startingExecutions(rhs)): return ProtoEquality.equal(lhs, rhs)
+            default: return false
+            }
+        }
     }
 
     /// `starting_artifacts` (field 1); setting it selects it in `startingNodes`.
@@ -5759,6 +6200,12 @@ public struct LineageSubgraphQueryOptions: ProtoMessage {
             }
             return true
         }
+
+        /// Equal when every field is, strings compared by their UTF-8 bytes.
+        public static func == (lhs: StartingNodes, rhs: StartingNodes) -> Bool {
+            return ProtoEquality.equal(lhs._filterQuery, rhs._filterQuery)
+                && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+        }
     }
 
     /// The protobuf message `ml_metadata.LineageSubgraphQueryOptions.EndingNodes`.
@@ -5833,6 +6280,13 @@ public struct LineageSubgraphQueryOptions: ProtoMessage {
             default: return false
             }
             return true
+        }
+
+        /// Equal when every field is, strings compared by their UTF-8 bytes.
+        public static func == (lhs: EndingNodes, rhs: EndingNodes) -> Bool {
+            return ProtoEquality.equal(lhs._filterQuery, rhs._filterQuery)
+                && ProtoEquality.equal(lhs._includeEndingNodes, rhs._includeEndingNodes)
+                && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
         }
     }
 
@@ -5920,5 +6374,15 @@ public struct LineageSubgraphQueryOptions: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: LineageSubgraphQueryOptions, rhs: LineageSubgraphQueryOptions) -> Bool {
+        return ProtoEquality.equal(lhs.startingNodes, rhs.startingNodes)
+            && ProtoEquality.equal(lhs._maxNumHops, rhs._maxNumHops)
+            && ProtoEquality.equal(lhs._direction, rhs._direction)
+            && ProtoEquality.equal(lhs._endingArtifacts, rhs._endingArtifacts)
+            && ProtoEquality.equal(lhs._endingExecutions, rhs._endingExecutions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }

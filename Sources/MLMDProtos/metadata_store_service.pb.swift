@@ -87,6 +87,13 @@ public struct ArtifactAndType: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: ArtifactAndType, rhs: ArtifactAndType) -> Bool {
+        return ProtoEquality.equal(lhs._artifact, rhs._artifact)
+            && ProtoEquality.equal(lhs._type, rhs._type)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.ArtifactStructMap`.
@@ -161,6 +168,12 @@ public struct ArtifactStructMap: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: ArtifactStructMap, rhs: ArtifactStructMap) -> Bool {
+        return ProtoEquality.equal(lhs.properties, rhs.properties)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.ArtifactStructList`.
@@ -211,6 +224,12 @@ public struct ArtifactStructList: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: ArtifactStructList, rhs: ArtifactStructList) -> Bool {
+        return ProtoEquality.equal(lhs.elements, rhs.elements)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.ArtifactStruct`.
@@ -236,6 +255,16 @@ public struct ArtifactStruct: ProtoMessage {
         case map(ArtifactStructMap)
         /// `list` (field 3).
         case list(ArtifactStructList)
+
+        /// The same member with equal values, strings compared by their UTF-8 bytes.
+        public static func == (lhs: ValueOneof, rhs: ValueOneof) -> Bool {
+            switch (lhs, rhs) {
+            case let (.artifact(lhs), .artifact(rhs)): return ProtoEquality.equal(lhs, rhs)
+            case let (.map(lhs), .map(rhs)): return ProtoEquality.equal(lhs, rhs)
+            case let (.list(lhs), .list(rhs)): return ProtoEquality.equal(lhs, rhs)
+            default: return false
+            }
+        }
     }
 
     /// `artifact` (field 1); setting it selects it in `value`.
@@ -323,6 +352,12 @@ public struct ArtifactStruct: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: ArtifactStruct, rhs: ArtifactStruct) -> Bool {
+        return ProtoEquality.equal(lhs.value, rhs.value)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -430,6 +465,12 @@ public struct PutArtifactsRequest: ProtoMessage {
             }
             return true
         }
+
+        /// Equal when every field is, strings compared by their UTF-8 bytes.
+        public static func == (lhs: Options, rhs: Options) -> Bool {
+            return ProtoEquality.equal(lhs._abortIfLatestUpdatedTimeChanged, rhs._abortIfLatestUpdatedTimeChanged)
+                && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+        }
     }
 
     /// Reads fields until the reader's limit, merging them into this message.
@@ -498,6 +539,15 @@ public struct PutArtifactsRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: PutArtifactsRequest, rhs: PutArtifactsRequest) -> Bool {
+        return ProtoEquality.equal(lhs.artifacts, rhs.artifacts)
+            && ProtoEquality.equal(lhs._options, rhs._options)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs._updateMask, rhs._updateMask)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.PutArtifactsResponse`.
@@ -546,6 +596,12 @@ public struct PutArtifactsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: PutArtifactsResponse, rhs: PutArtifactsResponse) -> Bool {
+        return ProtoEquality.equal(lhs.artifactIDs, rhs.artifactIDs)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -700,6 +756,17 @@ public struct PutArtifactTypeRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: PutArtifactTypeRequest, rhs: PutArtifactTypeRequest) -> Bool {
+        return ProtoEquality.equal(lhs._artifactType, rhs._artifactType)
+            && ProtoEquality.equal(lhs._canAddFields, rhs._canAddFields)
+            && ProtoEquality.equal(lhs._canOmitFields, rhs._canOmitFields)
+            && ProtoEquality.equal(lhs._canDeleteFields, rhs._canDeleteFields)
+            && ProtoEquality.equal(lhs._allFieldsMatch, rhs._allFieldsMatch)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.PutArtifactTypeResponse`.
@@ -757,6 +824,12 @@ public struct PutArtifactTypeResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: PutArtifactTypeResponse, rhs: PutArtifactTypeResponse) -> Bool {
+        return ProtoEquality.equal(lhs._typeID, rhs._typeID)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -852,6 +925,14 @@ public struct PutExecutionsRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: PutExecutionsRequest, rhs: PutExecutionsRequest) -> Bool {
+        return ProtoEquality.equal(lhs.executions, rhs.executions)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs._updateMask, rhs._updateMask)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.PutExecutionsResponse`.
@@ -900,6 +981,12 @@ public struct PutExecutionsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: PutExecutionsResponse, rhs: PutExecutionsResponse) -> Bool {
+        return ProtoEquality.equal(lhs.executionIDs, rhs.executionIDs)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -1054,6 +1141,17 @@ public struct PutExecutionTypeRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: PutExecutionTypeRequest, rhs: PutExecutionTypeRequest) -> Bool {
+        return ProtoEquality.equal(lhs._executionType, rhs._executionType)
+            && ProtoEquality.equal(lhs._canAddFields, rhs._canAddFields)
+            && ProtoEquality.equal(lhs._canOmitFields, rhs._canOmitFields)
+            && ProtoEquality.equal(lhs._canDeleteFields, rhs._canDeleteFields)
+            && ProtoEquality.equal(lhs._allFieldsMatch, rhs._allFieldsMatch)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.PutExecutionTypeResponse`.
@@ -1111,6 +1209,12 @@ public struct PutExecutionTypeResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: PutExecutionTypeResponse, rhs: PutExecutionTypeResponse) -> Bool {
+        return ProtoEquality.equal(lhs._typeID, rhs._typeID)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -1184,6 +1288,13 @@ public struct PutEventsRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: PutEventsRequest, rhs: PutEventsRequest) -> Bool {
+        return ProtoEquality.equal(lhs.events, rhs.events)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.PutEventsResponse`.
@@ -1221,6 +1332,11 @@ public struct PutEventsResponse: ProtoMessage {
     /// Parses the value of the field `name`; false if there is no such field.
     public mutating func parseTextField(named fieldName: String, from parser: inout TextFormatParser) throws -> Bool {
         return false
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: PutEventsResponse, rhs: PutEventsResponse) -> Bool {
+        return ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -1357,6 +1473,13 @@ public struct PutExecutionRequest: ProtoMessage {
             }
             return true
         }
+
+        /// Equal when every field is, strings compared by their UTF-8 bytes.
+        public static func == (lhs: ArtifactAndEvent, rhs: ArtifactAndEvent) -> Bool {
+            return ProtoEquality.equal(lhs._artifact, rhs._artifact)
+                && ProtoEquality.equal(lhs._event, rhs._event)
+                && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+        }
     }
 
     /// The protobuf message `ml_metadata.PutExecutionRequest.Options`.
@@ -1466,6 +1589,15 @@ public struct PutExecutionRequest: ProtoMessage {
             }
             return true
         }
+
+        /// Equal when every field is, strings compared by their UTF-8 bytes.
+        public static func == (lhs: Options, rhs: Options) -> Bool {
+            return ProtoEquality.equal(lhs._reuseContextIfAlreadyExist, rhs._reuseContextIfAlreadyExist)
+                && ProtoEquality.equal(lhs._reuseArtifactIfAlreadyExistByExternalID, rhs._reuseArtifactIfAlreadyExistByExternalID)
+                && ProtoEquality.equal(lhs._forceUpdateTime, rhs._forceUpdateTime)
+                && ProtoEquality.equal(lhs._forceReuseContext, rhs._forceReuseContext)
+                && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+        }
     }
 
     /// Reads fields until the reader's limit, merging them into this message.
@@ -1541,6 +1673,16 @@ public struct PutExecutionRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: PutExecutionRequest, rhs: PutExecutionRequest) -> Bool {
+        return ProtoEquality.equal(lhs._execution, rhs._execution)
+            && ProtoEquality.equal(lhs.artifactEventPairs, rhs.artifactEventPairs)
+            && ProtoEquality.equal(lhs.contexts, rhs.contexts)
+            && ProtoEquality.equal(lhs._options, rhs._options)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.PutExecutionResponse`.
@@ -1614,6 +1756,14 @@ public struct PutExecutionResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: PutExecutionResponse, rhs: PutExecutionResponse) -> Bool {
+        return ProtoEquality.equal(lhs._executionID, rhs._executionID)
+            && ProtoEquality.equal(lhs.artifactIDs, rhs.artifactIDs)
+            && ProtoEquality.equal(lhs.contextIDs, rhs.contextIDs)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -1755,6 +1905,14 @@ public struct PutLineageSubgraphRequest: ProtoMessage {
             }
             return true
         }
+
+        /// Equal when every field is, strings compared by their UTF-8 bytes.
+        public static func == (lhs: EventEdge, rhs: EventEdge) -> Bool {
+            return ProtoEquality.equal(lhs._executionIndex, rhs._executionIndex)
+                && ProtoEquality.equal(lhs._artifactIndex, rhs._artifactIndex)
+                && ProtoEquality.equal(lhs._event, rhs._event)
+                && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+        }
     }
 
     /// The protobuf message `ml_metadata.PutLineageSubgraphRequest.Options`.
@@ -1829,6 +1987,13 @@ public struct PutLineageSubgraphRequest: ProtoMessage {
             default: return false
             }
             return true
+        }
+
+        /// Equal when every field is, strings compared by their UTF-8 bytes.
+        public static func == (lhs: Options, rhs: Options) -> Bool {
+            return ProtoEquality.equal(lhs._reuseContextIfAlreadyExist, rhs._reuseContextIfAlreadyExist)
+                && ProtoEquality.equal(lhs._reuseArtifactIfAlreadyExistByExternalID, rhs._reuseArtifactIfAlreadyExistByExternalID)
+                && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
         }
     }
 
@@ -1908,6 +2073,17 @@ public struct PutLineageSubgraphRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: PutLineageSubgraphRequest, rhs: PutLineageSubgraphRequest) -> Bool {
+        return ProtoEquality.equal(lhs.executions, rhs.executions)
+            && ProtoEquality.equal(lhs.artifacts, rhs.artifacts)
+            && ProtoEquality.equal(lhs.contexts, rhs.contexts)
+            && ProtoEquality.equal(lhs.eventEdges, rhs.eventEdges)
+            && ProtoEquality.equal(lhs._options, rhs._options)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.PutLineageSubgraphResponse`.
@@ -1984,6 +2160,14 @@ public struct PutLineageSubgraphResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: PutLineageSubgraphResponse, rhs: PutLineageSubgraphResponse) -> Bool {
+        return ProtoEquality.equal(lhs.executionIDs, rhs.executionIDs)
+            && ProtoEquality.equal(lhs.artifactIDs, rhs.artifactIDs)
+            && ProtoEquality.equal(lhs.contextIDs, rhs.contextIDs)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -2143,6 +2327,19 @@ public struct PutTypesRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: PutTypesRequest, rhs: PutTypesRequest) -> Bool {
+        return ProtoEquality.equal(lhs.artifactTypes, rhs.artifactTypes)
+            && ProtoEquality.equal(lhs.executionTypes, rhs.executionTypes)
+            && ProtoEquality.equal(lhs.contextTypes, rhs.contextTypes)
+            && ProtoEquality.equal(lhs._canAddFields, rhs._canAddFields)
+            && ProtoEquality.equal(lhs._canOmitFields, rhs._canOmitFields)
+            && ProtoEquality.equal(lhs._canDeleteFields, rhs._canDeleteFields)
+            && ProtoEquality.equal(lhs._allFieldsMatch, rhs._allFieldsMatch)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.PutTypesResponse`.
@@ -2207,6 +2404,14 @@ public struct PutTypesResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: PutTypesResponse, rhs: PutTypesResponse) -> Bool {
+        return ProtoEquality.equal(lhs.artifactTypeIDs, rhs.artifactTypeIDs)
+            && ProtoEquality.equal(lhs.executionTypeIDs, rhs.executionTypeIDs)
+            && ProtoEquality.equal(lhs.contextTypeIDs, rhs.contextTypeIDs)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -2361,6 +2566,17 @@ public struct PutContextTypeRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: PutContextTypeRequest, rhs: PutContextTypeRequest) -> Bool {
+        return ProtoEquality.equal(lhs._contextType, rhs._contextType)
+            && ProtoEquality.equal(lhs._canAddFields, rhs._canAddFields)
+            && ProtoEquality.equal(lhs._canOmitFields, rhs._canOmitFields)
+            && ProtoEquality.equal(lhs._canDeleteFields, rhs._canDeleteFields)
+            && ProtoEquality.equal(lhs._allFieldsMatch, rhs._allFieldsMatch)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.PutContextTypeResponse`.
@@ -2418,6 +2634,12 @@ public struct PutContextTypeResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: PutContextTypeResponse, rhs: PutContextTypeResponse) -> Bool {
+        return ProtoEquality.equal(lhs._typeID, rhs._typeID)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -2513,6 +2735,14 @@ public struct PutContextsRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: PutContextsRequest, rhs: PutContextsRequest) -> Bool {
+        return ProtoEquality.equal(lhs.contexts, rhs.contexts)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs._updateMask, rhs._updateMask)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.PutContextsResponse`.
@@ -2561,6 +2791,12 @@ public struct PutContextsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: PutContextsResponse, rhs: PutContextsResponse) -> Bool {
+        return ProtoEquality.equal(lhs.contextIDs, rhs.contextIDs)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -2643,6 +2879,14 @@ public struct PutAttributionsAndAssociationsRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: PutAttributionsAndAssociationsRequest, rhs: PutAttributionsAndAssociationsRequest) -> Bool {
+        return ProtoEquality.equal(lhs.attributions, rhs.attributions)
+            && ProtoEquality.equal(lhs.associations, rhs.associations)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.PutAttributionsAndAssociationsResponse`.
@@ -2680,6 +2924,11 @@ public struct PutAttributionsAndAssociationsResponse: ProtoMessage {
     /// Parses the value of the field `name`; false if there is no such field.
     public mutating func parseTextField(named fieldName: String, from parser: inout TextFormatParser) throws -> Bool {
         return false
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: PutAttributionsAndAssociationsResponse, rhs: PutAttributionsAndAssociationsResponse) -> Bool {
+        return ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -2753,6 +3002,13 @@ public struct PutParentContextsRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: PutParentContextsRequest, rhs: PutParentContextsRequest) -> Bool {
+        return ProtoEquality.equal(lhs.parentContexts, rhs.parentContexts)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.PutParentContextsResponse`.
@@ -2790,6 +3046,11 @@ public struct PutParentContextsResponse: ProtoMessage {
     /// Parses the value of the field `name`; false if there is no such field.
     public mutating func parseTextField(named fieldName: String, from parser: inout TextFormatParser) throws -> Bool {
         return false
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: PutParentContextsResponse, rhs: PutParentContextsResponse) -> Bool {
+        return ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -2910,6 +3171,15 @@ public struct GetArtifactsByTypeRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetArtifactsByTypeRequest, rhs: GetArtifactsByTypeRequest) -> Bool {
+        return ProtoEquality.equal(lhs._typeName, rhs._typeName)
+            && ProtoEquality.equal(lhs._typeVersion, rhs._typeVersion)
+            && ProtoEquality.equal(lhs._options, rhs._options)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetArtifactsByTypeResponse`.
@@ -2976,6 +3246,13 @@ public struct GetArtifactsByTypeResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetArtifactsByTypeResponse, rhs: GetArtifactsByTypeResponse) -> Bool {
+        return ProtoEquality.equal(lhs.artifacts, rhs.artifacts)
+            && ProtoEquality.equal(lhs._nextPageToken, rhs._nextPageToken)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -3091,6 +3368,15 @@ public struct GetArtifactByTypeAndNameRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetArtifactByTypeAndNameRequest, rhs: GetArtifactByTypeAndNameRequest) -> Bool {
+        return ProtoEquality.equal(lhs._typeName, rhs._typeName)
+            && ProtoEquality.equal(lhs._typeVersion, rhs._typeVersion)
+            && ProtoEquality.equal(lhs._artifactName, rhs._artifactName)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetArtifactByTypeAndNameResponse`.
@@ -3153,6 +3439,12 @@ public struct GetArtifactByTypeAndNameResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetArtifactByTypeAndNameResponse, rhs: GetArtifactByTypeAndNameResponse) -> Bool {
+        return ProtoEquality.equal(lhs._artifact, rhs._artifact)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -3242,6 +3534,14 @@ public struct GetArtifactsByIDRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetArtifactsByIDRequest, rhs: GetArtifactsByIDRequest) -> Bool {
+        return ProtoEquality.equal(lhs.artifactIDs, rhs.artifactIDs)
+            && ProtoEquality.equal(lhs._populateArtifactTypes, rhs._populateArtifactTypes)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetArtifactsByIDResponse`.
@@ -3300,6 +3600,13 @@ public struct GetArtifactsByIDResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetArtifactsByIDResponse, rhs: GetArtifactsByIDResponse) -> Bool {
+        return ProtoEquality.equal(lhs.artifacts, rhs.artifacts)
+            && ProtoEquality.equal(lhs.artifactTypes, rhs.artifactTypes)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -3386,6 +3693,13 @@ public struct GetArtifactsRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetArtifactsRequest, rhs: GetArtifactsRequest) -> Bool {
+        return ProtoEquality.equal(lhs._options, rhs._options)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetArtifactsResponse`.
@@ -3452,6 +3766,13 @@ public struct GetArtifactsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetArtifactsResponse, rhs: GetArtifactsResponse) -> Bool {
+        return ProtoEquality.equal(lhs.artifacts, rhs.artifacts)
+            && ProtoEquality.equal(lhs._nextPageToken, rhs._nextPageToken)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -3523,6 +3844,13 @@ public struct GetArtifactsByURIRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetArtifactsByURIRequest, rhs: GetArtifactsByURIRequest) -> Bool {
+        return ProtoEquality.equal(lhs.uris, rhs.uris)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetArtifactsByURIResponse`.
@@ -3572,6 +3900,12 @@ public struct GetArtifactsByURIResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetArtifactsByURIResponse, rhs: GetArtifactsByURIResponse) -> Bool {
+        return ProtoEquality.equal(lhs.artifacts, rhs.artifacts)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -3658,6 +3992,13 @@ public struct GetExecutionsRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetExecutionsRequest, rhs: GetExecutionsRequest) -> Bool {
+        return ProtoEquality.equal(lhs._options, rhs._options)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetExecutionsResponse`.
@@ -3724,6 +4065,13 @@ public struct GetExecutionsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetExecutionsResponse, rhs: GetExecutionsResponse) -> Bool {
+        return ProtoEquality.equal(lhs.executions, rhs.executions)
+            && ProtoEquality.equal(lhs._nextPageToken, rhs._nextPageToken)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -3822,6 +4170,14 @@ public struct GetArtifactTypeRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetArtifactTypeRequest, rhs: GetArtifactTypeRequest) -> Bool {
+        return ProtoEquality.equal(lhs._typeName, rhs._typeName)
+            && ProtoEquality.equal(lhs._typeVersion, rhs._typeVersion)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetArtifactTypeResponse`.
@@ -3884,6 +4240,12 @@ public struct GetArtifactTypeResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetArtifactTypeResponse, rhs: GetArtifactTypeResponse) -> Bool {
+        return ProtoEquality.equal(lhs._artifactType, rhs._artifactType)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -3948,6 +4310,12 @@ public struct GetArtifactTypesRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetArtifactTypesRequest, rhs: GetArtifactTypesRequest) -> Bool {
+        return ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetArtifactTypesResponse`.
@@ -3997,6 +4365,12 @@ public struct GetArtifactTypesResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetArtifactTypesResponse, rhs: GetArtifactTypesResponse) -> Bool {
+        return ProtoEquality.equal(lhs.artifactTypes, rhs.artifactTypes)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -4061,6 +4435,12 @@ public struct GetExecutionTypesRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetExecutionTypesRequest, rhs: GetExecutionTypesRequest) -> Bool {
+        return ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetExecutionTypesResponse`.
@@ -4110,6 +4490,12 @@ public struct GetExecutionTypesResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetExecutionTypesResponse, rhs: GetExecutionTypesResponse) -> Bool {
+        return ProtoEquality.equal(lhs.executionTypes, rhs.executionTypes)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -4174,6 +4560,12 @@ public struct GetContextTypesRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetContextTypesRequest, rhs: GetContextTypesRequest) -> Bool {
+        return ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetContextTypesResponse`.
@@ -4223,6 +4615,12 @@ public struct GetContextTypesResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetContextTypesResponse, rhs: GetContextTypesResponse) -> Bool {
+        return ProtoEquality.equal(lhs.contextTypes, rhs.contextTypes)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -4294,6 +4692,13 @@ public struct GetArtifactsByExternalIdsRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetArtifactsByExternalIdsRequest, rhs: GetArtifactsByExternalIdsRequest) -> Bool {
+        return ProtoEquality.equal(lhs.externalIDs, rhs.externalIDs)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetArtifactsByExternalIdsResponse`.
@@ -4343,6 +4748,12 @@ public struct GetArtifactsByExternalIdsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetArtifactsByExternalIdsResponse, rhs: GetArtifactsByExternalIdsResponse) -> Bool {
+        return ProtoEquality.equal(lhs.artifacts, rhs.artifacts)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -4414,6 +4825,13 @@ public struct GetExecutionsByExternalIdsRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetExecutionsByExternalIdsRequest, rhs: GetExecutionsByExternalIdsRequest) -> Bool {
+        return ProtoEquality.equal(lhs.externalIDs, rhs.externalIDs)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetExecutionsByExternalIdsResponse`.
@@ -4463,6 +4881,12 @@ public struct GetExecutionsByExternalIdsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetExecutionsByExternalIdsResponse, rhs: GetExecutionsByExternalIdsResponse) -> Bool {
+        return ProtoEquality.equal(lhs.executions, rhs.executions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -4534,6 +4958,13 @@ public struct GetContextsByExternalIdsRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetContextsByExternalIdsRequest, rhs: GetContextsByExternalIdsRequest) -> Bool {
+        return ProtoEquality.equal(lhs.externalIDs, rhs.externalIDs)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetContextsByExternalIdsResponse`.
@@ -4583,6 +5014,12 @@ public struct GetContextsByExternalIdsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetContextsByExternalIdsResponse, rhs: GetContextsByExternalIdsResponse) -> Bool {
+        return ProtoEquality.equal(lhs.contexts, rhs.contexts)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -4654,6 +5091,13 @@ public struct GetArtifactTypesByExternalIdsRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetArtifactTypesByExternalIdsRequest, rhs: GetArtifactTypesByExternalIdsRequest) -> Bool {
+        return ProtoEquality.equal(lhs.externalIDs, rhs.externalIDs)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetArtifactTypesByExternalIdsResponse`.
@@ -4703,6 +5147,12 @@ public struct GetArtifactTypesByExternalIdsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetArtifactTypesByExternalIdsResponse, rhs: GetArtifactTypesByExternalIdsResponse) -> Bool {
+        return ProtoEquality.equal(lhs.artifactTypes, rhs.artifactTypes)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -4774,6 +5224,13 @@ public struct GetExecutionTypesByExternalIdsRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetExecutionTypesByExternalIdsRequest, rhs: GetExecutionTypesByExternalIdsRequest) -> Bool {
+        return ProtoEquality.equal(lhs.externalIDs, rhs.externalIDs)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetExecutionTypesByExternalIdsResponse`.
@@ -4823,6 +5280,12 @@ public struct GetExecutionTypesByExternalIdsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetExecutionTypesByExternalIdsResponse, rhs: GetExecutionTypesByExternalIdsResponse) -> Bool {
+        return ProtoEquality.equal(lhs.executionTypes, rhs.executionTypes)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -4894,6 +5357,13 @@ public struct GetContextTypesByExternalIdsRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetContextTypesByExternalIdsRequest, rhs: GetContextTypesByExternalIdsRequest) -> Bool {
+        return ProtoEquality.equal(lhs.externalIDs, rhs.externalIDs)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetContextTypesByExternalIdsResponse`.
@@ -4943,6 +5413,12 @@ public struct GetContextTypesByExternalIdsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetContextTypesByExternalIdsResponse, rhs: GetContextTypesByExternalIdsResponse) -> Bool {
+        return ProtoEquality.equal(lhs.contextTypes, rhs.contextTypes)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -5063,6 +5539,15 @@ public struct GetExecutionsByTypeRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetExecutionsByTypeRequest, rhs: GetExecutionsByTypeRequest) -> Bool {
+        return ProtoEquality.equal(lhs._typeName, rhs._typeName)
+            && ProtoEquality.equal(lhs._typeVersion, rhs._typeVersion)
+            && ProtoEquality.equal(lhs._options, rhs._options)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetExecutionsByTypeResponse`.
@@ -5129,6 +5614,13 @@ public struct GetExecutionsByTypeResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetExecutionsByTypeResponse, rhs: GetExecutionsByTypeResponse) -> Bool {
+        return ProtoEquality.equal(lhs.executions, rhs.executions)
+            && ProtoEquality.equal(lhs._nextPageToken, rhs._nextPageToken)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -5244,6 +5736,15 @@ public struct GetExecutionByTypeAndNameRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetExecutionByTypeAndNameRequest, rhs: GetExecutionByTypeAndNameRequest) -> Bool {
+        return ProtoEquality.equal(lhs._typeName, rhs._typeName)
+            && ProtoEquality.equal(lhs._typeVersion, rhs._typeVersion)
+            && ProtoEquality.equal(lhs._executionName, rhs._executionName)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetExecutionByTypeAndNameResponse`.
@@ -5306,6 +5807,12 @@ public struct GetExecutionByTypeAndNameResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetExecutionByTypeAndNameResponse, rhs: GetExecutionByTypeAndNameResponse) -> Bool {
+        return ProtoEquality.equal(lhs._execution, rhs._execution)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -5378,6 +5885,13 @@ public struct GetExecutionsByIDRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetExecutionsByIDRequest, rhs: GetExecutionsByIDRequest) -> Bool {
+        return ProtoEquality.equal(lhs.executionIDs, rhs.executionIDs)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetExecutionsByIDResponse`.
@@ -5427,6 +5941,12 @@ public struct GetExecutionsByIDResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetExecutionsByIDResponse, rhs: GetExecutionsByIDResponse) -> Bool {
+        return ProtoEquality.equal(lhs.executions, rhs.executions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -5525,6 +6045,14 @@ public struct GetExecutionTypeRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetExecutionTypeRequest, rhs: GetExecutionTypeRequest) -> Bool {
+        return ProtoEquality.equal(lhs._typeName, rhs._typeName)
+            && ProtoEquality.equal(lhs._typeVersion, rhs._typeVersion)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetExecutionTypeResponse`.
@@ -5587,6 +6115,12 @@ public struct GetExecutionTypeResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetExecutionTypeResponse, rhs: GetExecutionTypeResponse) -> Bool {
+        return ProtoEquality.equal(lhs._executionType, rhs._executionType)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -5659,6 +6193,13 @@ public struct GetEventsByExecutionIDsRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetEventsByExecutionIDsRequest, rhs: GetEventsByExecutionIDsRequest) -> Bool {
+        return ProtoEquality.equal(lhs.executionIDs, rhs.executionIDs)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetEventsByExecutionIDsResponse`.
@@ -5708,6 +6249,12 @@ public struct GetEventsByExecutionIDsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetEventsByExecutionIDsResponse, rhs: GetEventsByExecutionIDsResponse) -> Bool {
+        return ProtoEquality.equal(lhs.events, rhs.events)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -5780,6 +6327,13 @@ public struct GetEventsByArtifactIDsRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetEventsByArtifactIDsRequest, rhs: GetEventsByArtifactIDsRequest) -> Bool {
+        return ProtoEquality.equal(lhs.artifactIDs, rhs.artifactIDs)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetEventsByArtifactIDsResponse`.
@@ -5829,6 +6383,12 @@ public struct GetEventsByArtifactIDsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetEventsByArtifactIDsResponse, rhs: GetEventsByArtifactIDsResponse) -> Bool {
+        return ProtoEquality.equal(lhs.events, rhs.events)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -5901,6 +6461,13 @@ public struct GetArtifactTypesByIDRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetArtifactTypesByIDRequest, rhs: GetArtifactTypesByIDRequest) -> Bool {
+        return ProtoEquality.equal(lhs.typeIDs, rhs.typeIDs)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetArtifactTypesByIDResponse`.
@@ -5950,6 +6517,12 @@ public struct GetArtifactTypesByIDResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetArtifactTypesByIDResponse, rhs: GetArtifactTypesByIDResponse) -> Bool {
+        return ProtoEquality.equal(lhs.artifactTypes, rhs.artifactTypes)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -6022,6 +6595,13 @@ public struct GetExecutionTypesByIDRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetExecutionTypesByIDRequest, rhs: GetExecutionTypesByIDRequest) -> Bool {
+        return ProtoEquality.equal(lhs.typeIDs, rhs.typeIDs)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetExecutionTypesByIDResponse`.
@@ -6071,6 +6651,12 @@ public struct GetExecutionTypesByIDResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetExecutionTypesByIDResponse, rhs: GetExecutionTypesByIDResponse) -> Bool {
+        return ProtoEquality.equal(lhs.executionTypes, rhs.executionTypes)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -6169,6 +6755,14 @@ public struct GetContextTypeRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetContextTypeRequest, rhs: GetContextTypeRequest) -> Bool {
+        return ProtoEquality.equal(lhs._typeName, rhs._typeName)
+            && ProtoEquality.equal(lhs._typeVersion, rhs._typeVersion)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetContextTypeResponse`.
@@ -6231,6 +6825,12 @@ public struct GetContextTypeResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetContextTypeResponse, rhs: GetContextTypeResponse) -> Bool {
+        return ProtoEquality.equal(lhs._contextType, rhs._contextType)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -6303,6 +6903,13 @@ public struct GetContextTypesByIDRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetContextTypesByIDRequest, rhs: GetContextTypesByIDRequest) -> Bool {
+        return ProtoEquality.equal(lhs.typeIDs, rhs.typeIDs)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetContextTypesByIDResponse`.
@@ -6352,6 +6959,12 @@ public struct GetContextTypesByIDResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetContextTypesByIDResponse, rhs: GetContextTypesByIDResponse) -> Bool {
+        return ProtoEquality.equal(lhs.contextTypes, rhs.contextTypes)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -6438,6 +7051,13 @@ public struct GetContextsRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetContextsRequest, rhs: GetContextsRequest) -> Bool {
+        return ProtoEquality.equal(lhs._options, rhs._options)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetContextsResponse`.
@@ -6504,6 +7124,13 @@ public struct GetContextsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetContextsResponse, rhs: GetContextsResponse) -> Bool {
+        return ProtoEquality.equal(lhs.contexts, rhs.contexts)
+            && ProtoEquality.equal(lhs._nextPageToken, rhs._nextPageToken)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -6624,6 +7251,15 @@ public struct GetContextsByTypeRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetContextsByTypeRequest, rhs: GetContextsByTypeRequest) -> Bool {
+        return ProtoEquality.equal(lhs._typeName, rhs._typeName)
+            && ProtoEquality.equal(lhs._options, rhs._options)
+            && ProtoEquality.equal(lhs._typeVersion, rhs._typeVersion)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetContextsByTypeResponse`.
@@ -6690,6 +7326,13 @@ public struct GetContextsByTypeResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetContextsByTypeResponse, rhs: GetContextsByTypeResponse) -> Bool {
+        return ProtoEquality.equal(lhs.contexts, rhs.contexts)
+            && ProtoEquality.equal(lhs._nextPageToken, rhs._nextPageToken)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -6805,6 +7448,15 @@ public struct GetContextByTypeAndNameRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetContextByTypeAndNameRequest, rhs: GetContextByTypeAndNameRequest) -> Bool {
+        return ProtoEquality.equal(lhs._typeName, rhs._typeName)
+            && ProtoEquality.equal(lhs._typeVersion, rhs._typeVersion)
+            && ProtoEquality.equal(lhs._contextName, rhs._contextName)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetContextByTypeAndNameResponse`.
@@ -6867,6 +7519,12 @@ public struct GetContextByTypeAndNameResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetContextByTypeAndNameResponse, rhs: GetContextByTypeAndNameResponse) -> Bool {
+        return ProtoEquality.equal(lhs._context, rhs._context)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -6939,6 +7597,13 @@ public struct GetContextsByIDRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetContextsByIDRequest, rhs: GetContextsByIDRequest) -> Bool {
+        return ProtoEquality.equal(lhs.contextIDs, rhs.contextIDs)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetContextsByIDResponse`.
@@ -6988,6 +7653,12 @@ public struct GetContextsByIDResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetContextsByIDResponse, rhs: GetContextsByIDResponse) -> Bool {
+        return ProtoEquality.equal(lhs.contexts, rhs.contexts)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -7069,6 +7740,13 @@ public struct GetContextsByArtifactRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetContextsByArtifactRequest, rhs: GetContextsByArtifactRequest) -> Bool {
+        return ProtoEquality.equal(lhs._artifactID, rhs._artifactID)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetContextsByArtifactResponse`.
@@ -7118,6 +7796,12 @@ public struct GetContextsByArtifactResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetContextsByArtifactResponse, rhs: GetContextsByArtifactResponse) -> Bool {
+        return ProtoEquality.equal(lhs.contexts, rhs.contexts)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -7199,6 +7883,13 @@ public struct GetContextsByExecutionRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetContextsByExecutionRequest, rhs: GetContextsByExecutionRequest) -> Bool {
+        return ProtoEquality.equal(lhs._executionID, rhs._executionID)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetContextsByExecutionResponse`.
@@ -7248,6 +7939,12 @@ public struct GetContextsByExecutionResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetContextsByExecutionResponse, rhs: GetContextsByExecutionResponse) -> Bool {
+        return ProtoEquality.equal(lhs.contexts, rhs.contexts)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -7329,6 +8026,13 @@ public struct GetParentContextsByContextRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetParentContextsByContextRequest, rhs: GetParentContextsByContextRequest) -> Bool {
+        return ProtoEquality.equal(lhs._contextID, rhs._contextID)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetParentContextsByContextResponse`.
@@ -7378,6 +8082,12 @@ public struct GetParentContextsByContextResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetParentContextsByContextResponse, rhs: GetParentContextsByContextResponse) -> Bool {
+        return ProtoEquality.equal(lhs.contexts, rhs.contexts)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -7459,6 +8169,13 @@ public struct GetChildrenContextsByContextRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetChildrenContextsByContextRequest, rhs: GetChildrenContextsByContextRequest) -> Bool {
+        return ProtoEquality.equal(lhs._contextID, rhs._contextID)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetChildrenContextsByContextResponse`.
@@ -7508,6 +8225,12 @@ public struct GetChildrenContextsByContextResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetChildrenContextsByContextResponse, rhs: GetChildrenContextsByContextResponse) -> Bool {
+        return ProtoEquality.equal(lhs.contexts, rhs.contexts)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -7584,6 +8307,13 @@ public struct GetParentContextsByContextsRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetParentContextsByContextsRequest, rhs: GetParentContextsByContextsRequest) -> Bool {
+        return ProtoEquality.equal(lhs.contextIDs, rhs.contextIDs)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetParentContextsByContextsResponse`.
@@ -7649,6 +8379,12 @@ public struct GetParentContextsByContextsResponse: ProtoMessage {
             }
             return true
         }
+
+        /// Equal when every field is, strings compared by their UTF-8 bytes.
+        public static func == (lhs: ParentContextsPerChild, rhs: ParentContextsPerChild) -> Bool {
+            return ProtoEquality.equal(lhs.parentContexts, rhs.parentContexts)
+                && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+        }
     }
 
     /// Reads fields until the reader's limit, merging them into this message.
@@ -7707,6 +8443,12 @@ public struct GetParentContextsByContextsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetParentContextsByContextsResponse, rhs: GetParentContextsByContextsResponse) -> Bool {
+        return ProtoEquality.equal(lhs.contexts, rhs.contexts)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -7783,6 +8525,13 @@ public struct GetChildrenContextsByContextsRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetChildrenContextsByContextsRequest, rhs: GetChildrenContextsByContextsRequest) -> Bool {
+        return ProtoEquality.equal(lhs.contextIDs, rhs.contextIDs)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetChildrenContextsByContextsResponse`.
@@ -7848,6 +8597,12 @@ public struct GetChildrenContextsByContextsResponse: ProtoMessage {
             }
             return true
         }
+
+        /// Equal when every field is, strings compared by their UTF-8 bytes.
+        public static func == (lhs: ChildrenContextsPerParent, rhs: ChildrenContextsPerParent) -> Bool {
+            return ProtoEquality.equal(lhs.childrenContexts, rhs.childrenContexts)
+                && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+        }
     }
 
     /// Reads fields until the reader's limit, merging them into this message.
@@ -7906,6 +8661,12 @@ public struct GetChildrenContextsByContextsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetChildrenContextsByContextsResponse, rhs: GetChildrenContextsByContextsResponse) -> Bool {
+        return ProtoEquality.equal(lhs.contexts, rhs.contexts)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -8009,6 +8770,14 @@ public struct GetArtifactsByContextRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetArtifactsByContextRequest, rhs: GetArtifactsByContextRequest) -> Bool {
+        return ProtoEquality.equal(lhs._contextID, rhs._contextID)
+            && ProtoEquality.equal(lhs._options, rhs._options)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetArtifactsByContextResponse`.
@@ -8075,6 +8844,13 @@ public struct GetArtifactsByContextResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetArtifactsByContextResponse, rhs: GetArtifactsByContextResponse) -> Bool {
+        return ProtoEquality.equal(lhs.artifacts, rhs.artifacts)
+            && ProtoEquality.equal(lhs._nextPageToken, rhs._nextPageToken)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -8178,6 +8954,14 @@ public struct GetExecutionsByContextRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetExecutionsByContextRequest, rhs: GetExecutionsByContextRequest) -> Bool {
+        return ProtoEquality.equal(lhs._contextID, rhs._contextID)
+            && ProtoEquality.equal(lhs._options, rhs._options)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetExecutionsByContextResponse`.
@@ -8267,6 +9051,14 @@ public struct GetExecutionsByContextResponse: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetExecutionsByContextResponse, rhs: GetExecutionsByContextResponse) -> Bool {
+        return ProtoEquality.equal(lhs.executions, rhs.executions)
+            && ProtoEquality.equal(lhs._nextPageToken, rhs._nextPageToken)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetLineageGraphRequest`.
@@ -8352,6 +9144,13 @@ public struct GetLineageGraphRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetLineageGraphRequest, rhs: GetLineageGraphRequest) -> Bool {
+        return ProtoEquality.equal(lhs._options, rhs._options)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetLineageGraphResponse`.
@@ -8414,6 +9213,12 @@ public struct GetLineageGraphResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetLineageGraphResponse, rhs: GetLineageGraphResponse) -> Bool {
+        return ProtoEquality.equal(lhs._subgraph, rhs._subgraph)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 
@@ -8522,6 +9327,14 @@ public struct GetLineageSubgraphRequest: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetLineageSubgraphRequest, rhs: GetLineageSubgraphRequest) -> Bool {
+        return ProtoEquality.equal(lhs._lineageSubgraphQueryOptions, rhs._lineageSubgraphQueryOptions)
+            && ProtoEquality.equal(lhs._readMask, rhs._readMask)
+            && ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `ml_metadata.GetLineageSubgraphResponse`.
@@ -8584,6 +9397,12 @@ public struct GetLineageSubgraphResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: GetLineageSubgraphResponse, rhs: GetLineageSubgraphResponse) -> Bool {
+        return ProtoEquality.equal(lhs._lineageSubgraph, rhs._lineageSubgraph)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
 

@@ -47,6 +47,31 @@ struct MessageEmitter {
             emitPrint(plans, isAny: fullName == ".google.protobuf.Any", into: &out)
             out.line()
             emitParse(plans, isAny: fullName == ".google.protobuf.Any", into: &out)
+            out.line()
+            emitEquality(typeName, plans, into: &out)
+        }
+    }
+
+    // MARK: Equality
+
+    /// `==` field by field, strings by their bytes (see `ProtoEquality`).
+    private func emitEquality(_ typeName: String, _ plans: [FieldPlan], into out: inout CodeWriter) {
+        var stored: [String] = []
+        for plan in plans {
+            if let oneof = plan.oneof {
+                if !stored.contains(oneof.property) { stored.append(oneof.property) }
+            } else if plan.isRepeated || plan.isImplicitPresence {
+                stored.append(plan.property)
+            } else {
+                stored.append(plan.storage)
+            }
+        }
+        stored.append("unknownFields")
+        out.line("/// Equal when every field is, strings compared by their UTF-8 bytes.")
+        out.block("public static func == (lhs: \(typeName), rhs: \(typeName)) -> Bool") { out in
+            let terms = stored.map { "ProtoEquality.equal(lhs.\($0), rhs.\($0))" }
+            out.line("return " + terms[0])
+            for term in terms.dropFirst() { out.line("    && " + term) }
         }
     }
 
@@ -115,6 +140,16 @@ struct MessageEmitter {
                 for plan in plans {
                     out.line("/// `\(plan.name)` (field \(plan.number)).")
                     out.line("\(plan.isIndirect ? "indirect " : "")case \(plan.property)(\(plan.valueType))")
+                }
+                out.line()
+                out.line("/// The same member with equal values, strings compared by their UTF-8 bytes.")
+                out.block("public static func == (lhs: \(enumType), rhs: \(enumType)) -> Bool") { out in
+                    out.block("switch (lhs, rhs)") { out in
+                        for plan in plans {
+                            out.line("case let (.\(plan.property)(lhs), .\(plan.property)(rhs)): return ProtoEquality.equal(lhs, rhs)")
+                        }
+                        if plans.count > 1 { out.line("default: return false") }
+                    }
                 }
             }
             for plan in plans {

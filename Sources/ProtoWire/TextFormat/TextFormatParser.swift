@@ -166,6 +166,10 @@ public struct TextFormatParser {
                 try scanner.expect(UInt8(ascii: "{"))
                 closing = UInt8(ascii: "}")
             }
+            // A map entry is a message of its own, so it counts toward the nesting limit as in binary.
+            guard depthBudget > 0 else { throw error("messages nested more than 100 deep") }
+            depthBudget -= 1
+            defer { depthBudget += 1 }
             var entryKey = defaultKey
             var entryValue = defaultValue
             while !scanner.skipOptional(closing) {

@@ -58,6 +58,13 @@ public struct ProtobufAny: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: ProtobufAny, rhs: ProtobufAny) -> Bool {
+        return ProtoEquality.equal(lhs.typeURL, rhs.typeURL)
+            && ProtoEquality.equal(lhs.value, rhs.value)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 extension ProtobufAny: AnyMessage {}

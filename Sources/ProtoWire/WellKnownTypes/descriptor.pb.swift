@@ -67,6 +67,13 @@ public struct ProtobufEnumValueOptions: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: ProtobufEnumValueOptions, rhs: ProtobufEnumValueOptions) -> Bool {
+        return ProtoEquality.equal(lhs._deprecated, rhs._deprecated)
+            && ProtoEquality.equal(lhs.uninterpretedOption, rhs.uninterpretedOption)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `google.protobuf.UninterpretedOption`.
@@ -223,6 +230,13 @@ public struct ProtobufUninterpretedOption: ProtoMessage {
             }
             return true
         }
+
+        /// Equal when every field is, strings compared by their UTF-8 bytes.
+        public static func == (lhs: NamePart, rhs: NamePart) -> Bool {
+            return ProtoEquality.equal(lhs._namePart, rhs._namePart)
+                && ProtoEquality.equal(lhs._isExtension, rhs._isExtension)
+                && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+        }
     }
 
     /// Reads fields until the reader's limit, merging them into this message.
@@ -293,5 +307,17 @@ public struct ProtobufUninterpretedOption: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: ProtobufUninterpretedOption, rhs: ProtobufUninterpretedOption) -> Bool {
+        return ProtoEquality.equal(lhs.name, rhs.name)
+            && ProtoEquality.equal(lhs._identifierValue, rhs._identifierValue)
+            && ProtoEquality.equal(lhs._positiveIntValue, rhs._positiveIntValue)
+            && ProtoEquality.equal(lhs._negativeIntValue, rhs._negativeIntValue)
+            && ProtoEquality.equal(lhs._doubleValue, rhs._doubleValue)
+            && ProtoEquality.equal(lhs._stringValue, rhs._stringValue)
+            && ProtoEquality.equal(lhs._aggregateValue, rhs._aggregateValue)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }

@@ -48,4 +48,10 @@ public struct ProtobufFieldMask: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: ProtobufFieldMask, rhs: ProtobufFieldMask) -> Bool {
+        return ProtoEquality.equal(lhs.paths, rhs.paths)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }

@@ -111,6 +111,12 @@ public struct ProtobufStruct: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: ProtobufStruct, rhs: ProtobufStruct) -> Bool {
+        return ProtoEquality.equal(lhs.fields, rhs.fields)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `google.protobuf.Value`.
@@ -142,6 +148,19 @@ public struct ProtobufValue: ProtoMessage {
         case structValue(ProtobufStruct)
         /// `list_value` (field 6).
         case listValue(ProtobufListValue)
+
+        /// The same member with equal values, strings compared by their UTF-8 bytes.
+        public static func == (lhs: KindOneof, rhs: KindOneof) -> Bool {
+            switch (lhs, rhs) {
+            case let (.nullValue(lhs), .nullValue(rhs)): return ProtoEquality.equal(lhs, rhs)
+            case let (.numberValue(lhs), .numberValue(rhs)): return ProtoEquality.equal(lhs, rhs)
+            case let (.stringValue(lhs), .stringValue(rhs)): return ProtoEquality.equal(lhs, rhs)
+            case let (.boolValue(lhs), .boolValue(rhs)): return ProtoEquality.equal(lhs, rhs)
+            case let (.structValue(lhs), .structValue(rhs)): return ProtoEquality.equal(lhs, rhs)
+            case let (.listValue(lhs), .listValue(rhs)): return ProtoEquality.equal(lhs, rhs)
+            default: return false
+            }
+        }
     }
 
     /// `null_value` (field 1); setting it selects it in `kind`.
@@ -267,6 +286,12 @@ public struct ProtobufValue: ProtoMessage {
         }
         return true
     }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: ProtobufValue, rhs: ProtobufValue) -> Bool {
+        return ProtoEquality.equal(lhs.kind, rhs.kind)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
 }
 
 /// The protobuf message `google.protobuf.ListValue`.
@@ -316,5 +341,11 @@ public struct ProtobufListValue: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Equal when every field is, strings compared by their UTF-8 bytes.
+    public static func == (lhs: ProtobufListValue, rhs: ProtobufListValue) -> Bool {
+        return ProtoEquality.equal(lhs.values, rhs.values)
+            && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
