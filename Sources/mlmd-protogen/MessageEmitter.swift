@@ -288,14 +288,22 @@ struct MessageEmitter {
             }
         } else if plan.isRepeated {
             out.line("for value in self.\(plan.property).reversed() { \(plan.binaryWrite("value")) }")
-        } else if let oneof = plan.oneof {
-            out.line("if case .\(plan.property)(let value)? = self.\(oneof.property) { \(plan.binaryWrite("value")) }")
-        } else if plan.isImplicitPresence {
-            out.line("if \(plan.isNonDefault(plan.property)) { \(plan.binaryWrite(plan.property)) }")
-        } else if plan.isIndirect {
-            out.line("if let value = self.\(plan.storage)?.value { \(plan.binaryWrite("value")) }")
         } else {
-            out.line("if let value = self.\(plan.storage) { \(plan.binaryWrite("value")) }")
+            let present = presentValue(plan)
+            out.line("\(present.condition) { \(plan.binaryWrite(present.value)) }")
+        }
+    }
+
+    /// For a singular field: the `if` that holds when it is set, and the expression for its value inside.
+    private func presentValue(_ plan: FieldPlan) -> (condition: String, value: String) {
+        if let oneof = plan.oneof {
+            return ("if case .\(plan.property)(let value)? = self.\(oneof.property)", "value")
+        } else if plan.isImplicitPresence {
+            return ("if \(plan.isNonDefault("self." + plan.property))", "self." + plan.property)
+        } else if plan.isIndirect {
+            return ("if let value = self.\(plan.storage)?.value", "value")
+        } else {
+            return ("if let value = self.\(plan.storage)", "value")
         }
     }
 
@@ -315,14 +323,9 @@ struct MessageEmitter {
                     }
                 } else if plan.isRepeated {
                     out.line("for value in self.\(plan.property) { \(plan.textPrint("value")) }")
-                } else if let oneof = plan.oneof {
-                    out.line("if case .\(plan.property)(let value)? = self.\(oneof.property) { \(plan.textPrint("value")) }")
-                } else if plan.isImplicitPresence {
-                    out.line("if \(plan.isNonDefault(plan.property)) { \(plan.textPrint(plan.property)) }")
-                } else if plan.isIndirect {
-                    out.line("if let value = self.\(plan.storage)?.value { \(plan.textPrint("value")) }")
                 } else {
-                    out.line("if let value = self.\(plan.storage) { \(plan.textPrint("value")) }")
+                    let present = presentValue(plan)
+                    out.line("\(present.condition) { \(plan.textPrint(present.value)) }")
                 }
             }
             out.line("printer.printUnknownFields(unknownFields)")

@@ -576,14 +576,8 @@ package struct TextFormatScanner {
 
     private mutating func readSignedMagnitudeAfterWhitespace(positiveMax: UInt64, typeName: String) throws -> (negative: Bool, magnitude: UInt64) {
         let valueStart = pos
-        var p = pos
-        var negative = false
-        if p < limit && bytes[p] == UInt8(ascii: "-") {
-            negative = true
-            pos = p + 1
-            skipWhitespaceAndComments()  // C++ allows space and comments after the sign
-            p = pos
-        }
+        let negative = consumeMinusSign()
+        let p = pos
         guard isNumberStart(p) else { throw unexpected("integer", at: p) }
         let token = try scanNumber(at: p)
         if token.kind == .float { throw unexpected("integer", at: p) }
@@ -646,15 +640,17 @@ package struct TextFormatScanner {
         }
     }
 
+    /// Consumes a leading `-` and the whitespace or comments C++ allows after it.
+    private mutating func consumeMinusSign() -> Bool {
+        guard pos < limit && bytes[pos] == UInt8(ascii: "-") else { return false }
+        pos += 1
+        skipWhitespaceAndComments()
+        return true
+    }
+
     private mutating func readDoubleAfterWhitespace(typeName: String) throws -> Double {
+        let negative = consumeMinusSign()
         var p = pos
-        var negative = false
-        if p < limit && bytes[p] == UInt8(ascii: "-") {
-            negative = true
-            pos = p + 1
-            skipWhitespaceAndComments()  // C++ allows space and comments after the sign
-            p = pos
-        }
         var value: Double
         if let end = identifierEnd(at: p) {
             if matchesLowercased(p, end, "inf") || matchesLowercased(p, end, "infinity") {

@@ -33,15 +33,15 @@ public struct ProtobufAny: ProtoMessage {
     /// Writes the message backwards: unknown fields, then known fields by descending number.
     public func encodeFields(to writer: inout BinaryWriter) {
         writer.writeUnknownFields(unknownFields)
-        if !value.isEmpty { writer.writeBytesField(value, tag: 18) }
-        if !typeURL.isEmpty { writer.writeStringField(typeURL, tag: 10) }
+        if !self.value.isEmpty { writer.writeBytesField(self.value, tag: 18) }
+        if !self.typeURL.isEmpty { writer.writeStringField(self.typeURL, tag: 10) }
     }
 
     /// Prints set fields in field-number order, then unknown fields.
     public func printTextFields(to printer: inout TextFormatPrinter) {
         if printer.printExpandedAny(typeURL: self.typeURL, value: self.value) { return }
-        if !typeURL.isEmpty { printer.printField("type_url", typeURL) }
-        if !value.isEmpty { printer.printBytesField("value", value) }
+        if !self.typeURL.isEmpty { printer.printField("type_url", self.typeURL) }
+        if !self.value.isEmpty { printer.printBytesField("value", self.value) }
         printer.printUnknownFields(unknownFields)
     }
 
