@@ -106,8 +106,8 @@ private enum Interop {
         let directory = FileManager.default.temporaryDirectory
         let outURL = directory.appendingPathComponent("mlmd-interop-\(UUID().uuidString).out")
         let errURL = directory.appendingPathComponent("mlmd-interop-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         defer {
             try? FileManager.default.removeItem(at: outURL)
             try? FileManager.default.removeItem(at: errURL)
