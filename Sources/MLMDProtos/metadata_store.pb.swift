@@ -4,6 +4,8 @@
 
 import ProtoWire
 
+/// Kinds of value a declared property may hold.
+///
 /// The protobuf enum `PropertyType`.
 public enum PropertyType: ProtoEnum {
     /// `UNKNOWN` = 0
@@ -67,6 +69,8 @@ public enum PropertyType: ProtoEnum {
     }
 }
 
+/// Option payload naming the built-in type an enum value stands for.
+///
 /// The protobuf message `ml_metadata.SystemTypeExtension`.
 public struct SystemTypeExtension: ProtoMessage {
     /// `ml_metadata.SystemTypeExtension`
@@ -131,6 +135,8 @@ public struct SystemTypeExtension: ProtoMessage {
     }
 }
 
+/// A single property value of one of several kinds.
+///
 /// The protobuf message `ml_metadata.Value`.
 public struct Value: ProtoMessage {
     /// `ml_metadata.Value`
@@ -305,6 +311,8 @@ public struct Value: ProtoMessage {
     }
 }
 
+/// An input or output of an execution, such as a file, dataset or model.
+///
 /// The protobuf message `ml_metadata.Artifact`.
 public struct Artifact: ProtoMessage {
     /// `ml_metadata.Artifact`
@@ -432,6 +440,8 @@ public struct Artifact: ProtoMessage {
     /// Unsets `system_metadata`.
     public mutating func clearSystemMetadata() { _systemMetadata = nil }
 
+    /// Lifecycle stage of an artifact.
+    ///
     /// The protobuf enum `State`.
     public enum State: ProtoEnum {
         /// `UNKNOWN` = 0
@@ -668,6 +678,8 @@ public struct Artifact: ProtoMessage {
     }
 }
 
+/// Schema shared by a family of artifacts.
+///
 /// The protobuf message `ml_metadata.ArtifactType`.
 public struct ArtifactType: ProtoMessage {
     /// `ml_metadata.ArtifactType`
@@ -749,6 +761,8 @@ public struct ArtifactType: ProtoMessage {
     /// Unsets `base_type`.
     public mutating func clearBaseType() { _baseType = nil }
 
+    /// Built-in artifact categories a type may extend.
+    ///
     /// The protobuf enum `SystemDefinedBaseType`.
     public enum SystemDefinedBaseType: ProtoEnum {
         /// `UNSET` = 0
@@ -921,6 +935,8 @@ public struct ArtifactType: ProtoMessage {
     }
 }
 
+/// Edge recording that an execution read or wrote an artifact.
+///
 /// The protobuf message `ml_metadata.Event`.
 public struct Event: ProtoMessage {
     /// `ml_metadata.Event`
@@ -1000,6 +1016,8 @@ public struct Event: ProtoMessage {
     /// Unsets `system_metadata`.
     public mutating func clearSystemMetadata() { _systemMetadata = nil }
 
+    /// Role of the artifact in the execution.
+    ///
     /// The protobuf enum `Type`.
     public enum TypeEnum: ProtoEnum {
         /// `UNKNOWN` = 0
@@ -1068,6 +1086,8 @@ public struct Event: ProtoMessage {
         }
     }
 
+    /// Where the artifact sits inside a structured input or output.
+    ///
     /// The protobuf message `ml_metadata.Event.Path`.
     public struct Path: ProtoMessage {
         /// `ml_metadata.Event.Path`
@@ -1083,6 +1103,8 @@ public struct Event: ProtoMessage {
         /// A message with every field unset.
         public init() {}
 
+        /// One hop of a path: a list position or a map key.
+        ///
         /// The protobuf message `ml_metadata.Event.Path.Step`.
         public struct Step: ProtoMessage {
             /// `ml_metadata.Event.Path.Step`
@@ -1304,6 +1326,8 @@ public struct Event: ProtoMessage {
     }
 }
 
+/// One run of a component or pipeline step.
+///
 /// The protobuf message `ml_metadata.Execution`.
 public struct Execution: ProtoMessage {
     /// `ml_metadata.Execution`
@@ -1420,6 +1444,8 @@ public struct Execution: ProtoMessage {
     /// Unsets `system_metadata`.
     public mutating func clearSystemMetadata() { _systemMetadata = nil }
 
+    /// Progress of an execution.
+    ///
     /// The protobuf enum `State`.
     public enum State: ProtoEnum {
         /// `UNKNOWN` = 0
@@ -1649,6 +1675,8 @@ public struct Execution: ProtoMessage {
     }
 }
 
+/// Schema shared by a family of executions.
+///
 /// The protobuf message `ml_metadata.ExecutionType`.
 public struct ExecutionType: ProtoMessage {
     /// `ml_metadata.ExecutionType`
@@ -1752,6 +1780,8 @@ public struct ExecutionType: ProtoMessage {
     /// Unsets `base_type`.
     public mutating func clearBaseType() { _baseType = nil }
 
+    /// Built-in execution categories a type may extend.
+    ///
     /// The protobuf enum `SystemDefinedBaseType`.
     public enum SystemDefinedBaseType: ProtoEnum {
         /// `UNSET` = 0
@@ -1954,6 +1984,8 @@ public struct ExecutionType: ProtoMessage {
     }
 }
 
+/// Schema shared by a family of contexts.
+///
 /// The protobuf message `ml_metadata.ContextType`.
 public struct ContextType: ProtoMessage {
     /// `ml_metadata.ContextType`
@@ -2035,6 +2067,8 @@ public struct ContextType: ProtoMessage {
     /// Unsets `base_type`.
     public mutating func clearBaseType() { _baseType = nil }
 
+    /// Built-in context categories (only the unset marker).
+    ///
     /// The protobuf enum `SystemDefinedBaseType`.
     public enum SystemDefinedBaseType: ProtoEnum {
         /// `UNSET` = 0
@@ -2183,6 +2217,8 @@ public struct ContextType: ProtoMessage {
     }
 }
 
+/// A named group of artifacts and executions, e.g. a pipeline run.
+///
 /// The protobuf message `ml_metadata.Context`.
 public struct Context: ProtoMessage {
     /// `ml_metadata.Context`
@@ -2446,6 +2482,8 @@ public struct Context: ProtoMessage {
     }
 }
 
+/// Edge placing an artifact in a context.
+///
 /// The protobuf message `ml_metadata.Attribution`.
 public struct Attribution: ProtoMessage {
     /// `ml_metadata.Attribution`
@@ -2551,6 +2589,8 @@ public struct Attribution: ProtoMessage {
     }
 }
 
+/// Edge placing an execution in a context.
+///
 /// The protobuf message `ml_metadata.Association`.
 public struct Association: ProtoMessage {
     /// `ml_metadata.Association`
@@ -2656,6 +2696,8 @@ public struct Association: ProtoMessage {
     }
 }
 
+/// Edge from a child context to its parent context.
+///
 /// The protobuf message `ml_metadata.ParentContext`.
 public struct ParentContext: ProtoMessage {
     /// `ml_metadata.ParentContext`
@@ -2761,6 +2803,8 @@ public struct ParentContext: ProtoMessage {
     }
 }
 
+/// Nodes and edges returned by a lineage query.
+///
 /// The protobuf message `ml_metadata.LineageGraph`.
 public struct LineageGraph: ProtoMessage {
     /// `ml_metadata.LineageGraph`
@@ -2907,6 +2951,8 @@ public struct LineageGraph: ProtoMessage {
     }
 }
 
+/// Type expression for the shape of an artifact structure.
+///
 /// The protobuf message `ml_metadata.ArtifactStructType`.
 public struct ArtifactStructType: ProtoMessage {
     /// `ml_metadata.ArtifactStructType`
@@ -3151,6 +3197,8 @@ public struct ArtifactStructType: ProtoMessage {
     }
 }
 
+/// Accepts a value matching any one candidate.
+///
 /// The protobuf message `ml_metadata.UnionArtifactStructType`.
 public struct UnionArtifactStructType: ProtoMessage {
     /// `ml_metadata.UnionArtifactStructType`
@@ -3207,6 +3255,8 @@ public struct UnionArtifactStructType: ProtoMessage {
     }
 }
 
+/// Accepts a value only if every constraint accepts it.
+///
 /// The protobuf message `ml_metadata.IntersectionArtifactStructType`.
 public struct IntersectionArtifactStructType: ProtoMessage {
     /// `ml_metadata.IntersectionArtifactStructType`
@@ -3263,6 +3313,8 @@ public struct IntersectionArtifactStructType: ProtoMessage {
     }
 }
 
+/// A list whose elements all share one type.
+///
 /// The protobuf message `ml_metadata.ListArtifactStructType`.
 public struct ListArtifactStructType: ProtoMessage {
     /// `ml_metadata.ListArtifactStructType`
@@ -3332,6 +3384,8 @@ public struct ListArtifactStructType: ProtoMessage {
     }
 }
 
+/// Accepts only a missing value.
+///
 /// The protobuf message `ml_metadata.NoneArtifactStructType`.
 public struct NoneArtifactStructType: ProtoMessage {
     /// `ml_metadata.NoneArtifactStructType`
@@ -3375,6 +3429,8 @@ public struct NoneArtifactStructType: ProtoMessage {
     }
 }
 
+/// Accepts every value.
+///
 /// The protobuf message `ml_metadata.AnyArtifactStructType`.
 public struct AnyArtifactStructType: ProtoMessage {
     /// `ml_metadata.AnyArtifactStructType`
@@ -3418,6 +3474,8 @@ public struct AnyArtifactStructType: ProtoMessage {
     }
 }
 
+/// A fixed-length sequence of typed positions.
+///
 /// The protobuf message `ml_metadata.TupleArtifactStructType`.
 public struct TupleArtifactStructType: ProtoMessage {
     /// `ml_metadata.TupleArtifactStructType`
@@ -3474,6 +3532,8 @@ public struct TupleArtifactStructType: ProtoMessage {
     }
 }
 
+/// A string-keyed dictionary with typed entries.
+///
 /// The protobuf message `ml_metadata.DictArtifactStructType`.
 public struct DictArtifactStructType: ProtoMessage {
     /// `ml_metadata.DictArtifactStructType`
@@ -3595,6 +3655,8 @@ public struct DictArtifactStructType: ProtoMessage {
     }
 }
 
+/// Selects the in-memory database used by tests.
+///
 /// The protobuf message `ml_metadata.FakeDatabaseConfig`.
 public struct FakeDatabaseConfig: ProtoMessage {
     /// `ml_metadata.FakeDatabaseConfig`
@@ -3638,6 +3700,8 @@ public struct FakeDatabaseConfig: ProtoMessage {
     }
 }
 
+/// How to connect to a MySQL backend.
+///
 /// The protobuf message `ml_metadata.MySQLDatabaseConfig`.
 public struct MySQLDatabaseConfig: ProtoMessage {
     /// `ml_metadata.MySQLDatabaseConfig`
@@ -3739,6 +3803,8 @@ public struct MySQLDatabaseConfig: ProtoMessage {
     /// Unsets `skip_db_creation`.
     public mutating func clearSkipDbCreation() { _skipDbCreation = nil }
 
+    /// TLS settings for the MySQL connection.
+    ///
     /// The protobuf message `ml_metadata.MySQLDatabaseConfig.SSLOptions`.
     public struct SSLOptions: ProtoMessage {
         /// `ml_metadata.MySQLDatabaseConfig.SSLOptions`
@@ -3987,6 +4053,8 @@ public struct MySQLDatabaseConfig: ProtoMessage {
     }
 }
 
+/// How to open a SQLite backend.
+///
 /// The protobuf message `ml_metadata.SqliteMetadataSourceConfig`.
 public struct SqliteMetadataSourceConfig: ProtoMessage {
     /// `ml_metadata.SqliteMetadataSourceConfig`
@@ -4022,6 +4090,8 @@ public struct SqliteMetadataSourceConfig: ProtoMessage {
     /// Unsets `connection_mode`.
     public mutating func clearConnectionMode() { _connectionMode = nil }
 
+    /// Open mode for the SQLite file.
+    ///
     /// The protobuf enum `ConnectionMode`.
     public enum ConnectionMode: ProtoEnum {
         /// `UNKNOWN` = 0
@@ -4118,6 +4188,8 @@ public struct SqliteMetadataSourceConfig: ProtoMessage {
     }
 }
 
+/// How to connect to a PostgreSQL backend.
+///
 /// The protobuf message `ml_metadata.PostgreSQLDatabaseConfig`.
 public struct PostgreSQLDatabaseConfig: ProtoMessage {
     /// `ml_metadata.PostgreSQLDatabaseConfig`
@@ -4230,6 +4302,8 @@ public struct PostgreSQLDatabaseConfig: ProtoMessage {
     /// Unsets `ssloption`.
     public mutating func clearSsloption() { _ssloption = nil }
 
+    /// TLS settings for the PostgreSQL connection.
+    ///
     /// The protobuf message `ml_metadata.PostgreSQLDatabaseConfig.SSLOptions`.
     public struct SSLOptions: ProtoMessage {
         /// `ml_metadata.PostgreSQLDatabaseConfig.SSLOptions`
@@ -4467,6 +4541,8 @@ public struct PostgreSQLDatabaseConfig: ProtoMessage {
     }
 }
 
+/// Schema upgrade and downgrade behaviour at connect time.
+///
 /// The protobuf message `ml_metadata.MigrationOptions`.
 public struct MigrationOptions: ProtoMessage {
     /// `ml_metadata.MigrationOptions`
@@ -4549,6 +4625,8 @@ public struct MigrationOptions: ProtoMessage {
     }
 }
 
+/// How often to retry aborted transactions.
+///
 /// The protobuf message `ml_metadata.RetryOptions`.
 public struct RetryOptions: ProtoMessage {
     /// `ml_metadata.RetryOptions`
@@ -4613,6 +4691,8 @@ public struct RetryOptions: ProtoMessage {
     }
 }
 
+/// Chooses and configures the storage backend.
+///
 /// The protobuf message `ml_metadata.ConnectionConfig`.
 public struct ConnectionConfig: ProtoMessage {
     /// `ml_metadata.ConnectionConfig`
@@ -4788,6 +4868,8 @@ public struct ConnectionConfig: ProtoMessage {
     }
 }
 
+/// Tuning knobs for the client gRPC channel.
+///
 /// The protobuf message `ml_metadata.GrpcChannelArguments`.
 public struct GrpcChannelArguments: ProtoMessage {
     /// `ml_metadata.GrpcChannelArguments`
@@ -4870,6 +4952,8 @@ public struct GrpcChannelArguments: ProtoMessage {
     }
 }
 
+/// How a client reaches a metadata store server.
+///
 /// The protobuf message `ml_metadata.MetadataStoreClientConfig`.
 public struct MetadataStoreClientConfig: ProtoMessage {
     /// `ml_metadata.MetadataStoreClientConfig`
@@ -4938,6 +5022,8 @@ public struct MetadataStoreClientConfig: ProtoMessage {
     /// Unsets `client_timeout_sec`.
     public mutating func clearClientTimeoutSec() { _clientTimeoutSec = nil }
 
+    /// Client-side TLS material.
+    ///
     /// The protobuf message `ml_metadata.MetadataStoreClientConfig.SSLConfig`.
     public struct SSLConfig: ProtoMessage {
         /// `ml_metadata.MetadataStoreClientConfig.SSLConfig`
@@ -5116,6 +5202,8 @@ public struct MetadataStoreClientConfig: ProtoMessage {
     }
 }
 
+/// Startup settings of a metadata store server.
+///
 /// The protobuf message `ml_metadata.MetadataStoreServerConfig`.
 public struct MetadataStoreServerConfig: ProtoMessage {
     /// `ml_metadata.MetadataStoreServerConfig`
@@ -5162,6 +5250,8 @@ public struct MetadataStoreServerConfig: ProtoMessage {
     /// Unsets `ssl_config`.
     public mutating func clearSslConfig() { _sslConfig = nil }
 
+    /// Server-side TLS material.
+    ///
     /// The protobuf message `ml_metadata.MetadataStoreServerConfig.SSLConfig`.
     public struct SSLConfig: ProtoMessage {
         /// `ml_metadata.MetadataStoreServerConfig.SSLConfig`
@@ -5349,6 +5439,8 @@ public struct MetadataStoreServerConfig: ProtoMessage {
     }
 }
 
+/// Paging, ordering and filtering for list calls.
+///
 /// The protobuf message `ml_metadata.ListOperationOptions`.
 public struct ListOperationOptions: ProtoMessage {
     /// `ml_metadata.ListOperationOptions`
@@ -5406,6 +5498,8 @@ public struct ListOperationOptions: ProtoMessage {
     /// Unsets `filter_query`.
     public mutating func clearFilterQuery() { _filterQuery = nil }
 
+    /// Column and direction to sort by.
+    ///
     /// The protobuf message `ml_metadata.ListOperationOptions.OrderByField`.
     public struct OrderByField: ProtoMessage {
         /// `ml_metadata.ListOperationOptions.OrderByField`
@@ -5441,6 +5535,8 @@ public struct ListOperationOptions: ProtoMessage {
         /// Unsets `is_asc`.
         public mutating func clearIsAsc() { _isAsc = nil }
 
+        /// Columns a list may be sorted by.
+        ///
         /// The protobuf enum `Field`.
         public enum Field: ProtoEnum {
             /// `FIELD_UNSPECIFIED` = 0
@@ -5603,6 +5699,8 @@ public struct ListOperationOptions: ProtoMessage {
     }
 }
 
+/// Decoded contents of a paging cursor.
+///
 /// The protobuf message `ml_metadata.ListOperationNextPageToken`.
 public struct ListOperationNextPageToken: ProtoMessage {
     /// `ml_metadata.ListOperationNextPageToken`
@@ -5717,6 +5815,8 @@ public struct ListOperationNextPageToken: ProtoMessage {
     }
 }
 
+/// Per-call transaction hints; open to extensions.
+///
 /// The protobuf message `ml_metadata.TransactionOptions`.
 public struct TransactionOptions: ProtoMessage {
     /// `ml_metadata.TransactionOptions`
@@ -5781,6 +5881,8 @@ public struct TransactionOptions: ProtoMessage {
     }
 }
 
+/// Older options for walking the lineage graph.
+///
 /// The protobuf message `ml_metadata.LineageGraphQueryOptions`.
 public struct LineageGraphQueryOptions: ProtoMessage {
     /// `ml_metadata.LineageGraphQueryOptions`
@@ -5839,6 +5941,8 @@ public struct LineageGraphQueryOptions: ProtoMessage {
     /// True if `queryNodes` holds `artifacts_options`.
     public var hasArtifactsOptions: Bool { if case .artifactsOptions? = queryNodes { return true }; return false }
 
+    /// Limits on how far the walk may go.
+    ///
     /// The protobuf message `ml_metadata.LineageGraphQueryOptions.BoundaryConstraint`.
     public struct BoundaryConstraint: ProtoMessage {
         /// `ml_metadata.LineageGraphQueryOptions.BoundaryConstraint`
@@ -6004,6 +6108,8 @@ public struct LineageGraphQueryOptions: ProtoMessage {
     }
 }
 
+/// Options for extracting a lineage subgraph.
+///
 /// The protobuf message `ml_metadata.LineageSubgraphQueryOptions`.
 public struct LineageSubgraphQueryOptions: ProtoMessage {
     /// `ml_metadata.LineageSubgraphQueryOptions`
@@ -6096,6 +6202,8 @@ public struct LineageSubgraphQueryOptions: ProtoMessage {
     /// True if `startingNodes` holds `starting_executions`.
     public var hasStartingExecutions: Bool { if case .startingExecutions? = startingNodes { return true }; return false }
 
+    /// Which way edges are followed.
+    ///
     /// The protobuf enum `Direction`.
     public enum Direction: ProtoEnum {
         /// `DIRECTION_UNSPECIFIED` = 0
@@ -6144,6 +6252,8 @@ public struct LineageSubgraphQueryOptions: ProtoMessage {
         }
     }
 
+    /// Filter choosing the nodes to start from.
+    ///
     /// The protobuf message `ml_metadata.LineageSubgraphQueryOptions.StartingNodes`.
     public struct StartingNodes: ProtoMessage {
         /// `ml_metadata.LineageSubgraphQueryOptions.StartingNodes`
@@ -6208,6 +6318,8 @@ public struct LineageSubgraphQueryOptions: ProtoMessage {
         }
     }
 
+    /// Filter choosing where the walk stops.
+    ///
     /// The protobuf message `ml_metadata.LineageSubgraphQueryOptions.EndingNodes`.
     public struct EndingNodes: ProtoMessage {
         /// `ml_metadata.LineageSubgraphQueryOptions.EndingNodes`

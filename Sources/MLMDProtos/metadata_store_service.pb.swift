@@ -4,6 +4,8 @@
 
 import ProtoWire
 
+/// An artifact together with its type.
+///
 /// The protobuf message `ml_metadata.ArtifactAndType`.
 public struct ArtifactAndType: ProtoMessage {
     /// `ml_metadata.ArtifactAndType`
@@ -96,6 +98,8 @@ public struct ArtifactAndType: ProtoMessage {
     }
 }
 
+/// String-keyed collection of artifact structures.
+///
 /// The protobuf message `ml_metadata.ArtifactStructMap`.
 public struct ArtifactStructMap: ProtoMessage {
     /// `ml_metadata.ArtifactStructMap`
@@ -176,6 +180,8 @@ public struct ArtifactStructMap: ProtoMessage {
     }
 }
 
+/// Ordered collection of artifact structures.
+///
 /// The protobuf message `ml_metadata.ArtifactStructList`.
 public struct ArtifactStructList: ProtoMessage {
     /// `ml_metadata.ArtifactStructList`
@@ -232,6 +238,8 @@ public struct ArtifactStructList: ProtoMessage {
     }
 }
 
+/// An artifact, or a nested map or list of them.
+///
 /// The protobuf message `ml_metadata.ArtifactStruct`.
 public struct ArtifactStruct: ProtoMessage {
     /// `ml_metadata.ArtifactStruct`
@@ -361,6 +369,8 @@ public struct ArtifactStruct: ProtoMessage {
     }
 }
 
+/// Arguments of the PutArtifacts call.
+///
 /// The protobuf message `ml_metadata.PutArtifactsRequest`.
 public struct PutArtifactsRequest: ProtoMessage {
     /// `ml_metadata.PutArtifactsRequest`
@@ -409,6 +419,8 @@ public struct PutArtifactsRequest: ProtoMessage {
     /// Unsets `update_mask`.
     public mutating func clearUpdateMask() { _updateMask = nil }
 
+    /// Behaviour switches for the enclosing request.
+    ///
     /// The protobuf message `ml_metadata.PutArtifactsRequest.Options`.
     public struct Options: ProtoMessage {
         /// `ml_metadata.PutArtifactsRequest.Options`
@@ -550,6 +562,8 @@ public struct PutArtifactsRequest: ProtoMessage {
     }
 }
 
+/// Result of the PutArtifacts call.
+///
 /// The protobuf message `ml_metadata.PutArtifactsResponse`.
 public struct PutArtifactsResponse: ProtoMessage {
     /// `ml_metadata.PutArtifactsResponse`
@@ -605,6 +619,8 @@ public struct PutArtifactsResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the PutArtifactType call.
+///
 /// The protobuf message `ml_metadata.PutArtifactTypeRequest`.
 public struct PutArtifactTypeRequest: ProtoMessage {
     /// `ml_metadata.PutArtifactTypeRequest`
@@ -769,6 +785,8 @@ public struct PutArtifactTypeRequest: ProtoMessage {
     }
 }
 
+/// Result of the PutArtifactType call.
+///
 /// The protobuf message `ml_metadata.PutArtifactTypeResponse`.
 public struct PutArtifactTypeResponse: ProtoMessage {
     /// `ml_metadata.PutArtifactTypeResponse`
@@ -833,6 +851,8 @@ public struct PutArtifactTypeResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the PutExecutions call.
+///
 /// The protobuf message `ml_metadata.PutExecutionsRequest`.
 public struct PutExecutionsRequest: ProtoMessage {
     /// `ml_metadata.PutExecutionsRequest`
@@ -935,6 +955,8 @@ public struct PutExecutionsRequest: ProtoMessage {
     }
 }
 
+/// Result of the PutExecutions call.
+///
 /// The protobuf message `ml_metadata.PutExecutionsResponse`.
 public struct PutExecutionsResponse: ProtoMessage {
     /// `ml_metadata.PutExecutionsResponse`
@@ -990,6 +1012,8 @@ public struct PutExecutionsResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the PutExecutionType call.
+///
 /// The protobuf message `ml_metadata.PutExecutionTypeRequest`.
 public struct PutExecutionTypeRequest: ProtoMessage {
     /// `ml_metadata.PutExecutionTypeRequest`
@@ -1154,6 +1178,8 @@ public struct PutExecutionTypeRequest: ProtoMessage {
     }
 }
 
+/// Result of the PutExecutionType call.
+///
 /// The protobuf message `ml_metadata.PutExecutionTypeResponse`.
 public struct PutExecutionTypeResponse: ProtoMessage {
     /// `ml_metadata.PutExecutionTypeResponse`
@@ -1218,6 +1244,8 @@ public struct PutExecutionTypeResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the PutEvents call.
+///
 /// The protobuf message `ml_metadata.PutEventsRequest`.
 public struct PutEventsRequest: ProtoMessage {
     /// `ml_metadata.PutEventsRequest`
@@ -1297,6 +1325,8 @@ public struct PutEventsRequest: ProtoMessage {
     }
 }
 
+/// Result of the PutEvents call.
+///
 /// The protobuf message `ml_metadata.PutEventsResponse`.
 public struct PutEventsResponse: ProtoMessage {
     /// `ml_metadata.PutEventsResponse`
@@ -1340,6 +1370,8 @@ public struct PutEventsResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the PutExecution call.
+///
 /// The protobuf message `ml_metadata.PutExecutionRequest`.
 public struct PutExecutionRequest: ProtoMessage {
     /// `ml_metadata.PutExecutionRequest`
@@ -1390,6 +1422,8 @@ public struct PutExecutionRequest: ProtoMessage {
     /// Unsets `transaction_options`.
     public mutating func clearTransactionOptions() { _transactionOptions = nil }
 
+    /// An artifact plus the event tying it to the execution.
+    ///
     /// The protobuf message `ml_metadata.PutExecutionRequest.ArtifactAndEvent`.
     public struct ArtifactAndEvent: ProtoMessage {
         /// `ml_metadata.PutExecutionRequest.ArtifactAndEvent`
@@ -1482,6 +1516,8 @@ public struct PutExecutionRequest: ProtoMessage {
         }
     }
 
+    /// Behaviour switches for the enclosing request.
+    ///
     /// The protobuf message `ml_metadata.PutExecutionRequest.Options`.
     public struct Options: ProtoMessage {
         /// `ml_metadata.PutExecutionRequest.Options`
@@ -1685,6 +1721,8 @@ public struct PutExecutionRequest: ProtoMessage {
     }
 }
 
+/// Result of the PutExecution call.
+///
 /// The protobuf message `ml_metadata.PutExecutionResponse`.
 public struct PutExecutionResponse: ProtoMessage {
     /// `ml_metadata.PutExecutionResponse`
@@ -1767,6 +1805,8 @@ public struct PutExecutionResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the PutLineageSubgraph call.
+///
 /// The protobuf message `ml_metadata.PutLineageSubgraphRequest`.
 public struct PutLineageSubgraphRequest: ProtoMessage {
     /// `ml_metadata.PutLineageSubgraphRequest`
@@ -1810,6 +1850,8 @@ public struct PutLineageSubgraphRequest: ProtoMessage {
     /// Unsets `transaction_options`.
     public mutating func clearTransactionOptions() { _transactionOptions = nil }
 
+    /// An event between an execution and an artifact given by list index.
+    ///
     /// The protobuf message `ml_metadata.PutLineageSubgraphRequest.EventEdge`.
     public struct EventEdge: ProtoMessage {
         /// `ml_metadata.PutLineageSubgraphRequest.EventEdge`
@@ -1915,6 +1957,8 @@ public struct PutLineageSubgraphRequest: ProtoMessage {
         }
     }
 
+    /// Behaviour switches for the enclosing request.
+    ///
     /// The protobuf message `ml_metadata.PutLineageSubgraphRequest.Options`.
     public struct Options: ProtoMessage {
         /// `ml_metadata.PutLineageSubgraphRequest.Options`
@@ -2086,6 +2130,8 @@ public struct PutLineageSubgraphRequest: ProtoMessage {
     }
 }
 
+/// Result of the PutLineageSubgraph call.
+///
 /// The protobuf message `ml_metadata.PutLineageSubgraphResponse`.
 public struct PutLineageSubgraphResponse: ProtoMessage {
     /// `ml_metadata.PutLineageSubgraphResponse`
@@ -2171,6 +2217,8 @@ public struct PutLineageSubgraphResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the PutTypes call.
+///
 /// The protobuf message `ml_metadata.PutTypesRequest`.
 public struct PutTypesRequest: ProtoMessage {
     /// `ml_metadata.PutTypesRequest`
@@ -2342,6 +2390,8 @@ public struct PutTypesRequest: ProtoMessage {
     }
 }
 
+/// Result of the PutTypes call.
+///
 /// The protobuf message `ml_metadata.PutTypesResponse`.
 public struct PutTypesResponse: ProtoMessage {
     /// `ml_metadata.PutTypesResponse`
@@ -2415,6 +2465,8 @@ public struct PutTypesResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the PutContextType call.
+///
 /// The protobuf message `ml_metadata.PutContextTypeRequest`.
 public struct PutContextTypeRequest: ProtoMessage {
     /// `ml_metadata.PutContextTypeRequest`
@@ -2579,6 +2631,8 @@ public struct PutContextTypeRequest: ProtoMessage {
     }
 }
 
+/// Result of the PutContextType call.
+///
 /// The protobuf message `ml_metadata.PutContextTypeResponse`.
 public struct PutContextTypeResponse: ProtoMessage {
     /// `ml_metadata.PutContextTypeResponse`
@@ -2643,6 +2697,8 @@ public struct PutContextTypeResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the PutContexts call.
+///
 /// The protobuf message `ml_metadata.PutContextsRequest`.
 public struct PutContextsRequest: ProtoMessage {
     /// `ml_metadata.PutContextsRequest`
@@ -2745,6 +2801,8 @@ public struct PutContextsRequest: ProtoMessage {
     }
 }
 
+/// Result of the PutContexts call.
+///
 /// The protobuf message `ml_metadata.PutContextsResponse`.
 public struct PutContextsResponse: ProtoMessage {
     /// `ml_metadata.PutContextsResponse`
@@ -2800,6 +2858,8 @@ public struct PutContextsResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the PutAttributionsAndAssociations call.
+///
 /// The protobuf message `ml_metadata.PutAttributionsAndAssociationsRequest`.
 public struct PutAttributionsAndAssociationsRequest: ProtoMessage {
     /// `ml_metadata.PutAttributionsAndAssociationsRequest`
@@ -2889,6 +2949,8 @@ public struct PutAttributionsAndAssociationsRequest: ProtoMessage {
     }
 }
 
+/// Result of the PutAttributionsAndAssociations call.
+///
 /// The protobuf message `ml_metadata.PutAttributionsAndAssociationsResponse`.
 public struct PutAttributionsAndAssociationsResponse: ProtoMessage {
     /// `ml_metadata.PutAttributionsAndAssociationsResponse`
@@ -2932,6 +2994,8 @@ public struct PutAttributionsAndAssociationsResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the PutParentContexts call.
+///
 /// The protobuf message `ml_metadata.PutParentContextsRequest`.
 public struct PutParentContextsRequest: ProtoMessage {
     /// `ml_metadata.PutParentContextsRequest`
@@ -3011,6 +3075,8 @@ public struct PutParentContextsRequest: ProtoMessage {
     }
 }
 
+/// Result of the PutParentContexts call.
+///
 /// The protobuf message `ml_metadata.PutParentContextsResponse`.
 public struct PutParentContextsResponse: ProtoMessage {
     /// `ml_metadata.PutParentContextsResponse`
@@ -3054,6 +3120,8 @@ public struct PutParentContextsResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetArtifactsByType call.
+///
 /// The protobuf message `ml_metadata.GetArtifactsByTypeRequest`.
 public struct GetArtifactsByTypeRequest: ProtoMessage {
     /// `ml_metadata.GetArtifactsByTypeRequest`
@@ -3182,6 +3250,8 @@ public struct GetArtifactsByTypeRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetArtifactsByType call.
+///
 /// The protobuf message `ml_metadata.GetArtifactsByTypeResponse`.
 public struct GetArtifactsByTypeResponse: ProtoMessage {
     /// `ml_metadata.GetArtifactsByTypeResponse`
@@ -3256,6 +3326,8 @@ public struct GetArtifactsByTypeResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetArtifactByTypeAndName call.
+///
 /// The protobuf message `ml_metadata.GetArtifactByTypeAndNameRequest`.
 public struct GetArtifactByTypeAndNameRequest: ProtoMessage {
     /// `ml_metadata.GetArtifactByTypeAndNameRequest`
@@ -3379,6 +3451,8 @@ public struct GetArtifactByTypeAndNameRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetArtifactByTypeAndName call.
+///
 /// The protobuf message `ml_metadata.GetArtifactByTypeAndNameResponse`.
 public struct GetArtifactByTypeAndNameResponse: ProtoMessage {
     /// `ml_metadata.GetArtifactByTypeAndNameResponse`
@@ -3448,6 +3522,8 @@ public struct GetArtifactByTypeAndNameResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetArtifactsByID call.
+///
 /// The protobuf message `ml_metadata.GetArtifactsByIDRequest`.
 public struct GetArtifactsByIDRequest: ProtoMessage {
     /// `ml_metadata.GetArtifactsByIDRequest`
@@ -3544,6 +3620,8 @@ public struct GetArtifactsByIDRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetArtifactsByID call.
+///
 /// The protobuf message `ml_metadata.GetArtifactsByIDResponse`.
 public struct GetArtifactsByIDResponse: ProtoMessage {
     /// `ml_metadata.GetArtifactsByIDResponse`
@@ -3610,6 +3688,8 @@ public struct GetArtifactsByIDResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetArtifacts call.
+///
 /// The protobuf message `ml_metadata.GetArtifactsRequest`.
 public struct GetArtifactsRequest: ProtoMessage {
     /// `ml_metadata.GetArtifactsRequest`
@@ -3702,6 +3782,8 @@ public struct GetArtifactsRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetArtifacts call.
+///
 /// The protobuf message `ml_metadata.GetArtifactsResponse`.
 public struct GetArtifactsResponse: ProtoMessage {
     /// `ml_metadata.GetArtifactsResponse`
@@ -3776,6 +3858,8 @@ public struct GetArtifactsResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetArtifactsByURI call.
+///
 /// The protobuf message `ml_metadata.GetArtifactsByURIRequest`.
 public struct GetArtifactsByURIRequest: ProtoMessage {
     /// `ml_metadata.GetArtifactsByURIRequest`
@@ -3853,6 +3937,8 @@ public struct GetArtifactsByURIRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetArtifactsByURI call.
+///
 /// The protobuf message `ml_metadata.GetArtifactsByURIResponse`.
 public struct GetArtifactsByURIResponse: ProtoMessage {
     /// `ml_metadata.GetArtifactsByURIResponse`
@@ -3909,6 +3995,8 @@ public struct GetArtifactsByURIResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetExecutions call.
+///
 /// The protobuf message `ml_metadata.GetExecutionsRequest`.
 public struct GetExecutionsRequest: ProtoMessage {
     /// `ml_metadata.GetExecutionsRequest`
@@ -4001,6 +4089,8 @@ public struct GetExecutionsRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetExecutions call.
+///
 /// The protobuf message `ml_metadata.GetExecutionsResponse`.
 public struct GetExecutionsResponse: ProtoMessage {
     /// `ml_metadata.GetExecutionsResponse`
@@ -4075,6 +4165,8 @@ public struct GetExecutionsResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetArtifactType call.
+///
 /// The protobuf message `ml_metadata.GetArtifactTypeRequest`.
 public struct GetArtifactTypeRequest: ProtoMessage {
     /// `ml_metadata.GetArtifactTypeRequest`
@@ -4180,6 +4272,8 @@ public struct GetArtifactTypeRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetArtifactType call.
+///
 /// The protobuf message `ml_metadata.GetArtifactTypeResponse`.
 public struct GetArtifactTypeResponse: ProtoMessage {
     /// `ml_metadata.GetArtifactTypeResponse`
@@ -4249,6 +4343,8 @@ public struct GetArtifactTypeResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetArtifactTypes call.
+///
 /// The protobuf message `ml_metadata.GetArtifactTypesRequest`.
 public struct GetArtifactTypesRequest: ProtoMessage {
     /// `ml_metadata.GetArtifactTypesRequest`
@@ -4318,6 +4414,8 @@ public struct GetArtifactTypesRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetArtifactTypes call.
+///
 /// The protobuf message `ml_metadata.GetArtifactTypesResponse`.
 public struct GetArtifactTypesResponse: ProtoMessage {
     /// `ml_metadata.GetArtifactTypesResponse`
@@ -4374,6 +4472,8 @@ public struct GetArtifactTypesResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetExecutionTypes call.
+///
 /// The protobuf message `ml_metadata.GetExecutionTypesRequest`.
 public struct GetExecutionTypesRequest: ProtoMessage {
     /// `ml_metadata.GetExecutionTypesRequest`
@@ -4443,6 +4543,8 @@ public struct GetExecutionTypesRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetExecutionTypes call.
+///
 /// The protobuf message `ml_metadata.GetExecutionTypesResponse`.
 public struct GetExecutionTypesResponse: ProtoMessage {
     /// `ml_metadata.GetExecutionTypesResponse`
@@ -4499,6 +4601,8 @@ public struct GetExecutionTypesResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetContextTypes call.
+///
 /// The protobuf message `ml_metadata.GetContextTypesRequest`.
 public struct GetContextTypesRequest: ProtoMessage {
     /// `ml_metadata.GetContextTypesRequest`
@@ -4568,6 +4672,8 @@ public struct GetContextTypesRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetContextTypes call.
+///
 /// The protobuf message `ml_metadata.GetContextTypesResponse`.
 public struct GetContextTypesResponse: ProtoMessage {
     /// `ml_metadata.GetContextTypesResponse`
@@ -4624,6 +4730,8 @@ public struct GetContextTypesResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetArtifactsByExternalIds call.
+///
 /// The protobuf message `ml_metadata.GetArtifactsByExternalIdsRequest`.
 public struct GetArtifactsByExternalIdsRequest: ProtoMessage {
     /// `ml_metadata.GetArtifactsByExternalIdsRequest`
@@ -4701,6 +4809,8 @@ public struct GetArtifactsByExternalIdsRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetArtifactsByExternalIds call.
+///
 /// The protobuf message `ml_metadata.GetArtifactsByExternalIdsResponse`.
 public struct GetArtifactsByExternalIdsResponse: ProtoMessage {
     /// `ml_metadata.GetArtifactsByExternalIdsResponse`
@@ -4757,6 +4867,8 @@ public struct GetArtifactsByExternalIdsResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetExecutionsByExternalIds call.
+///
 /// The protobuf message `ml_metadata.GetExecutionsByExternalIdsRequest`.
 public struct GetExecutionsByExternalIdsRequest: ProtoMessage {
     /// `ml_metadata.GetExecutionsByExternalIdsRequest`
@@ -4834,6 +4946,8 @@ public struct GetExecutionsByExternalIdsRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetExecutionsByExternalIds call.
+///
 /// The protobuf message `ml_metadata.GetExecutionsByExternalIdsResponse`.
 public struct GetExecutionsByExternalIdsResponse: ProtoMessage {
     /// `ml_metadata.GetExecutionsByExternalIdsResponse`
@@ -4890,6 +5004,8 @@ public struct GetExecutionsByExternalIdsResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetContextsByExternalIds call.
+///
 /// The protobuf message `ml_metadata.GetContextsByExternalIdsRequest`.
 public struct GetContextsByExternalIdsRequest: ProtoMessage {
     /// `ml_metadata.GetContextsByExternalIdsRequest`
@@ -4967,6 +5083,8 @@ public struct GetContextsByExternalIdsRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetContextsByExternalIds call.
+///
 /// The protobuf message `ml_metadata.GetContextsByExternalIdsResponse`.
 public struct GetContextsByExternalIdsResponse: ProtoMessage {
     /// `ml_metadata.GetContextsByExternalIdsResponse`
@@ -5023,6 +5141,8 @@ public struct GetContextsByExternalIdsResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetArtifactTypesByExternalIds call.
+///
 /// The protobuf message `ml_metadata.GetArtifactTypesByExternalIdsRequest`.
 public struct GetArtifactTypesByExternalIdsRequest: ProtoMessage {
     /// `ml_metadata.GetArtifactTypesByExternalIdsRequest`
@@ -5100,6 +5220,8 @@ public struct GetArtifactTypesByExternalIdsRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetArtifactTypesByExternalIds call.
+///
 /// The protobuf message `ml_metadata.GetArtifactTypesByExternalIdsResponse`.
 public struct GetArtifactTypesByExternalIdsResponse: ProtoMessage {
     /// `ml_metadata.GetArtifactTypesByExternalIdsResponse`
@@ -5156,6 +5278,8 @@ public struct GetArtifactTypesByExternalIdsResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetExecutionTypesByExternalIds call.
+///
 /// The protobuf message `ml_metadata.GetExecutionTypesByExternalIdsRequest`.
 public struct GetExecutionTypesByExternalIdsRequest: ProtoMessage {
     /// `ml_metadata.GetExecutionTypesByExternalIdsRequest`
@@ -5233,6 +5357,8 @@ public struct GetExecutionTypesByExternalIdsRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetExecutionTypesByExternalIds call.
+///
 /// The protobuf message `ml_metadata.GetExecutionTypesByExternalIdsResponse`.
 public struct GetExecutionTypesByExternalIdsResponse: ProtoMessage {
     /// `ml_metadata.GetExecutionTypesByExternalIdsResponse`
@@ -5289,6 +5415,8 @@ public struct GetExecutionTypesByExternalIdsResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetContextTypesByExternalIds call.
+///
 /// The protobuf message `ml_metadata.GetContextTypesByExternalIdsRequest`.
 public struct GetContextTypesByExternalIdsRequest: ProtoMessage {
     /// `ml_metadata.GetContextTypesByExternalIdsRequest`
@@ -5366,6 +5494,8 @@ public struct GetContextTypesByExternalIdsRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetContextTypesByExternalIds call.
+///
 /// The protobuf message `ml_metadata.GetContextTypesByExternalIdsResponse`.
 public struct GetContextTypesByExternalIdsResponse: ProtoMessage {
     /// `ml_metadata.GetContextTypesByExternalIdsResponse`
@@ -5422,6 +5552,8 @@ public struct GetContextTypesByExternalIdsResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetExecutionsByType call.
+///
 /// The protobuf message `ml_metadata.GetExecutionsByTypeRequest`.
 public struct GetExecutionsByTypeRequest: ProtoMessage {
     /// `ml_metadata.GetExecutionsByTypeRequest`
@@ -5550,6 +5682,8 @@ public struct GetExecutionsByTypeRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetExecutionsByType call.
+///
 /// The protobuf message `ml_metadata.GetExecutionsByTypeResponse`.
 public struct GetExecutionsByTypeResponse: ProtoMessage {
     /// `ml_metadata.GetExecutionsByTypeResponse`
@@ -5624,6 +5758,8 @@ public struct GetExecutionsByTypeResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetExecutionByTypeAndName call.
+///
 /// The protobuf message `ml_metadata.GetExecutionByTypeAndNameRequest`.
 public struct GetExecutionByTypeAndNameRequest: ProtoMessage {
     /// `ml_metadata.GetExecutionByTypeAndNameRequest`
@@ -5747,6 +5883,8 @@ public struct GetExecutionByTypeAndNameRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetExecutionByTypeAndName call.
+///
 /// The protobuf message `ml_metadata.GetExecutionByTypeAndNameResponse`.
 public struct GetExecutionByTypeAndNameResponse: ProtoMessage {
     /// `ml_metadata.GetExecutionByTypeAndNameResponse`
@@ -5816,6 +5954,8 @@ public struct GetExecutionByTypeAndNameResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetExecutionsByID call.
+///
 /// The protobuf message `ml_metadata.GetExecutionsByIDRequest`.
 public struct GetExecutionsByIDRequest: ProtoMessage {
     /// `ml_metadata.GetExecutionsByIDRequest`
@@ -5894,6 +6034,8 @@ public struct GetExecutionsByIDRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetExecutionsByID call.
+///
 /// The protobuf message `ml_metadata.GetExecutionsByIDResponse`.
 public struct GetExecutionsByIDResponse: ProtoMessage {
     /// `ml_metadata.GetExecutionsByIDResponse`
@@ -5950,6 +6092,8 @@ public struct GetExecutionsByIDResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetExecutionType call.
+///
 /// The protobuf message `ml_metadata.GetExecutionTypeRequest`.
 public struct GetExecutionTypeRequest: ProtoMessage {
     /// `ml_metadata.GetExecutionTypeRequest`
@@ -6055,6 +6199,8 @@ public struct GetExecutionTypeRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetExecutionType call.
+///
 /// The protobuf message `ml_metadata.GetExecutionTypeResponse`.
 public struct GetExecutionTypeResponse: ProtoMessage {
     /// `ml_metadata.GetExecutionTypeResponse`
@@ -6124,6 +6270,8 @@ public struct GetExecutionTypeResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetEventsByExecutionIDs call.
+///
 /// The protobuf message `ml_metadata.GetEventsByExecutionIDsRequest`.
 public struct GetEventsByExecutionIDsRequest: ProtoMessage {
     /// `ml_metadata.GetEventsByExecutionIDsRequest`
@@ -6202,6 +6350,8 @@ public struct GetEventsByExecutionIDsRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetEventsByExecutionIDs call.
+///
 /// The protobuf message `ml_metadata.GetEventsByExecutionIDsResponse`.
 public struct GetEventsByExecutionIDsResponse: ProtoMessage {
     /// `ml_metadata.GetEventsByExecutionIDsResponse`
@@ -6258,6 +6408,8 @@ public struct GetEventsByExecutionIDsResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetEventsByArtifactIDs call.
+///
 /// The protobuf message `ml_metadata.GetEventsByArtifactIDsRequest`.
 public struct GetEventsByArtifactIDsRequest: ProtoMessage {
     /// `ml_metadata.GetEventsByArtifactIDsRequest`
@@ -6336,6 +6488,8 @@ public struct GetEventsByArtifactIDsRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetEventsByArtifactIDs call.
+///
 /// The protobuf message `ml_metadata.GetEventsByArtifactIDsResponse`.
 public struct GetEventsByArtifactIDsResponse: ProtoMessage {
     /// `ml_metadata.GetEventsByArtifactIDsResponse`
@@ -6392,6 +6546,8 @@ public struct GetEventsByArtifactIDsResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetArtifactTypesByID call.
+///
 /// The protobuf message `ml_metadata.GetArtifactTypesByIDRequest`.
 public struct GetArtifactTypesByIDRequest: ProtoMessage {
     /// `ml_metadata.GetArtifactTypesByIDRequest`
@@ -6470,6 +6626,8 @@ public struct GetArtifactTypesByIDRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetArtifactTypesByID call.
+///
 /// The protobuf message `ml_metadata.GetArtifactTypesByIDResponse`.
 public struct GetArtifactTypesByIDResponse: ProtoMessage {
     /// `ml_metadata.GetArtifactTypesByIDResponse`
@@ -6526,6 +6684,8 @@ public struct GetArtifactTypesByIDResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetExecutionTypesByID call.
+///
 /// The protobuf message `ml_metadata.GetExecutionTypesByIDRequest`.
 public struct GetExecutionTypesByIDRequest: ProtoMessage {
     /// `ml_metadata.GetExecutionTypesByIDRequest`
@@ -6604,6 +6764,8 @@ public struct GetExecutionTypesByIDRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetExecutionTypesByID call.
+///
 /// The protobuf message `ml_metadata.GetExecutionTypesByIDResponse`.
 public struct GetExecutionTypesByIDResponse: ProtoMessage {
     /// `ml_metadata.GetExecutionTypesByIDResponse`
@@ -6660,6 +6822,8 @@ public struct GetExecutionTypesByIDResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetContextType call.
+///
 /// The protobuf message `ml_metadata.GetContextTypeRequest`.
 public struct GetContextTypeRequest: ProtoMessage {
     /// `ml_metadata.GetContextTypeRequest`
@@ -6765,6 +6929,8 @@ public struct GetContextTypeRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetContextType call.
+///
 /// The protobuf message `ml_metadata.GetContextTypeResponse`.
 public struct GetContextTypeResponse: ProtoMessage {
     /// `ml_metadata.GetContextTypeResponse`
@@ -6834,6 +7000,8 @@ public struct GetContextTypeResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetContextTypesByID call.
+///
 /// The protobuf message `ml_metadata.GetContextTypesByIDRequest`.
 public struct GetContextTypesByIDRequest: ProtoMessage {
     /// `ml_metadata.GetContextTypesByIDRequest`
@@ -6912,6 +7080,8 @@ public struct GetContextTypesByIDRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetContextTypesByID call.
+///
 /// The protobuf message `ml_metadata.GetContextTypesByIDResponse`.
 public struct GetContextTypesByIDResponse: ProtoMessage {
     /// `ml_metadata.GetContextTypesByIDResponse`
@@ -6968,6 +7138,8 @@ public struct GetContextTypesByIDResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetContexts call.
+///
 /// The protobuf message `ml_metadata.GetContextsRequest`.
 public struct GetContextsRequest: ProtoMessage {
     /// `ml_metadata.GetContextsRequest`
@@ -7060,6 +7232,8 @@ public struct GetContextsRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetContexts call.
+///
 /// The protobuf message `ml_metadata.GetContextsResponse`.
 public struct GetContextsResponse: ProtoMessage {
     /// `ml_metadata.GetContextsResponse`
@@ -7134,6 +7308,8 @@ public struct GetContextsResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetContextsByType call.
+///
 /// The protobuf message `ml_metadata.GetContextsByTypeRequest`.
 public struct GetContextsByTypeRequest: ProtoMessage {
     /// `ml_metadata.GetContextsByTypeRequest`
@@ -7262,6 +7438,8 @@ public struct GetContextsByTypeRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetContextsByType call.
+///
 /// The protobuf message `ml_metadata.GetContextsByTypeResponse`.
 public struct GetContextsByTypeResponse: ProtoMessage {
     /// `ml_metadata.GetContextsByTypeResponse`
@@ -7336,6 +7514,8 @@ public struct GetContextsByTypeResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetContextByTypeAndName call.
+///
 /// The protobuf message `ml_metadata.GetContextByTypeAndNameRequest`.
 public struct GetContextByTypeAndNameRequest: ProtoMessage {
     /// `ml_metadata.GetContextByTypeAndNameRequest`
@@ -7459,6 +7639,8 @@ public struct GetContextByTypeAndNameRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetContextByTypeAndName call.
+///
 /// The protobuf message `ml_metadata.GetContextByTypeAndNameResponse`.
 public struct GetContextByTypeAndNameResponse: ProtoMessage {
     /// `ml_metadata.GetContextByTypeAndNameResponse`
@@ -7528,6 +7710,8 @@ public struct GetContextByTypeAndNameResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetContextsByID call.
+///
 /// The protobuf message `ml_metadata.GetContextsByIDRequest`.
 public struct GetContextsByIDRequest: ProtoMessage {
     /// `ml_metadata.GetContextsByIDRequest`
@@ -7606,6 +7790,8 @@ public struct GetContextsByIDRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetContextsByID call.
+///
 /// The protobuf message `ml_metadata.GetContextsByIDResponse`.
 public struct GetContextsByIDResponse: ProtoMessage {
     /// `ml_metadata.GetContextsByIDResponse`
@@ -7662,6 +7848,8 @@ public struct GetContextsByIDResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetContextsByArtifact call.
+///
 /// The protobuf message `ml_metadata.GetContextsByArtifactRequest`.
 public struct GetContextsByArtifactRequest: ProtoMessage {
     /// `ml_metadata.GetContextsByArtifactRequest`
@@ -7749,6 +7937,8 @@ public struct GetContextsByArtifactRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetContextsByArtifact call.
+///
 /// The protobuf message `ml_metadata.GetContextsByArtifactResponse`.
 public struct GetContextsByArtifactResponse: ProtoMessage {
     /// `ml_metadata.GetContextsByArtifactResponse`
@@ -7805,6 +7995,8 @@ public struct GetContextsByArtifactResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetContextsByExecution call.
+///
 /// The protobuf message `ml_metadata.GetContextsByExecutionRequest`.
 public struct GetContextsByExecutionRequest: ProtoMessage {
     /// `ml_metadata.GetContextsByExecutionRequest`
@@ -7892,6 +8084,8 @@ public struct GetContextsByExecutionRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetContextsByExecution call.
+///
 /// The protobuf message `ml_metadata.GetContextsByExecutionResponse`.
 public struct GetContextsByExecutionResponse: ProtoMessage {
     /// `ml_metadata.GetContextsByExecutionResponse`
@@ -7948,6 +8142,8 @@ public struct GetContextsByExecutionResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetParentContextsByContext call.
+///
 /// The protobuf message `ml_metadata.GetParentContextsByContextRequest`.
 public struct GetParentContextsByContextRequest: ProtoMessage {
     /// `ml_metadata.GetParentContextsByContextRequest`
@@ -8035,6 +8231,8 @@ public struct GetParentContextsByContextRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetParentContextsByContext call.
+///
 /// The protobuf message `ml_metadata.GetParentContextsByContextResponse`.
 public struct GetParentContextsByContextResponse: ProtoMessage {
     /// `ml_metadata.GetParentContextsByContextResponse`
@@ -8091,6 +8289,8 @@ public struct GetParentContextsByContextResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetChildrenContextsByContext call.
+///
 /// The protobuf message `ml_metadata.GetChildrenContextsByContextRequest`.
 public struct GetChildrenContextsByContextRequest: ProtoMessage {
     /// `ml_metadata.GetChildrenContextsByContextRequest`
@@ -8178,6 +8378,8 @@ public struct GetChildrenContextsByContextRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetChildrenContextsByContext call.
+///
 /// The protobuf message `ml_metadata.GetChildrenContextsByContextResponse`.
 public struct GetChildrenContextsByContextResponse: ProtoMessage {
     /// `ml_metadata.GetChildrenContextsByContextResponse`
@@ -8234,6 +8436,8 @@ public struct GetChildrenContextsByContextResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetParentContextsByContexts call.
+///
 /// The protobuf message `ml_metadata.GetParentContextsByContextsRequest`.
 public struct GetParentContextsByContextsRequest: ProtoMessage {
     /// `ml_metadata.GetParentContextsByContextsRequest`
@@ -8316,6 +8520,8 @@ public struct GetParentContextsByContextsRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetParentContextsByContexts call.
+///
 /// The protobuf message `ml_metadata.GetParentContextsByContextsResponse`.
 public struct GetParentContextsByContextsResponse: ProtoMessage {
     /// `ml_metadata.GetParentContextsByContextsResponse`
@@ -8331,6 +8537,8 @@ public struct GetParentContextsByContextsResponse: ProtoMessage {
     /// A message with every field unset.
     public init() {}
 
+    /// Parents found for one child context.
+    ///
     /// The protobuf message `ml_metadata.GetParentContextsByContextsResponse.ParentContextsPerChild`.
     public struct ParentContextsPerChild: ProtoMessage {
         /// `ml_metadata.GetParentContextsByContextsResponse.ParentContextsPerChild`
@@ -8452,6 +8660,8 @@ public struct GetParentContextsByContextsResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetChildrenContextsByContexts call.
+///
 /// The protobuf message `ml_metadata.GetChildrenContextsByContextsRequest`.
 public struct GetChildrenContextsByContextsRequest: ProtoMessage {
     /// `ml_metadata.GetChildrenContextsByContextsRequest`
@@ -8534,6 +8744,8 @@ public struct GetChildrenContextsByContextsRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetChildrenContextsByContexts call.
+///
 /// The protobuf message `ml_metadata.GetChildrenContextsByContextsResponse`.
 public struct GetChildrenContextsByContextsResponse: ProtoMessage {
     /// `ml_metadata.GetChildrenContextsByContextsResponse`
@@ -8549,6 +8761,8 @@ public struct GetChildrenContextsByContextsResponse: ProtoMessage {
     /// A message with every field unset.
     public init() {}
 
+    /// Children found for one parent context.
+    ///
     /// The protobuf message `ml_metadata.GetChildrenContextsByContextsResponse.ChildrenContextsPerParent`.
     public struct ChildrenContextsPerParent: ProtoMessage {
         /// `ml_metadata.GetChildrenContextsByContextsResponse.ChildrenContextsPerParent`
@@ -8670,6 +8884,8 @@ public struct GetChildrenContextsByContextsResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetArtifactsByContext call.
+///
 /// The protobuf message `ml_metadata.GetArtifactsByContextRequest`.
 public struct GetArtifactsByContextRequest: ProtoMessage {
     /// `ml_metadata.GetArtifactsByContextRequest`
@@ -8780,6 +8996,8 @@ public struct GetArtifactsByContextRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetArtifactsByContext call.
+///
 /// The protobuf message `ml_metadata.GetArtifactsByContextResponse`.
 public struct GetArtifactsByContextResponse: ProtoMessage {
     /// `ml_metadata.GetArtifactsByContextResponse`
@@ -8854,6 +9072,8 @@ public struct GetArtifactsByContextResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetExecutionsByContext call.
+///
 /// The protobuf message `ml_metadata.GetExecutionsByContextRequest`.
 public struct GetExecutionsByContextRequest: ProtoMessage {
     /// `ml_metadata.GetExecutionsByContextRequest`
@@ -8964,6 +9184,8 @@ public struct GetExecutionsByContextRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetExecutionsByContext call.
+///
 /// The protobuf message `ml_metadata.GetExecutionsByContextResponse`.
 public struct GetExecutionsByContextResponse: ProtoMessage {
     /// `ml_metadata.GetExecutionsByContextResponse`
@@ -9061,6 +9283,8 @@ public struct GetExecutionsByContextResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetLineageGraph call.
+///
 /// The protobuf message `ml_metadata.GetLineageGraphRequest`.
 public struct GetLineageGraphRequest: ProtoMessage {
     /// `ml_metadata.GetLineageGraphRequest`
@@ -9153,6 +9377,8 @@ public struct GetLineageGraphRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetLineageGraph call.
+///
 /// The protobuf message `ml_metadata.GetLineageGraphResponse`.
 public struct GetLineageGraphResponse: ProtoMessage {
     /// `ml_metadata.GetLineageGraphResponse`
@@ -9222,6 +9448,8 @@ public struct GetLineageGraphResponse: ProtoMessage {
     }
 }
 
+/// Arguments of the GetLineageSubgraph call.
+///
 /// The protobuf message `ml_metadata.GetLineageSubgraphRequest`.
 public struct GetLineageSubgraphRequest: ProtoMessage {
     /// `ml_metadata.GetLineageSubgraphRequest`
@@ -9337,6 +9565,8 @@ public struct GetLineageSubgraphRequest: ProtoMessage {
     }
 }
 
+/// Result of the GetLineageSubgraph call.
+///
 /// The protobuf message `ml_metadata.GetLineageSubgraphResponse`.
 public struct GetLineageSubgraphResponse: ProtoMessage {
     /// `ml_metadata.GetLineageSubgraphResponse`

@@ -11,6 +11,17 @@ struct CodeWriter {
         text += String(repeating: "    ", count: indent) + code + "\n"
     }
 
+    /// `comment` from a .proto file as `///` lines, then a blank `///` line if `more` follows.
+    mutating func docComment(_ comment: String?, then more: String) {
+        if let comment {
+            for text in comment.split(separator: "\n", omittingEmptySubsequences: false).map({ $0.drop { $0 == " " } }) {
+                if !text.isEmpty { line("/// " + text) }
+            }
+            line("///")
+        }
+        line("/// " + more)
+    }
+
     /// `header {`, the body one level deeper, then `}`.
     mutating func block(_ header: String, _ body: (inout CodeWriter) -> Void) {
         line(header + " {")

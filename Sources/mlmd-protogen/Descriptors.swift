@@ -11,6 +11,9 @@ struct FileDescriptor {
     var enums: [EnumDescriptor] = []
     var services: [ServiceDescriptor] = []
     var extensions: [FieldDescriptor] = []
+    /// Leading comments by descriptor path (e.g. `[4, 2]` is the third message), from
+    /// `protoc --include_source_info`.
+    var comments: [[Int32]: String] = [:]
 }
 
 struct MessageDescriptor {
@@ -90,11 +93,35 @@ enum DescriptorDecoding {
             case 5: file.enums.append(try nested(&reader, enumeration))
             case 6: file.services.append(try nested(&reader, service))
             case 7: file.extensions.append(try nested(&reader, field))
+            case 9: file.comments = try nested(&reader, sourceCodeInfo)
             case 12: file.syntax = try reader.readString()
             default: try reader.skipField(tag: tag)
             }
         }
         return file
+    }
+
+    /// SourceCodeInfo: each location's path and leading comment.
+    private static func sourceCodeInfo(_ reader: inout BinaryReader) throws -> [[Int32]: String] {
+        var comments: [[Int32]: String] = [:]
+        while let tag = try reader.readTag() {
+            guard tag == 0x0a else { try reader.skipField(tag: tag); continue }
+            let (path, comment) = try nested(&reader) { reader in
+                var path: [Int32] = []
+                var comment: String?
+                while let tag = try reader.readTag() {
+                    switch tag {
+                    case 0x08: path.append(try reader.readInt32())
+                    case 0x0a: try reader.readPackedVarints(into: &path) { Int32(truncatingIfNeeded: $0) }
+                    case 0x1a: comment = try reader.readString()
+                    default: try reader.skipField(tag: tag)
+                    }
+                }
+                return (path, comment)
+            }
+            if let comment { comments[path] = comment }
+        }
+        return comments
     }
 
     private static func message(_ reader: inout BinaryReader) throws -> MessageDescriptor {

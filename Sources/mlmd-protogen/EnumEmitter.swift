@@ -6,7 +6,7 @@ enum EnumEmitter {
         // Aliases share a number; the first name is the one Swift gets.
         var seenNumbers: Set<Int32> = []
         let values = descriptor.values.filter { seenNumbers.insert($0.number).inserted }
-        out.line("/// The protobuf enum `\(descriptor.name)`.")
+        out.docComment(enumeration.comment, then: "The protobuf enum `\(descriptor.name)`.")
         out.block("public enum \(typeName): ProtoEnum") { out in
             for value in values {
                 out.line("/// `\(value.name)` = \(value.number)")

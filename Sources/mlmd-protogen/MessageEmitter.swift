@@ -11,7 +11,7 @@ struct MessageEmitter {
         let plans = descriptor.fields.map { FieldPlan($0, in: message, containerName: fullName, symbols: symbols) }
         let protoName = String(fullName.dropFirst())
 
-        out.line("/// The protobuf message `\(protoName)`.")
+        out.docComment(message.comment, then: "The protobuf message `\(protoName)`.")
         out.block("public struct \(typeName): ProtoMessage") { out in
             out.line("/// `\(protoName)`")
             out.line("public static let protoMessageName = \"\(protoName)\"")

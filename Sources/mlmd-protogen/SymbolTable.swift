@@ -5,12 +5,16 @@ struct SymbolTable {
         var swiftName: String
         var descriptor: MessageDescriptor
         var isProto3: Bool
+        /// The comment above the message in its .proto file.
+        var comment: String?
     }
 
     struct Enumeration {
         var swiftName: String
         var descriptor: EnumDescriptor
         var isOpen: Bool
+        /// The comment above the enum in its .proto file.
+        var comment: String?
     }
 
     private(set) var messages: [String: Message] = [:]
@@ -21,12 +25,17 @@ struct SymbolTable {
             let prefix = file.package.isEmpty ? "" : "." + file.package
             let swiftPrefix = Self.swiftPrefix(package: file.package)
             let isProto3 = file.syntax == "proto3"
-            for message in file.messages {
-                add(message, fullName: prefix + "." + message.name, swiftName: topLevelName(message.name, prefix: swiftPrefix), isProto3: isProto3)
+            // Only our own Protos/ carry comments into generated code; the imported google/protobuf
+            // files are protobuf's, and their text stays theirs.
+            let comments = file.package == "google.protobuf" ? [:] : file.comments
+            for (index, message) in file.messages.enumerated() {
+                add(message, fullName: prefix + "." + message.name, swiftName: topLevelName(message.name, prefix: swiftPrefix),
+                    isProto3: isProto3, path: [4, Int32(index)], comments: comments)
             }
-            for enumeration in file.enums {
+            for (index, enumeration) in file.enums.enumerated() {
                 enums[prefix + "." + enumeration.name] = Enumeration(
-                    swiftName: topLevelName(enumeration.name, prefix: swiftPrefix), descriptor: enumeration, isOpen: isProto3)
+                    swiftName: topLevelName(enumeration.name, prefix: swiftPrefix), descriptor: enumeration, isOpen: isProto3,
+                    comment: comments[[5, Int32(index)]])
             }
         }
     }
@@ -40,14 +49,18 @@ struct SymbolTable {
         package == "google.protobuf" ? "Protobuf" : ""
     }
 
-    private mutating func add(_ message: MessageDescriptor, fullName: String, swiftName: String, isProto3: Bool) {
-        messages[fullName] = Message(swiftName: swiftName, descriptor: message, isProto3: isProto3)
-        for nested in message.nestedMessages {
-            add(nested, fullName: fullName + "." + nested.name, swiftName: swiftName + "." + SwiftNames.typeName(nested.name), isProto3: isProto3)
+    /// Registers `message` (at descriptor `path`) and everything nested in it.
+    private mutating func add(_ message: MessageDescriptor, fullName: String, swiftName: String, isProto3: Bool,
+                              path: [Int32], comments: [[Int32]: String]) {
+        messages[fullName] = Message(swiftName: swiftName, descriptor: message, isProto3: isProto3, comment: comments[path])
+        for (index, nested) in message.nestedMessages.enumerated() {
+            add(nested, fullName: fullName + "." + nested.name, swiftName: swiftName + "." + SwiftNames.typeName(nested.name),
+                isProto3: isProto3, path: path + [3, Int32(index)], comments: comments)
         }
-        for enumeration in message.enums {
+        for (index, enumeration) in message.enums.enumerated() {
             enums[fullName + "." + enumeration.name] = Enumeration(
-                swiftName: swiftName + "." + SwiftNames.typeName(enumeration.name), descriptor: enumeration, isOpen: isProto3)
+                swiftName: swiftName + "." + SwiftNames.typeName(enumeration.name), descriptor: enumeration, isOpen: isProto3,
+                comment: comments[path + [4, Int32(index)]])
         }
     }
 
