@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "ProtoWire", targets: ["ProtoWire"]),
         .library(name: "MLMDProtos", targets: ["MLMDProtos"]),
+        .library(name: "MLMetadata", targets: ["MLMetadata"]),
         .executable(name: "mlmd", targets: ["mlmd"]),
         .executable(name: "mlmd-protogen", targets: ["mlmd-protogen"]),
     ],
@@ -17,6 +18,10 @@ let package = Package(
         .target(name: "ProtoWire"),
         // Swift messages generated from Protos/ by mlmd-protogen (committed; see README).
         .target(name: "MLMDProtos", dependencies: ["ProtoWire"]),
+        // The system SQLite library (libsqlite3-dev on Debian).
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        // The store: MetadataStore over SQLite (file or in memory), ml-metadata's semantics and file format.
+        .target(name: "MLMetadata", dependencies: ["MLMDProtos", "CSQLite"]),
         // The generator: reads a FileDescriptorSet from protoc and writes Swift sources.
         .executableTarget(name: "mlmd-protogen", dependencies: ["ProtoWire"]),
         .executableTarget(
@@ -28,6 +33,7 @@ let package = Package(
         ),
         .testTarget(name: "ProtoWireTests", dependencies: ["ProtoWire"]),
         .testTarget(name: "mlmdTests", dependencies: ["mlmd"]),
+        .testTarget(name: "MLMetadataTests", dependencies: ["MLMetadata"]),
         .testTarget(
             name: "MLMDProtosTests",
             dependencies: ["MLMDProtos"],

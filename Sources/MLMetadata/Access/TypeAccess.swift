@@ -1,0 +1,130 @@
+import MLMDProtos
+import ProtoWire
+
+/// Reads and writes types (`Type`, `TypeProperty`, `ParentType` rows) inside a transaction.
+struct TypeAccess {
+    let connection: SQLiteConnection
+
+    private static let columns = #""id", "name", "version", "description", "external_id""#
+
+    // MARK: Reading
+
+    /// The type of kind `T` named `name` with `version` (nil: no version), or nil.
+    func find<T: StoredType>(_ type: T.Type, name: String, version: String?) throws -> T? {
+        let statement = try connection.statement("""
+            SELECT \(Self.columns) FROM "Type" WHERE "name" = ? AND "type_kind" = ? AND \
+            (("version" IS NULL AND ? IS NULL) OR "version" = ?)
+            """)
+        statement.bind([.text(name), .integer(T.kind.rawValue), SQLiteValue(version), SQLiteValue(version)])
+        return try complete(rows(statement, T.self)).first
+    }
+
+    /// Types of kind `T` with these ids, in the order asked; ids of other kinds or of no type are skipped.
+    func find<T: StoredType>(_ type: T.Type, ids: [Int64]) throws -> [T] {
+        let statement = try connection.statement(#"SELECT \#(Self.columns) FROM "Type" WHERE "id" = ? AND "type_kind" = ?"#)
+        var found: [T] = []
+        for id in ids {
+            statement.reset()
+            statement.bind([.integer(id), .integer(T.kind.rawValue)])
+            found += try rows(statement, T.self)
+        }
+        return try complete(found)
+    }
+
+    /// Every type of kind `T` except the built-in `mlmd.*` types, by id.
+    func all<T: StoredType>(_ type: T.Type) throws -> [T] {
+        let statement = try connection.statement(#"SELECT \#(Self.columns) FROM "Type" WHERE "type_kind" = ? ORDER BY "id""#)
+        statement.bind([.integer(T.kind.rawValue)])
+        let builtIn = Set(SchemaSetup.builtInTypes.map(\.name))
+        return try complete(rows(statement, T.self).filter { $0.hasVersion || !builtIn.contains($0.name) })
+    }
+
+    /// Types of kind `T` whose external id is one of `externalIDs`; their base types are not filled
+    /// in, as in ml-metadata.
+    func find<T: StoredType>(_ type: T.Type, externalIDs: [String]) throws -> [T] {
+        let statement = try connection.statement(#"SELECT \#(Self.columns) FROM "Type" WHERE "external_id" = ? AND "type_kind" = ?"#)
+        var found: [T] = []
+        for externalID in externalIDs {
+            statement.reset()
+            statement.bind([.text(externalID), .integer(T.kind.rawValue)])
+            found += try rows(statement, T.self)
+        }
+        return try complete(found, withBaseTypes: false)
+    }
+
+    private func rows<T: StoredType>(_ statement: SQLiteStatement, _ type: T.Type) throws -> [T] {
+        var types: [T] = []
+        while try statement.step() {
+            var type = T()
+            type.id = statement.int64(0)
+            type.name = statement.string(1) ?? ""
+            if let version = statement.string(2) { type.version = version }
+            if let description = statement.string(3) { type.description = description }
+            if let externalID = statement.string(4) { type.externalID = externalID }
+            types.append(type)
+        }
+        return types
+    }
+
+    /// Adds properties and, for artifact and execution types, the base type.
+    private func complete<T: StoredType>(_ types: [T], withBaseTypes: Bool = true) throws -> [T] {
+        guard !types.isEmpty else { return types }
+        let properties = try connection.statement(#"SELECT "name", "data_type" FROM "TypeProperty" WHERE "type_id" = ?"#)
+        let parent = try connection.statement("""
+            SELECT P."name" FROM "ParentType" AS L JOIN "Type" AS P ON P."id" = L."parent_type_id" WHERE L."type_id" = ?
+            """)
+        return try types.map { type in
+            var type = type
+            properties.reset()
+            properties.bind([.integer(type.id)])
+            while try properties.step() {
+                type.properties[properties.string(0) ?? ""] = PropertyType(rawValue: Int32(truncatingIfNeeded: properties.int64(1))) ?? .unknown
+            }
+            if withBaseTypes && T.kind != .context {
+                parent.reset()
+                parent.bind([.integer(type.id)])
+                if try parent.step() { type.baseTypeName = parent.string(0) }
+            }
+            return type
+        }
+    }
+
+    // MARK: Writing
+
+    /// Inserts `type` with its properties and base type; returns its new id.
+    func insert<T: StoredType>(_ type: T) throws -> Int64 {
+        try connection.statement("""
+            INSERT INTO "Type" ("name", "version", "type_kind", "description", "external_id") VALUES (?, ?, ?, ?, ?)
+            """).run([
+                .text(type.name), SQLiteValue(type.storedVersion), .integer(T.kind.rawValue),
+                SQLiteValue(type.hasDescription ? type.description : nil),
+                SQLiteValue(type.hasExternalID && !type.externalID.isEmpty ? type.externalID : nil),
+            ])
+        let id = connection.lastInsertedRowID
+        try addProperties(type.properties.map { ($0.key, $0.value) }, to: id)
+        if let base = type.baseTypeName { try link(id, toBaseType: base) }
+        return id
+    }
+
+    func addProperties(_ properties: [(name: String, type: PropertyType)], to typeID: Int64) throws {
+        let insert = try connection.statement(#"INSERT INTO "TypeProperty" ("type_id", "name", "data_type") VALUES (?, ?, ?)"#)
+        for property in properties {
+            insert.reset()
+            try insert.run([.integer(typeID), .text(property.name), .integer(Int64(property.type.rawValue))])
+        }
+    }
+
+    func setExternalID(_ externalID: String, of typeID: Int64) throws {
+        try connection.statement(#"UPDATE "Type" SET "external_id" = ? WHERE "id" = ?"#).run([.text(externalID), .integer(typeID)])
+    }
+
+    /// Records that `typeID` extends the built-in type named `baseName`.
+    func link(_ typeID: Int64, toBaseType baseName: String) throws {
+        let find = try connection.statement(#"SELECT "id" FROM "Type" WHERE "name" = ? AND "version" IS NULL"#)
+        find.bind([.text(baseName)])
+        guard try find.step() else { throw MetadataStoreError(.notFound, "no built-in type \(baseName)") }
+        let parentID = find.int64(0)
+        try connection.statement(#"INSERT INTO "ParentType" ("type_id", "parent_type_id") VALUES (?, ?)"#)
+            .run([.integer(typeID), .integer(parentID)])
+    }
+}

@@ -1,0 +1,99 @@
+import CSQLite
+
+/// One SQLite database handle: opened in `init`, closed in `deinit`, with its prepared
+/// statements cached by SQL text. Not thread-safe: its owner serializes access.
+final class SQLiteConnection {
+    /// How to open the file, as ml-metadata's `SqliteMetadataSourceConfig.ConnectionMode`.
+    enum OpenMode {
+        case readOnly, readWrite, readWriteCreate
+    }
+
+    private let handle: OpaquePointer
+    private var statements: [String: SQLiteStatement] = [:]
+    /// The file name or URI it was opened with, for messages.
+    let location: String
+
+    /// Opens `location` (a path, a `file:` URI, or `:memory:`). A busy database is retried for up
+    /// to `busyTimeoutMilliseconds` before a statement fails with `SQLITE_BUSY`.
+    init(location: String, mode: OpenMode, busyTimeoutMilliseconds: Int32) throws {
+        var flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX
+        switch mode {
+        case .readOnly: flags |= SQLITE_OPEN_READONLY
+        case .readWrite: flags |= SQLITE_OPEN_READWRITE
+        case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        }
+        var handle: OpaquePointer?
+        let status = sqlite3_open_v2(location, &handle, flags, nil)
+        guard status == SQLITE_OK, let handle else {
+            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(status))
+            sqlite3_close_v2(handle)
+            throw MetadataStoreError(.internal, "cannot open SQLite database \(location): \(message)")
+        }
+        self.handle = handle
+        self.location = location
+        sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
+        sqlite3_extended_result_codes(handle, 1)
+    }
+
+    deinit {
+        statements.removeAll()  // finalize statements before closing the handle
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs one or more statements without parameters (DDL, transaction control).
+    func execute(_ sql: String) throws {
+        var errorMessage: UnsafeMutablePointer<CChar>?
+        let status = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
+        guard status == SQLITE_OK else {
+            let message = errorMessage.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(status))
+            sqlite3_free(errorMessage)
+            throw SQLiteFailure(status: status, message: message)
+        }
+    }
+
+    /// A prepared statement for `sql`, reset and with no bindings; prepared once per connection.
+    func statement(_ sql: String) throws -> SQLiteStatement {
+        if let cached = statements[sql] {
+            cached.reset()
+            return cached
+        }
+        var prepared: OpaquePointer?
+        let status = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &prepared, nil)
+        guard status == SQLITE_OK, let prepared else {
+            throw SQLiteFailure(status: status, message: "\(lastErrorMessage) in: \(sql)")
+        }
+        let statement = SQLiteStatement(prepared, connection: self)
+        statements[sql] = statement
+        return statement
+    }
+
+    /// The rowid of the last row inserted on this connection.
+    var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Rows changed by the last INSERT, UPDATE or DELETE.
+    var changedRowCount: Int { Int(sqlite3_changes(handle)) }
+
+    /// True while a transaction is open.
+    var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
+}
+
+/// A failed SQLite call: its (extended) result code and message.
+struct SQLiteFailure: Error {
+    var status: Int32
+    var message: String
+
+    var primaryStatus: Int32 { status & 0xff }
+    /// SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY (C macros Swift does not import).
+    var isUniqueViolation: Bool { status == SQLITE_CONSTRAINT | 8 << 8 || status == SQLITE_CONSTRAINT | 6 << 8 }
+    var isBusy: Bool { primaryStatus == SQLITE_BUSY || primaryStatus == SQLITE_LOCKED }
+
+    /// The store error a caller sees when nothing more specific applies: busy → ABORTED (retry),
+    /// a full disk → RESOURCE_EXHAUSTED, anything else → INTERNAL.
+    var storeError: MetadataStoreError {
+        if isBusy { return MetadataStoreError(.aborted, "database is busy; retry the call (\(message))") }
+        if primaryStatus == SQLITE_FULL { return MetadataStoreError(.resourceExhausted, "disk full: \(message)") }
+        return MetadataStoreError(.internal, "SQLite error \(status): \(message)")
+    }
+}

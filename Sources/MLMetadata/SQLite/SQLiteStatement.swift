@@ -1,0 +1,100 @@
+import CSQLite
+
+/// A prepared statement: bind with `bind(_:at:)` (1-based), then `step()` through the rows.
+/// Finalized in `deinit`.
+final class SQLiteStatement {
+    private let handle: OpaquePointer
+    private unowned let connection: SQLiteConnection
+
+    init(_ handle: OpaquePointer, connection: SQLiteConnection) {
+        self.handle = handle
+        self.connection = connection
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    /// Back to the start, with every parameter unbound.
+    func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    // MARK: Binding
+
+    /// Binds `value` to the parameter at `index` (1-based); nil binds NULL.
+    func bind(_ value: Int64?, at index: Int32) {
+        if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+    }
+
+    func bind(_ value: Int?, at index: Int32) { bind(value.map(Int64.init), at: index) }
+
+    func bind(_ value: Double?, at index: Int32) {
+        if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+    }
+
+    func bind(_ value: String?, at index: Int32) {
+        guard let value else { sqlite3_bind_null(handle, index); return }
+        // SQLITE_TRANSIENT: SQLite copies the text before this call returns.
+        sqlite3_bind_text(handle, index, value, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+    }
+
+    /// Binds every value in order, starting at parameter 1.
+    func bind(_ values: [SQLiteValue]) {
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            switch value {
+            case .null: sqlite3_bind_null(handle, index)
+            case .integer(let integer): bind(integer, at: index)
+            case .real(let real): bind(real, at: index)
+            case .text(let text): bind(text, at: index)
+            }
+        }
+    }
+
+    // MARK: Stepping
+
+    /// Advances to the next row; false when there are no more.
+    func step() throws -> Bool {
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        case let status:
+            let failure = SQLiteFailure(status: status, message: connection.lastErrorMessage)
+            sqlite3_reset(handle)
+            throw failure
+        }
+    }
+
+    /// Runs a statement that returns no rows.
+    func run(_ values: [SQLiteValue] = []) throws {
+        bind(values)
+        while try step() {}
+    }
+
+    // MARK: Columns of the current row (0-based)
+
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+    func optionalInt64(_ column: Int32) -> Int64? { isNull(column) ? nil : int64(column) }
+
+    func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
+
+    func string(_ column: Int32) -> String? {
+        guard let text = sqlite3_column_text(handle, column) else { return nil }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
+    }
+}
+
+/// A value to bind.
+enum SQLiteValue: Equatable {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+
+    init(_ value: String?) { self = value.map(SQLiteValue.text) ?? .null }
+    init(_ value: Int64?) { self = value.map(SQLiteValue.integer) ?? .null }
+}

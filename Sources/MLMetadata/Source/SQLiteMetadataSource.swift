@@ -1,0 +1,65 @@
+import MLMDProtos
+
+/// The database behind a store: an SQLite file, or an in-memory SQLite database for
+/// `fake_database`, laid out as ml-metadata's schema version 10.
+///
+/// Every store call runs in one transaction through `transaction(writing:_:)`: committed whole, or
+/// rolled back whole when the call throws.
+final class SQLiteMetadataSource: @unchecked Sendable {
+    // Unchecked: MetadataStore uses it only while holding its lock.
+    let connection: SQLiteConnection
+
+    /// How long a call waits for another process's write lock before it fails with ABORTED.
+    static let busyTimeoutMilliseconds: Int32 = 10_000
+
+    /// Opens the database `config` names, creating the schema (and the nine built-in types) in a
+    /// new file, and checking the schema version of an existing one.
+    ///
+    /// - Throws: `FAILED_PRECONDITION` for a file of another schema version (nothing is written),
+    ///   `ABORTED` for a file with only some of the tables or one being set up by another process,
+    ///   `INVALID_ARGUMENT` for a configuration this backend does not serve.
+    init(config: ConnectionConfig) throws {
+        let location: String
+        let mode: SQLiteConnection.OpenMode
+        switch config.config {
+        case .fakeDatabase?:
+            location = ":memory:"
+            mode = .readWriteCreate
+        case .sqlite(let sqlite)?:
+            location = sqlite.filenameURI.isEmpty ? ":memory:" : sqlite.filenameURI
+            switch sqlite.connectionMode {
+            case .readonly: mode = .readOnly
+            case .readwrite: mode = .readWrite
+            case .unknown, .readwriteOpencreate: mode = .readWriteCreate
+            }
+        case .mysql?, .postgresql?:
+            throw MetadataStoreError(.unimplemented, "this build serves SQLite and in-memory stores only")
+        case nil:
+            throw MetadataStoreError(.invalidArgument, "connection config names no database")
+        }
+        connection = try SQLiteConnection(location: location, mode: mode, busyTimeoutMilliseconds: Self.busyTimeoutMilliseconds)
+        try transaction(writing: mode != .readOnly) { connection in
+            try SchemaSetup(connection: connection).prepare(canWrite: mode != .readOnly)
+        }
+    }
+
+    /// Runs `body` in one transaction. A writing transaction takes the write lock up front
+    /// (`BEGIN IMMEDIATE`), so two writers never deadlock on lock upgrades; a busy database is
+    /// retried for `busyTimeoutMilliseconds` and then reported as ABORTED.
+    func transaction<T>(writing: Bool, _ body: (SQLiteConnection) throws -> T) throws -> T {
+        do {
+            try connection.execute(writing ? "BEGIN IMMEDIATE" : "BEGIN")
+        } catch let failure as SQLiteFailure {
+            throw failure.storeError
+        }
+        do {
+            let result = try body(connection)
+            try connection.execute("COMMIT")
+            return result
+        } catch {
+            if connection.isInTransaction { try? connection.execute("ROLLBACK") }
+            if let failure = error as? SQLiteFailure { throw failure.storeError }
+            throw error
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import MLMDProtos
+import Synchronization
+
+/// An ML Metadata store: the records of artifacts, executions and contexts, their types, and the
+/// events and relations that link them, kept in an SQLite file (which ml-metadata 1.17.1 can open
+/// too) or in memory.
+///
+/// Each method is one RPC of `ml_metadata.MetadataStoreService`: it takes the request message and
+/// returns the response message, runs as one transaction, and throws `MetadataStoreError` with the
+/// status code ml-metadata uses for the same situation. Calls from many threads are serialized.
+///
+/// ```swift
+/// var config = ConnectionConfig()
+/// config.sqlite = .with { $0.filenameURI = "/tmp/mlmd.sqlite" }
+/// let store = try MetadataStore(config: config)
+/// let typeID = try store.putArtifactType(.with { $0.name = "DataSet" })   // 10 in a new store
+/// ```
+public final class MetadataStore: Sendable {
+    private let source: SQLiteMetadataSource
+    /// Serializes calls: one connection, one transaction at a time.
+    private let lock = Mutex(())
+
+    /// Opens (and if needed creates) the store `config` names: `fake_database` for a store in
+    /// memory, `sqlite` for a file.
+    ///
+    /// - Throws: `MetadataStoreError`: FAILED_PRECONDITION for a file of another schema version,
+    ///   ABORTED for a half-created one, INTERNAL if the file cannot be opened.
+    public init(config: ConnectionConfig) throws {
+        source = try SQLiteMetadataSource(config: config)
+    }
+
+    /// Runs `body` as one transaction with the store's access objects.
+    func transaction<T: Sendable>(writing: Bool, _ body: (StoreAccess) throws -> T) throws -> T {
+        try lock.withLock { _ in
+            try source.transaction(writing: writing) { connection in try body(StoreAccess(connection: connection)) }
+        }
+    }
+}
+
+/// The access objects of one transaction.
+struct StoreAccess {
+    let connection: SQLiteConnection
+    var types: TypeAccess { TypeAccess(connection: connection) }
+}

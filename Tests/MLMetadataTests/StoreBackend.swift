@@ -1,0 +1,50 @@
+import Foundation
+import MLMDProtos
+import MLMetadata
+import Testing
+
+/// The backends every store test runs on. Each `makeStore()` gives a new, empty store.
+enum StoreBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case inMemory = "fake_database"
+    case sqliteFile = "sqlite file"
+
+    var testDescription: String { rawValue }
+
+    /// A new store; for the file backend, in a new temporary file.
+    func makeStore() throws -> MetadataStore {
+        try MetadataStore(config: config())
+    }
+
+    func config() -> ConnectionConfig {
+        var config = ConnectionConfig()
+        switch self {
+        case .inMemory:
+            config.fakeDatabase = FakeDatabaseConfig()
+        case .sqliteFile:
+            config.sqlite = .with { $0.filenameURI = TemporaryFile.make(suffix: ".sqlite") }
+        }
+        return config
+    }
+}
+
+/// Paths of new files in the temporary directory (removed by the OS, not by the tests, so a
+/// failing test leaves its database to look at).
+enum TemporaryFile {
+    static func make(suffix: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("mlmd-test-\(UUID().uuidString)\(suffix)").path
+    }
+}
+
+/// Expects `body` to throw a `MetadataStoreError` with `code` (and, if given, exactly `message`).
+func expectStoreError<T>(_ code: MetadataStoreError.Code, message: String? = nil,
+                         sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> T) {
+    do {
+        _ = try body()
+        Issue.record("expected \(code.name), but the call succeeded", sourceLocation: sourceLocation)
+    } catch let error as MetadataStoreError {
+        #expect(error.code == code, "\(error)", sourceLocation: sourceLocation)
+        if let message { #expect(error.message == message, sourceLocation: sourceLocation) }
+    } catch {
+        Issue.record("expected MetadataStoreError, got \(error)", sourceLocation: sourceLocation)
+    }
+}
