@@ -11,15 +11,20 @@ import Testing
         .with { $0.sqlite = .with { $0.filenameURI = path } }
     }
 
-    /// Every type as `id<TAB>kind<TAB>hex of deterministic bytes`, as Oracle/mlmd_file_check.py dumps them.
+    /// Every type and node as `kind<TAB>id<TAB>hex of deterministic bytes`, as
+    /// Oracle/mlmd_file_check.py dumps them.
     static func dump(_ store: MetadataStore) throws -> String {
         let ids = Array(Int64(1) ... 99)
-        var rows: [(Int64, String, [UInt8])] = []
-        rows += try store.getArtifactTypes(ids: ids).map { ($0.id, "artifact", $0.serializedBytes()) }
-        rows += try store.getExecutionTypes(ids: ids).map { ($0.id, "execution", $0.serializedBytes()) }
-        rows += try store.getContextTypes(ids: ids).map { ($0.id, "context", $0.serializedBytes()) }
-        return rows.sorted { $0.0 < $1.0 }.map { id, kind, bytes in
-            "\(id)\t\(kind)\t" + bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined() + "\n"
+        var types: [(String, Int64, [UInt8])] = []
+        types += try store.getArtifactTypes(ids: ids).map { ("artifact", $0.id, $0.serializedBytes()) }
+        types += try store.getExecutionTypes(ids: ids).map { ("execution", $0.id, $0.serializedBytes()) }
+        types += try store.getContextTypes(ids: ids).map { ("context", $0.id, $0.serializedBytes()) }
+        var rows = types.sorted { $0.1 < $1.1 }
+        rows += try store.getArtifacts().map { ("Artifact", $0.id, $0.serializedBytes()) }
+        rows += try store.getExecutions().map { ("Execution", $0.id, $0.serializedBytes()) }
+        rows += try store.getContexts().map { ("Context", $0.id, $0.serializedBytes()) }
+        return rows.map { kind, id, bytes in
+            "\(kind)\t\(id)\t" + bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined() + "\n"
         }.joined()
     }
 
@@ -31,6 +36,24 @@ import Testing
         })
         _ = try store.putExecutionType(.with { $0.name = "Trainer"; $0.baseType = .train; $0.properties = ["epochs": .int] })
         _ = try store.putContextType(.with { $0.name = "Experiment" })
+        _ = try store.putArtifacts([
+            .with {
+                $0.typeID = 10; $0.name = "train.csv"; $0.uri = "/data/train.csv"; $0.externalID = "a1"; $0.state = .live
+                $0.properties = ["day": .with { $0.intValue = 3 }, "split": .with { $0.stringValue = "train" }]
+                $0.customProperties = [
+                    "rows": .with { $0.doubleValue = 0.5 },
+                    "ok": .with { $0.boolValue = true },
+                    "meta": .with { $0.structValue = .with { $0.fields["k"] = .with { $0.stringValue = "v" } } },
+                    "any": .with { $0.protoValue = .with {
+                        $0.typeURL = "type.googleapis.com/ml_metadata.Artifact"
+                        $0.value = Artifact.with { $0.id = 5 }.serializedBytes()
+                    } },
+                ]
+            },
+            .with { $0.typeID = 10 },
+        ])
+        _ = try store.putExecutions([.with { $0.typeID = 11; $0.lastKnownState = .complete }])
+        _ = try store.putContexts([.with { $0.typeID = 12; $0.name = "run-1" }])
     }
 
     @Test func aReopenedFileHasEverythingThatWasCommitted() throws {

@@ -3,8 +3,9 @@
 usage: mlmd-oracle python mlmd_file_check.py write FILE   # create types with ml-metadata in FILE
        mlmd-oracle python mlmd_file_check.py dump FILE    # print what ml-metadata reads from FILE
 
-`dump` prints every artifact, execution and context type (built-ins included, by id) as
-`id<TAB>kind<TAB>text format on one line`, so both implementations' views can be compared.
+`dump` prints every type (built-ins included) and every artifact, execution and context, by id,
+as `kind<TAB>id<TAB>hex of the deterministic serialization`, so both implementations' views can be
+compared byte for byte.
 """
 import sys
 
@@ -30,6 +31,16 @@ def write(path):
     trainer.properties['epochs'] = pb.INT
     store.put_execution_type(trainer)
     store.put_context_type(pb.ContextType(name='Experiment'))
+    artifact = pb.Artifact(type_id=10, name='train.csv', uri='/data/train.csv', external_id='a1', state=pb.Artifact.LIVE)
+    artifact.properties['day'].int_value = 3
+    artifact.properties['split'].string_value = 'train'
+    artifact.custom_properties['rows'].double_value = 0.5
+    artifact.custom_properties['ok'].bool_value = True
+    artifact.custom_properties['meta'].struct_value['k'] = 'v'
+    artifact.custom_properties['any'].proto_value.Pack(pb.Artifact(id=5))
+    store.put_artifacts([artifact, pb.Artifact(type_id=10)])
+    store.put_executions([pb.Execution(type_id=11, last_known_state=pb.Execution.COMPLETE)])
+    store.put_contexts([pb.Context(type_id=12, name='run-1')])
 
 
 def dump(path):
@@ -38,9 +49,13 @@ def dump(path):
     rows = [(t.id, 'artifact', t) for t in store.get_artifact_types_by_id(ids)]
     rows += [(t.id, 'execution', t) for t in store.get_execution_types_by_id(ids)]
     rows += [(t.id, 'context', t) for t in store.get_context_types_by_id(ids)]
-    for type_id, kind, message in sorted(rows, key=lambda row: row[0]):
+    rows.sort(key=lambda row: row[0])
+    rows += [(a.id, 'Artifact', a) for a in store.get_artifacts()]
+    rows += [(e.id, 'Execution', e) for e in store.get_executions()]
+    rows += [(c.id, 'Context', c) for c in store.get_contexts()]
+    for row_id, kind, message in rows:
         # Deterministic bytes, hex: independent of text-format details and map order.
-        print(f'{type_id}\t{kind}\t{message.SerializeToString(deterministic=True).hex()}')
+        print(f'{kind}\t{row_id}\t{message.SerializeToString(deterministic=True).hex()}')
 
 
 if __name__ == '__main__':

@@ -1,0 +1,114 @@
+import MLMDProtos
+import ProtoWire
+
+/// Reads and writes nodes (artifacts, executions, contexts) and their property rows inside a
+/// transaction.
+struct NodeAccess<Node: StoredNode> {
+    let connection: SQLiteConnection
+
+    private var table: NodeTable { Node.storage }
+
+    /// `SELECT` of every node column, the type name, and the extra columns, joined to `Type`.
+    private var selectColumns: String {
+        let extra = table.extraColumns.map { #", N."\#($0)""# }.joined()
+        return """
+            SELECT N."id", N."type_id", N."name", N."external_id", N."create_time_since_epoch", \
+            N."last_update_time_since_epoch", T."name"\(extra) FROM "\(table.table)" AS N \
+            LEFT JOIN "Type" AS T ON T."id" = N."type_id"
+            """
+    }
+
+    // MARK: Reading
+
+    /// The nodes matching `condition` (SQL over alias `N`, with `?` for `values`), by id.
+    func find(where condition: String, _ values: [SQLiteValue]) throws -> [Node] {
+        let statement = try connection.statement("\(selectColumns) WHERE \(condition) ORDER BY N.\"id\"")
+        statement.bind(values)
+        var nodes: [Node] = []
+        while try statement.step() { nodes.append(row(statement)) }
+        return try withProperties(nodes)
+    }
+
+    /// The nodes with these ids, by id; missing ids are skipped.
+    func find(ids: [Int64]) throws -> [Node] {
+        let statement = try connection.statement("\(selectColumns) WHERE N.\"id\" = ?")
+        var nodes: [Node] = []
+        for id in Set(ids).sorted() {
+            statement.reset()
+            statement.bind([.integer(id)])
+            if try statement.step() { nodes.append(row(statement)) }
+        }
+        return try withProperties(nodes)
+    }
+
+    private func row(_ statement: SQLiteStatement) -> Node {
+        var node = Node()
+        node.id = statement.int64(0)
+        node.typeID = statement.int64(1)
+        if let name = statement.string(2) { node.name = name }
+        if let externalID = statement.string(3) { node.externalID = externalID }
+        node.createTimeSinceEpoch = statement.int64(4)
+        node.lastUpdateTimeSinceEpoch = statement.int64(5)
+        if let type = statement.string(6) { node.type = type }
+        node.readExtraColumns(statement, from: 7)
+        return node
+    }
+
+    private func withProperties(_ nodes: [Node]) throws -> [Node] {
+        guard !nodes.isEmpty else { return nodes }
+        let statement = try connection.statement("""
+            SELECT "name", "is_custom_property", \(PropertyColumns.names.map { "\"\($0)\"" }.joined(separator: ", ")) \
+            FROM "\(table.propertyTable)" WHERE "\(table.ownerColumn)" = ?
+            """)
+        return try nodes.map { node in
+            var node = node
+            statement.reset()
+            statement.bind([.integer(node.id)])
+            while try statement.step() {
+                let name = statement.string(0) ?? ""
+                let value = try PropertyColumns.value(statement, from: 2)
+                if statement.int64(1) != 0 { node.customProperties[name] = value } else { node.properties[name] = value }
+            }
+            return node
+        }
+    }
+
+    // MARK: Writing
+
+    /// Inserts `node` with its properties, created and updated at `now`; returns its id.
+    func insert(_ node: Node, now: Int64) throws -> Int64 {
+        let columns = ["type_id", "name", "external_id", "create_time_since_epoch", "last_update_time_since_epoch"] + table.extraColumns
+        let sql = "INSERT INTO \"\(table.table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES ("
+            + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        try connection.statement(sql).run(
+            [.integer(node.typeID), SQLiteValue(node.storedName), SQLiteValue(node.storedExternalID), .integer(now), .integer(now)]
+                + node.extraColumnValues)
+        let id = connection.lastInsertedRowID
+        try insertProperties(of: node, id: id)
+        return id
+    }
+
+    /// Rewrites the row of `node.id` and replaces its properties.
+    func update(_ node: Node, lastUpdate: Int64) throws {
+        let assignments = (["name", "external_id", "last_update_time_since_epoch"] + table.extraColumns).map { "\"\($0)\" = ?" }
+        try connection.statement("UPDATE \"\(table.table)\" SET \(assignments.joined(separator: ", ")) WHERE \"id\" = ?")
+            .run([SQLiteValue(node.storedName), SQLiteValue(node.storedExternalID), .integer(lastUpdate)]
+                + node.extraColumnValues + [.integer(node.id)])
+        try connection.statement("DELETE FROM \"\(table.propertyTable)\" WHERE \"\(table.ownerColumn)\" = ?").run([.integer(node.id)])
+        try insertProperties(of: node, id: node.id)
+    }
+
+    private func insertProperties(of node: Node, id: Int64) throws {
+        guard !node.properties.isEmpty || !node.customProperties.isEmpty else { return }
+        let columns = [table.ownerColumn, "name", "is_custom_property"] + PropertyColumns.names
+        let insert = try connection.statement(
+            "INSERT INTO \"\(table.propertyTable)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES ("
+                + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")")
+        for (isCustom, properties) in [(Int64(0), node.properties), (Int64(1), node.customProperties)] {
+            for (name, value) in properties {
+                insert.reset()
+                try insert.run([.integer(id), .text(name), .integer(isCustom)] + PropertyColumns.bindings(for: value))
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import MLMDProtos
+import ProtoWire
+
+/// Where one kind of node lives: its table, its property table, and the column naming the owner.
+struct NodeTable: Sendable {
+    let table: String
+    let propertyTable: String
+    let ownerColumn: String
+    let typeKind: TypeKind
+    /// Columns besides id, type_id, name, external_id and the two times.
+    let extraColumns: [String]
+    /// The word ml-metadata uses in messages, e.g. "artifacts".
+    let plural: String
+}
+
+/// What the store reads and writes of `Artifact`, `Execution` and `Context`, so that one
+/// implementation serves all three.
+protocol StoredNode: ProtoMessage {
+    /// The message of this node's types.
+    associatedtype NodeType: StoredType
+    static var storage: NodeTable { get }
+    var id: Int64 { get set }
+    var hasID: Bool { get }
+    var typeID: Int64 { get set }
+    var hasTypeID: Bool { get }
+    var type: String { get set }
+    var name: String { get set }
+    var hasName: Bool { get }
+    var externalID: String { get set }
+    var hasExternalID: Bool { get }
+    var properties: ProtoMap<String, Value> { get set }
+    var customProperties: ProtoMap<String, Value> { get set }
+    mutating func clearName()
+    mutating func clearExternalID()
+    mutating func clearSystemMetadata()
+    var createTimeSinceEpoch: Int64 { get set }
+    var lastUpdateTimeSinceEpoch: Int64 { get set }
+    var hasLastUpdateTimeSinceEpoch: Bool { get }
+    /// Values of `storage.extraColumns`, as stored.
+    var extraColumnValues: [SQLiteValue] { get }
+    /// Sets the extra fields from a row, whose first extra column is at `column`.
+    mutating func readExtraColumns(_ statement: SQLiteStatement, from column: Int32)
+    /// Copies the field named by a field-mask path (other than properties) from `source`; false if
+    /// this kind has no such field.
+    mutating func copyMaskedField(_ path: String, from source: Self) -> Bool
+    /// Makes the node what reading it back gives: e.g. an artifact's unset uri is stored as "".
+    mutating func normalizeForStorage()
+}
+
+extension StoredNode {
+    /// The name as stored: NULL when unset.
+    var storedName: String? { hasName ? name : nil }
+    /// The external id as stored: NULL when unset or empty.
+    var storedExternalID: String? { hasExternalID && !externalID.isEmpty ? externalID : nil }
+
+    func normalizeForStorage() {}
+}
+
+extension Artifact: StoredNode {
+    typealias NodeType = ArtifactType
+    static let storage = NodeTable(table: "Artifact", propertyTable: "ArtifactProperty", ownerColumn: "artifact_id",
+                                   typeKind: .artifact, extraColumns: ["uri", "state"], plural: "artifacts")
+
+    // ml-metadata always stores the uri, so an unset uri reads back as "".
+    var extraColumnValues: [SQLiteValue] { [.text(uri), SQLiteValue(hasState ? Int64(state.rawValue) : nil)] }
+
+    mutating func readExtraColumns(_ statement: SQLiteStatement, from column: Int32) {
+        if let uri = statement.string(column) { self.uri = uri }
+        if let state = statement.optionalInt64(column + 1) { self.state = State(rawValue: Int32(truncatingIfNeeded: state)) ?? .unknown }
+    }
+
+    mutating func normalizeForStorage() {
+        if !hasURI { uri = "" }
+    }
+
+    mutating func copyMaskedField(_ path: String, from source: Artifact) -> Bool {
+        switch path {
+        case "uri": if source.hasURI { uri = source.uri } else { clearURI() }
+        case "state": if source.hasState { state = source.state } else { clearState() }
+        default: return false
+        }
+        return true
+    }
+}
+
+extension Execution: StoredNode {
+    typealias NodeType = ExecutionType
+    static let storage = NodeTable(table: "Execution", propertyTable: "ExecutionProperty", ownerColumn: "execution_id",
+                                   typeKind: .execution, extraColumns: ["last_known_state"], plural: "executions")
+
+    var extraColumnValues: [SQLiteValue] { [SQLiteValue(hasLastKnownState ? Int64(lastKnownState.rawValue) : nil)] }
+
+    mutating func readExtraColumns(_ statement: SQLiteStatement, from column: Int32) {
+        if let state = statement.optionalInt64(column) {
+            lastKnownState = State(rawValue: Int32(truncatingIfNeeded: state)) ?? .unknown
+        }
+    }
+
+    mutating func copyMaskedField(_ path: String, from source: Execution) -> Bool {
+        guard path == "last_known_state" else { return false }
+        if source.hasLastKnownState { lastKnownState = source.lastKnownState } else { clearLastKnownState() }
+        return true
+    }
+}
+
+extension Context: StoredNode {
+    typealias NodeType = ContextType
+    static let storage = NodeTable(table: "Context", propertyTable: "ContextProperty", ownerColumn: "context_id",
+                                   typeKind: .context, extraColumns: [], plural: "contexts")
+
+    var extraColumnValues: [SQLiteValue] { [] }
+
+    mutating func readExtraColumns(_ statement: SQLiteStatement, from column: Int32) {}
+
+    mutating func copyMaskedField(_ path: String, from source: Context) -> Bool {
+        // Only a context's name may change.
+        guard path == "name" else { return false }
+        if source.hasName { name = source.name } else { clearName() }
+        return true
+    }
+}
