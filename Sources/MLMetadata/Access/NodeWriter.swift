@@ -11,6 +11,8 @@ struct NodeWriter<Node: StoredNode> {
     var maskPaths: [String] = []
     /// Fail if the stored node's last-update time differs from the given node's.
     var abortIfLatestUpdatedTimeChanged = false
+    /// Move the last-update time even when nothing changed.
+    var forceUpdateTime = false
     var now = Clock.nowMilliseconds()
 
     private var nodes: NodeAccess<Node> { NodeAccess(connection: connection) }
@@ -48,7 +50,7 @@ struct NodeWriter<Node: StoredNode> {
         updated.type = stored.type
         updated.createTimeSinceEpoch = stored.createTimeSinceEpoch
         updated.lastUpdateTimeSinceEpoch = stored.lastUpdateTimeSinceEpoch
-        guard updated != stored else { return stored.id }
+        guard updated != stored || forceUpdateTime else { return stored.id }
         do {
             try nodes.update(updated, lastUpdate: now)
         } catch let failure as SQLiteFailure where failure.isUniqueViolation {

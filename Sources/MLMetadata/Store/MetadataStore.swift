@@ -41,4 +41,6 @@ public final class MetadataStore: Sendable {
 struct StoreAccess {
     let connection: SQLiteConnection
     var types: TypeAccess { TypeAccess(connection: connection) }
+    var events: EventAccess { EventAccess(connection: connection) }
+    var relations: RelationAccess { RelationAccess(connection: connection) }
 }
