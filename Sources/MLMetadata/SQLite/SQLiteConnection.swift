@@ -67,6 +67,12 @@ final class SQLiteConnection {
         return statement
     }
 
+    /// Resets every cached statement. A statement left on a row keeps its read lock even after
+    /// COMMIT, which would block other connections' writers; transactions end with this.
+    func resetStatements() {
+        for statement in statements.values { statement.reset() }
+    }
+
     /// The rowid of the last row inserted on this connection.
     var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 

@@ -10,7 +10,7 @@ final class SQLiteMetadataSource: @unchecked Sendable {
     let connection: SQLiteConnection
 
     /// How long a call waits for another process's write lock before it fails with ABORTED.
-    static let busyTimeoutMilliseconds: Int32 = 10_000
+    static let defaultBusyTimeoutMilliseconds: Int32 = 10_000
 
     /// Opens the database `config` names, creating the schema (and the nine built-in types) in a
     /// new file, and checking the schema version of an existing one.
@@ -18,7 +18,7 @@ final class SQLiteMetadataSource: @unchecked Sendable {
     /// - Throws: `FAILED_PRECONDITION` for a file of another schema version (nothing is written),
     ///   `ABORTED` for a file with only some of the tables or one being set up by another process,
     ///   `INVALID_ARGUMENT` for a configuration this backend does not serve.
-    init(config: ConnectionConfig) throws {
+    init(config: ConnectionConfig, busyTimeoutMilliseconds: Int32 = defaultBusyTimeoutMilliseconds) throws {
         let location: String
         let mode: SQLiteConnection.OpenMode
         switch config.config {
@@ -37,7 +37,7 @@ final class SQLiteMetadataSource: @unchecked Sendable {
         case nil:
             throw MetadataStoreError(.invalidArgument, "connection config names no database")
         }
-        connection = try SQLiteConnection(location: location, mode: mode, busyTimeoutMilliseconds: Self.busyTimeoutMilliseconds)
+        connection = try SQLiteConnection(location: location, mode: mode, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
         try transaction(writing: mode != .readOnly) { connection in
             try SchemaSetup(connection: connection).prepare(canWrite: mode != .readOnly)
         }
@@ -45,7 +45,7 @@ final class SQLiteMetadataSource: @unchecked Sendable {
 
     /// Runs `body` in one transaction. A writing transaction takes the write lock up front
     /// (`BEGIN IMMEDIATE`), so two writers never deadlock on lock upgrades; a busy database is
-    /// retried for `busyTimeoutMilliseconds` and then reported as ABORTED.
+    /// retried for the busy timeout and then reported as ABORTED.
     func transaction<T>(writing: Bool, _ body: (SQLiteConnection) throws -> T) throws -> T {
         do {
             try connection.execute(writing ? "BEGIN IMMEDIATE" : "BEGIN")
@@ -54,9 +54,11 @@ final class SQLiteMetadataSource: @unchecked Sendable {
         }
         do {
             let result = try body(connection)
+            connection.resetStatements()
             try connection.execute("COMMIT")
             return result
         } catch {
+            connection.resetStatements()
             if connection.isInTransaction { try? connection.execute("ROLLBACK") }
             if let failure = error as? SQLiteFailure { throw failure.storeError }
             throw error

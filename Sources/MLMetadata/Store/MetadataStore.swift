@@ -29,6 +29,12 @@ public final class MetadataStore: Sendable {
         source = try SQLiteMetadataSource(config: config)
     }
 
+    /// Opens the store with how long a call may wait for another connection's write lock before it
+    /// fails with ABORTED (ten seconds by default).
+    public init(config: ConnectionConfig, busyTimeoutMilliseconds: Int32) throws {
+        source = try SQLiteMetadataSource(config: config, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+    }
+
     /// Runs `body` as one transaction with the store's access objects.
     func transaction<T: Sendable>(writing: Bool, _ body: (StoreAccess) throws -> T) throws -> T {
         try lock.withLock { _ in

@@ -1,0 +1,61 @@
+import Foundation
+import MLMDProtos
+import MLMetadata
+import Synchronization
+import Testing
+
+/// Several connections on one SQLite file: no committed write is lost, and a writer that cannot
+/// get the lock in time gets ABORTED (which ml-metadata's clients retry) with nothing half-written.
+@Suite struct ConcurrentWriterTests {
+    static func config(_ path: String) -> ConnectionConfig {
+        .with { $0.sqlite = .with { $0.filenameURI = path } }
+    }
+
+    @Test func twoStoresOnOneFileLoseNoCommittedWrite() throws {
+        let path = TemporaryFile.make(suffix: ".sqlite")
+        let setup = try MetadataStore(config: Self.config(path))
+        _ = try setup.putArtifactType(.with { $0.name = "A"; $0.properties = ["n": .int] })
+        let stores = try (0 ..< 2).map { _ in try MetadataStore(config: Self.config(path)) }
+        let perWriter = 100
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: stores.count) { writer in
+            for index in 0 ..< perWriter {
+                do {
+                    _ = try stores[writer].putArtifacts([.with {
+                        $0.typeID = 10
+                        $0.uri = "w\(writer)/\(index)"
+                        $0.properties["n"] = .with { $0.intValue = Int64(index) }
+                    }])
+                } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+        let artifacts = try MetadataStore(config: Self.config(path)).getArtifacts()
+        #expect(artifacts.count == stores.count * perWriter)
+        #expect(Set(artifacts.map(\.uri)).count == stores.count * perWriter)
+        #expect(artifacts.allSatisfy { $0.properties.count == 1 })
+    }
+
+    @Test func aWriterThatCannotGetTheLockIsAbortedAndWritesNothing() throws {
+        let path = TemporaryFile.make(suffix: ".sqlite")
+        let store = try MetadataStore(config: Self.config(path), busyTimeoutMilliseconds: 200)
+        _ = try store.putArtifactType(.with { $0.name = "A" })
+        // Another process holds the write lock for a second.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["sqlite3", path]
+        let input = Pipe()
+        holder.standardInput = input
+        try holder.run()
+        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 1;\n".utf8))
+        Thread.sleep(forTimeInterval: 0.3)
+        expectStoreError(.aborted) { try store.putArtifacts([.with { $0.typeID = 10 }]) }
+        input.fileHandleForWriting.write(Data("COMMIT;\n.quit\n".utf8))
+        try input.fileHandleForWriting.close()
+        holder.waitUntilExit()
+        #expect(try store.getArtifacts() == [])
+        #expect(try store.putArtifacts([.with { $0.typeID = 10 }]) == [1])
+    }
+}
