@@ -34,7 +34,15 @@ import Testing
             $0.properties = ["day": .int, "split": .string]
             $0.baseType = .dataset
         })
-        _ = try store.putExecutionType(.with { $0.name = "Trainer"; $0.baseType = .train; $0.properties = ["epochs": .int] })
+        _ = try store.putExecutionType(.with {
+            $0.name = "Trainer"; $0.baseType = .train; $0.properties = ["epochs": .int]
+            $0.inputType.dict.properties["examples"] = .with {
+                $0.simple = .with { $0.name = "Examples"; $0.id = 3; $0.properties = ["span": .int]; $0.baseType = .dataset }
+            }
+            $0.inputType.dict.properties["model"] = .with { $0.unionType.candidates = [.with { $0.none = NoneArtifactStructType() }] }
+            $0.inputType.dict.noneTypeNotRequired = true
+            $0.outputType.list.element = .with { $0.any = AnyArtifactStructType() }
+        })
         _ = try store.putContextType(.with { $0.name = "Experiment" })
         _ = try store.putArtifacts([
             .with {

@@ -19,6 +19,15 @@ protocol StoredType: ProtoMessage {
     var baseTypeName: String? { get set }
     /// True when `base_type` is present and set to UNSET, which asks to remove a base type.
     var asksToUnsetBaseType: Bool { get }
+    /// `input_type` and `output_type` as stored (JSON); only execution types have them.
+    var storedSignature: (input: String?, output: String?) { get }
+    /// Sets `input_type` and `output_type` from their stored JSON.
+    mutating func readSignature(input: String?, output: String?) throws
+}
+
+extension StoredType {
+    var storedSignature: (input: String?, output: String?) { (nil, nil) }
+    mutating func readSignature(input: String?, output: String?) throws {}
 }
 
 extension StoredType {
@@ -39,6 +48,15 @@ extension ArtifactType: StoredType {
 
 extension ExecutionType: StoredType {
     static var kind: TypeKind { .execution }
+
+    var storedSignature: (input: String?, output: String?) {
+        (hasInputType ? ArtifactStructTypeJSON.encode(inputType) : nil, hasOutputType ? ArtifactStructTypeJSON.encode(outputType) : nil)
+    }
+
+    mutating func readSignature(input: String?, output: String?) throws {
+        if let input { inputType = try ArtifactStructTypeJSON.decode(input) }
+        if let output { outputType = try ArtifactStructTypeJSON.decode(output) }
+    }
 
     var baseTypeName: String? {
         get { hasBaseType && baseType != .unset ? baseType.systemTypeName : nil }

@@ -5,7 +5,7 @@ import ProtoWire
 struct TypeAccess {
     let connection: SQLiteConnection
 
-    private static let columns = #""id", "name", "version", "description", "external_id""#
+    private static let columns = #""id", "name", "version", "description", "external_id", "input_type", "output_type""#
 
     // MARK: Reading
 
@@ -61,6 +61,7 @@ struct TypeAccess {
             if let version = statement.string(2) { type.version = version }
             if let description = statement.string(3) { type.description = description }
             if let externalID = statement.string(4) { type.externalID = externalID }
+            try type.readSignature(input: statement.string(5), output: statement.string(6))
             types.append(type)
         }
         return types
@@ -94,11 +95,13 @@ struct TypeAccess {
     /// Inserts `type` with its properties and base type; returns its new id.
     func insert<T: StoredType>(_ type: T) throws -> Int64 {
         try connection.statement("""
-            INSERT INTO "Type" ("name", "version", "type_kind", "description", "external_id") VALUES (?, ?, ?, ?, ?)
+            INSERT INTO "Type" ("name", "version", "type_kind", "description", "external_id", "input_type", "output_type") \
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             """).run([
                 .text(type.name), SQLiteValue(type.storedVersion), .integer(T.kind.rawValue),
                 SQLiteValue(type.hasDescription ? type.description : nil),
                 SQLiteValue(type.hasExternalID && !type.externalID.isEmpty ? type.externalID : nil),
+                SQLiteValue(type.storedSignature.input), SQLiteValue(type.storedSignature.output),
             ])
         let id = connection.lastInsertedRowID
         try addProperties(type.properties.map { ($0.key, $0.value) }, to: id)

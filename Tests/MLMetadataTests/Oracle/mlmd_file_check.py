@@ -29,6 +29,14 @@ def write(path):
     store.put_artifact_type(data_set)
     trainer = pb.ExecutionType(name='Trainer', base_type=pb.ExecutionType.TRAIN)
     trainer.properties['epochs'] = pb.INT
+    examples = trainer.input_type.dict.properties['examples'].simple
+    examples.name = 'Examples'
+    examples.id = 3
+    examples.properties['span'] = pb.INT
+    examples.base_type = pb.ArtifactType.DATASET
+    trainer.input_type.dict.properties['model'].union_type.candidates.add().none.SetInParent()
+    trainer.input_type.dict.none_type_not_required = True
+    trainer.output_type.list.element.any.SetInParent()
     store.put_execution_type(trainer)
     store.put_context_type(pb.ContextType(name='Experiment'))
     artifact = pb.Artifact(type_id=10, name='train.csv', uri='/data/train.csv', external_id='a1', state=pb.Artifact.LIVE)
