@@ -1,7 +1,8 @@
 // swift-tools-version: 6.0
-// Benchmarks for swift-ml-metadata's protobuf codec against SwiftProtobuf and
-// Python protobuf (upb). A separate package: the root package does not depend on it.
-// Run: cd Benchmarks && swift run -c release codec-bench   (see README.md)
+// Benchmarks for swift-ml-metadata: its protobuf codec against SwiftProtobuf and Python
+// protobuf (upb), and its store against ml-metadata 1.17.1. A separate package: the root
+// package does not depend on it.
+// Run: cd Benchmarks && swift run -c release codec-bench   (or store-bench; see README.md)
 import PackageDescription
 
 let package = Package(
@@ -26,6 +27,14 @@ let package = Package(
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "MLMDProtos", package: "swift-ml-metadata"),
                 .product(name: "ProtoWire", package: "swift-ml-metadata"),
+            ]
+        ),
+        // MetadataStore on an SQLite file against ml-metadata (mlmd_store_bench.py), same workload.
+        .executableTarget(
+            name: "store-bench",
+            dependencies: [
+                .product(name: "MLMetadata", package: "swift-ml-metadata"),
+                .product(name: "MLMDProtos", package: "swift-ml-metadata"),
             ]
         ),
     ]

@@ -21,14 +21,19 @@ struct TypeAccess {
 
     /// Types of kind `T` with these ids, in the order asked; ids of other kinds or of no type are skipped.
     func find<T: StoredType>(_ type: T.Type, ids: [Int64]) throws -> [T] {
-        let statement = try connection.statement(#"SELECT \#(Self.columns) FROM "Type" WHERE "id" = ? AND "type_kind" = ?"#)
+        try complete(each(T.self, column: "id", ids.map(SQLiteValue.integer)))
+    }
+
+    /// The types of kind `T` whose `column` equals each of `values` in turn.
+    private func each<T: StoredType>(_ type: T.Type, column: String, _ values: [SQLiteValue]) throws -> [T] {
+        let statement = try connection.statement(#"SELECT \#(Self.columns) FROM "Type" WHERE "\#(column)" = ? AND "type_kind" = ?"#)
         var found: [T] = []
-        for id in ids {
+        for value in values {
             statement.reset()
-            statement.bind([.integer(id), .integer(T.kind.rawValue)])
+            statement.bind([value, .integer(T.kind.rawValue)])
             found += try rows(statement, T.self)
         }
-        return try complete(found)
+        return found
     }
 
     /// Every type of kind `T` except the built-in `mlmd.*` types, by id.
@@ -42,14 +47,7 @@ struct TypeAccess {
     /// Types of kind `T` whose external id is one of `externalIDs`; their base types are not filled
     /// in, as in ml-metadata.
     func find<T: StoredType>(_ type: T.Type, externalIDs: [String]) throws -> [T] {
-        let statement = try connection.statement(#"SELECT \#(Self.columns) FROM "Type" WHERE "external_id" = ? AND "type_kind" = ?"#)
-        var found: [T] = []
-        for externalID in externalIDs {
-            statement.reset()
-            statement.bind([.text(externalID), .integer(T.kind.rawValue)])
-            found += try rows(statement, T.self)
-        }
-        return try complete(found, withBaseTypes: false)
+        try complete(each(T.self, column: "external_id", externalIDs.map(SQLiteValue.text)), withBaseTypes: false)
     }
 
     private func rows<T: StoredType>(_ statement: SQLiteStatement, _ type: T.Type) throws -> [T] {

@@ -76,3 +76,54 @@ extension MetadataStore {
     /// Every context, by id.
     public func getContexts() throws -> [Context] { try allNodes() }
 }
+
+// Lineage calls as the Python API names them.
+extension MetadataStore {
+    /// Records an execution with its input and output artifacts (each with an optional event; the
+    /// event's ids are filled in) and the contexts it belongs to, atomically. Returns the
+    /// execution's id, the artifacts' ids (-1 for a pair without artifact or artifact id) and the
+    /// contexts' ids. See `putExecution(_: PutExecutionRequest)` for the rules and errors.
+    public func putExecution(
+        _ execution: Execution, artifactsAndEvents: [(artifact: Artifact?, event: Event?)], contexts: [Context],
+        reuseContextIfAlreadyExist: Bool = false, reuseArtifactIfAlreadyExistByExternalID: Bool = false,
+        forceReuseContext: Bool = false, forceUpdateTime: Bool = false
+    ) throws -> (executionID: Int64, artifactIDs: [Int64], contextIDs: [Int64]) {
+        let response = try putExecution(.with {
+            $0.execution = execution
+            $0.artifactEventPairs = artifactsAndEvents.map { pair in
+                .with {
+                    if let artifact = pair.artifact { $0.artifact = artifact }
+                    if let event = pair.event { $0.event = event }
+                }
+            }
+            $0.contexts = contexts
+            $0.options = .with {
+                $0.reuseContextIfAlreadyExist = reuseContextIfAlreadyExist
+                $0.reuseArtifactIfAlreadyExistByExternalID = reuseArtifactIfAlreadyExistByExternalID
+                $0.forceReuseContext = forceReuseContext
+                $0.forceUpdateTime = forceUpdateTime
+            }
+        })
+        return (response.executionID, response.artifactIDs, response.contextIDs)
+    }
+
+    /// The contexts an artifact belongs to. - Throws: NOT_FOUND when there are none (as ml-metadata).
+    public func getContextsByArtifact(_ artifactID: Int64) throws -> [Context] {
+        try getContextsByArtifact(.with { $0.artifactID = artifactID }).contexts
+    }
+
+    /// The contexts an execution belongs to. - Throws: NOT_FOUND when there are none (as ml-metadata).
+    public func getContextsByExecution(_ executionID: Int64) throws -> [Context] {
+        try getContextsByExecution(.with { $0.executionID = executionID }).contexts
+    }
+
+    /// The artifacts attributed to a context, by id.
+    public func getArtifactsByContext(_ contextID: Int64) throws -> [Artifact] {
+        try getArtifactsByContext(.with { $0.contextID = contextID }).artifacts
+    }
+
+    /// The executions associated with a context, newest first.
+    public func getExecutionsByContext(_ contextID: Int64) throws -> [Execution] {
+        try getExecutionsByContext(.with { $0.contextID = contextID }).executions
+    }
+}
