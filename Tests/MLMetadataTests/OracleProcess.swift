@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// The real ml-metadata 1.17.1 through `../shared/tools/mlmd-oracle` (installed on first use).
@@ -17,6 +18,11 @@ enum Oracle {
 
     /// Runs `Oracle/SCRIPT` with `arguments` under the oracle's Python; returns standard output.
     static func run(script: String, _ arguments: [String]) throws -> String {
+        try start(script: script, arguments).finish()
+    }
+
+    /// Starts `Oracle/SCRIPT` and returns at once; `finish()` waits for it.
+    static func start(script: String, _ arguments: [String]) throws -> Running {
         let process = Process()
         process.executableURL = tool
         let scriptPath = repository.appendingPathComponent("Tests/MLMetadataTests/Oracle/\(script)").path
@@ -25,13 +31,29 @@ enum Oracle {
         process.standardOutput = output
         process.standardError = error
         try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw OracleFailure(message: String(decoding: errorData, as: UTF8.self))
+        return Running(process: process, output: output, error: error)
+    }
+
+    /// An oracle process under way.
+    struct Running {
+        let process: Process
+        let output: Pipe
+        let error: Pipe
+
+        /// Waits for the process; its standard output, or OracleFailure with its standard error.
+        func finish() throws -> String {
+            // Drain standard error on its own thread so neither pipe can fill up and stall the process.
+            let errorData = Mutex(Data())
+            let drain = Thread { errorData.withLock { $0 = error.fileHandleForReading.readDataToEndOfFile() } }
+            drain.start()
+            let outputData = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            while drain.isExecuting || !drain.isFinished { Thread.sleep(forTimeInterval: 0.01) }
+            guard process.terminationStatus == 0 else {
+                throw OracleFailure(message: String(decoding: errorData.withLock { $0 }, as: UTF8.self))
+            }
+            return String(decoding: outputData, as: UTF8.self)
         }
-        return String(decoding: outputData, as: UTF8.self)
     }
 
     struct OracleFailure: Error, CustomStringConvertible {

@@ -2,6 +2,7 @@
 
 usage: mlmd-oracle python mlmd_file_check.py write FILE   # create types with ml-metadata in FILE
        mlmd-oracle python mlmd_file_check.py dump FILE    # print what ml-metadata reads from FILE
+       mlmd-oracle python mlmd_file_check.py put-many FILE N PREFIX  # N one-artifact put calls (type 10)
 
 `dump` prints every type (built-ins included) and every artifact, execution and context, by id,
 as `kind<TAB>id<TAB>hex of the deterministic serialization`, so both implementations' views can be
@@ -66,5 +67,11 @@ def dump(path):
         print(f'{kind}\t{row_id}\t{message.SerializeToString(deterministic=True).hex()}')
 
 
+def put_many(path, count, prefix):
+    store = open_store(path)
+    for index in range(int(count)):
+        store.put_artifacts([pb.Artifact(type_id=10, uri=f'{prefix}/{index}')])
+
+
 if __name__ == '__main__':
-    {'write': write, 'dump': dump}[sys.argv[1]](sys.argv[2])
+    {'write': write, 'dump': dump, 'put-many': put_many}[sys.argv[1]](*sys.argv[2:])
