@@ -31,14 +31,28 @@ struct NodeAccess<Node: StoredNode> {
 
     /// The nodes with these ids, by id; missing ids are skipped.
     func find(ids: [Int64]) throws -> [Node] {
-        let statement = try connection.statement("\(selectColumns) WHERE N.\"id\" = ?")
         var nodes: [Node] = []
-        for id in Set(ids).sorted() {
-            statement.reset()
-            statement.bind([.integer(id)])
-            if try statement.step() { nodes.append(row(statement)) }
+        try Self.forEachChunk(of: Set(ids).sorted()) { chunk in
+            let statement = try connection.statement("\(selectColumns) WHERE N.\"id\" IN (\(Self.chunkPlaceholders))")
+            statement.bind(chunk.map(SQLiteValue.integer))
+            while try statement.step() { nodes.append(row(statement)) }
         }
-        return try withProperties(nodes)
+        return try withProperties(nodes.sorted { $0.id < $1.id })
+    }
+
+    /// Ids go to SQLite in chunks of this many `?`; a short last chunk repeats its last id, so one
+    /// prepared statement serves every chunk.
+    static var chunkSize: Int { 256 }
+    static var chunkPlaceholders: String { Array(repeating: "?", count: chunkSize).joined(separator: ", ") }
+
+    static func forEachChunk(of ids: [Int64], _ body: ([Int64]) throws -> Void) throws {
+        var start = 0
+        while start < ids.count {
+            var chunk = Array(ids[start ..< min(start + chunkSize, ids.count)])
+            chunk += repeatElement(chunk[chunk.count - 1], count: chunkSize - chunk.count)
+            try body(chunk)
+            start += chunkSize
+        }
     }
 
     private func row(_ statement: SQLiteStatement) -> Node {
@@ -56,21 +70,24 @@ struct NodeAccess<Node: StoredNode> {
 
     private func withProperties(_ nodes: [Node]) throws -> [Node] {
         guard !nodes.isEmpty else { return nodes }
-        let statement = try connection.statement("""
-            SELECT "name", "is_custom_property", \(PropertyColumns.names.map { "\"\($0)\"" }.joined(separator: ", ")) \
-            FROM "\(table.propertyTable)" WHERE "\(table.ownerColumn)" = ?
-            """)
-        return try nodes.map { node in
-            var node = node
-            statement.reset()
-            statement.bind([.integer(node.id)])
+        var nodes = nodes
+        var position: [Int64: Int] = [:]
+        for (index, node) in nodes.enumerated() { position[node.id] = index }
+        try Self.forEachChunk(of: nodes.map(\.id)) { chunk in
+            let statement = try connection.statement("""
+                SELECT "\(table.ownerColumn)", "name", "is_custom_property", \
+                \(PropertyColumns.names.map { "\"\($0)\"" }.joined(separator: ", ")) \
+                FROM "\(table.propertyTable)" WHERE "\(table.ownerColumn)" IN (\(Self.chunkPlaceholders))
+                """)
+            statement.bind(chunk.map(SQLiteValue.integer))
             while try statement.step() {
-                let name = statement.string(0) ?? ""
-                let value = try PropertyColumns.value(statement, from: 2)
-                if statement.int64(1) != 0 { node.customProperties[name] = value } else { node.properties[name] = value }
+                guard let index = position[statement.int64(0)] else { continue }
+                let name = statement.string(1) ?? ""
+                let value = try PropertyColumns.value(statement, from: 3)
+                if statement.int64(2) != 0 { nodes[index].customProperties[name] = value } else { nodes[index].properties[name] = value }
             }
-            return node
         }
+        return nodes
     }
 
     // MARK: Writing

@@ -15,6 +15,9 @@ struct NodeWriter<Node: StoredNode> {
     var forceUpdateTime = false
     var now = Clock.nowMilliseconds()
 
+    /// Type declarations read once per writer, not once per node of a batch.
+    private let declarations = DeclarationCache()
+
     private var nodes: NodeAccess<Node> { NodeAccess(connection: connection) }
 
     /// Stores `node`; returns its id.
@@ -91,15 +94,14 @@ struct NodeWriter<Node: StoredNode> {
     }
 
     private func validate(_ node: Node) throws {
-        let types = TypeAccess(connection: connection)
-        guard let declaration = try types.declaration(ofType: node.typeID, kind: Node.storage.typeKind) else {
+        guard let declared = try declarations.properties(ofType: node.typeID, kind: Node.storage.typeKind, connection: connection) else {
             throw MetadataStoreError(.notFound, "Cannot find type for type_id: \(node.typeID)")
         }
         for (name, value) in node.properties {
-            guard let declared = declaration.properties[name] else {
+            guard let declaredType = declared[name] else {
                 throw MetadataStoreError(.invalidArgument, "Found unknown property: \(name)")
             }
-            guard PropertyColumns.propertyType(of: value) == declared else {
+            guard PropertyColumns.propertyType(of: value) == declaredType else {
                 throw MetadataStoreError(.invalidArgument, "Found unmatched property type: \(name)")
             }
         }
@@ -113,5 +115,19 @@ struct NodeWriter<Node: StoredNode> {
         if node.hasName { parts.append("name: \(node.name)") }
         if node.hasExternalID { parts.append("external_id: \(node.externalID)") }
         return parts.joined(separator: ", ")
+    }
+}
+
+/// The declared properties of the types one writer has looked up (types do not change while it
+/// runs: it is inside one transaction).
+private final class DeclarationCache {
+    private var known: [Int64: [String: PropertyType]] = [:]
+
+    /// The properties type `id` declares, or nil if there is no type `id` of `kind`.
+    func properties(ofType id: Int64, kind: TypeKind, connection: SQLiteConnection) throws -> [String: PropertyType]? {
+        if let cached = known[id] { return cached }
+        guard let found = try TypeAccess(connection: connection).declaration(ofType: id, kind: kind)?.properties else { return nil }
+        known[id] = found
+        return found
     }
 }
