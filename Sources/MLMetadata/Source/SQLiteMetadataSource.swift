@@ -38,8 +38,24 @@ final class SQLiteMetadataSource: @unchecked Sendable {
             throw MetadataStoreError(.invalidArgument, "connection config names no database")
         }
         connection = try SQLiteConnection(location: location, mode: mode, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+        if mode != .readOnly && location != ":memory:" { try useWriteAheadLogIfNew() }
         try transaction(writing: mode != .readOnly) { connection in
             try SchemaSetup(connection: connection).prepare(canWrite: mode != .readOnly)
+        }
+    }
+
+    /// Puts a file this store creates into write-ahead-log mode: one sync per commit instead of a
+    /// rollback journal's several, which makes single-call writes about three times faster. The
+    /// mode is kept in the file, and ml-metadata's SQLite reads it; files that already exist keep
+    /// the journal mode they have.
+    private func useWriteAheadLogIfNew() throws {
+        do {
+            let tables = try connection.statement(#"SELECT count(*) FROM "sqlite_master""#)
+            guard try tables.step(), tables.int64(0) == 0 else { return }
+            tables.reset()
+            try connection.execute("PRAGMA journal_mode=WAL")
+        } catch let failure as SQLiteFailure {
+            throw failure.storeError
         }
     }
 
