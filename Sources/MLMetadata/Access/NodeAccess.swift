@@ -29,6 +29,34 @@ struct NodeAccess<Node: StoredNode> {
         return try withProperties(nodes)
     }
 
+    /// One page of the nodes matching `condition`, in the request's order, and the token for the
+    /// next page (nil on the last page).
+    func page(where condition: String, _ values: [SQLiteValue], _ request: PageRequest) throws -> (nodes: [Node], nextToken: String?) {
+        var conditions = [condition]
+        var bindings = values
+        if let keyset = request.keysetCondition {
+            conditions.append(keyset.sql)
+            bindings += keyset.values
+        }
+        let statement = try connection.statement(
+            "\(selectColumns) WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(request.orderBy) LIMIT \(request.fetchLimit)")
+        statement.bind(bindings)
+        var nodes: [Node] = []
+        while try statement.step() { nodes.append(row(statement)) }
+        var nextToken: String?
+        if nodes.count > request.pageSize {
+            nodes.removeLast(nodes.count - request.pageSize)
+            let last = nodes[nodes.count - 1]
+            let key = switch request.column {
+            case .id: last.id
+            case .createTime: last.createTimeSinceEpoch
+            case .lastUpdateTime: last.lastUpdateTimeSinceEpoch
+            }
+            nextToken = request.token(afterKey: key, id: last.id)
+        }
+        return (try withProperties(nodes), nextToken)
+    }
+
     /// The nodes with these ids, by id; missing ids are skipped.
     func find(ids: [Int64]) throws -> [Node] {
         var nodes: [Node] = []

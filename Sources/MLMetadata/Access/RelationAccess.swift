@@ -79,10 +79,6 @@ struct RelationAccess {
         try ids(#"SELECT "context_id" FROM "Association" WHERE "execution_id" = ? ORDER BY 1"#, executionID)
     }
 
-    func artifactIDs(inContext contextID: Int64) throws -> [Int64] {
-        try ids(#"SELECT "artifact_id" FROM "Attribution" WHERE "context_id" = ? ORDER BY 1"#, contextID)
-    }
-
     /// Newest first, as ml-metadata lists a context's executions.
     func executionIDs(inContext contextID: Int64) throws -> [Int64] {
         try ids("""

@@ -57,23 +57,26 @@ extension MetadataStore {
 
     /// GetArtifactsByType: every artifact of the type; none for an unknown type.
     public func getArtifactsByType(_ request: GetArtifactsByTypeRequest) throws -> GetArtifactsByTypeResponse {
-        try requireNoListOptions(request.hasOptions)
-        let nodes: [Artifact] = try nodes(ofType: request.typeName, version: request.hasTypeVersion ? request.typeVersion : nil)
-        return .with { $0.artifacts = nodes }
+        let page: (nodes: [Artifact], nextToken: String?) = try nodes(
+            ofType: request.typeName, version: request.hasTypeVersion ? request.typeVersion : nil,
+            options: request.hasOptions ? request.options : nil)
+        return .with { $0.artifacts = page.nodes; if let token = page.nextToken { $0.nextPageToken = token } }
     }
 
     /// GetExecutionsByType: every execution of the type; none for an unknown type.
     public func getExecutionsByType(_ request: GetExecutionsByTypeRequest) throws -> GetExecutionsByTypeResponse {
-        try requireNoListOptions(request.hasOptions)
-        let nodes: [Execution] = try nodes(ofType: request.typeName, version: request.hasTypeVersion ? request.typeVersion : nil)
-        return .with { $0.executions = nodes }
+        let page: (nodes: [Execution], nextToken: String?) = try nodes(
+            ofType: request.typeName, version: request.hasTypeVersion ? request.typeVersion : nil,
+            options: request.hasOptions ? request.options : nil)
+        return .with { $0.executions = page.nodes; if let token = page.nextToken { $0.nextPageToken = token } }
     }
 
     /// GetContextsByType: every context of the type; none for an unknown type.
     public func getContextsByType(_ request: GetContextsByTypeRequest) throws -> GetContextsByTypeResponse {
-        try requireNoListOptions(request.hasOptions)
-        let nodes: [Context] = try nodes(ofType: request.typeName, version: request.hasTypeVersion ? request.typeVersion : nil)
-        return .with { $0.contexts = nodes }
+        let page: (nodes: [Context], nextToken: String?) = try nodes(
+            ofType: request.typeName, version: request.hasTypeVersion ? request.typeVersion : nil,
+            options: request.hasOptions ? request.options : nil)
+        return .with { $0.contexts = page.nodes; if let token = page.nextToken { $0.nextPageToken = token } }
     }
 
     /// GetArtifactByTypeAndName: the artifact, or a response without one.
@@ -117,23 +120,20 @@ extension MetadataStore {
 
     /// GetArtifacts: every artifact, by id.
     public func getArtifacts(_ request: GetArtifactsRequest) throws -> GetArtifactsResponse {
-        try requireNoListOptions(request.hasOptions)
-        let nodes: [Artifact] = try allNodes()
-        return .with { $0.artifacts = nodes }
+        let page: (nodes: [Artifact], nextToken: String?) = try listNodes(where: "1", [], options: request.hasOptions ? request.options : nil)
+        return .with { $0.artifacts = page.nodes; if let token = page.nextToken { $0.nextPageToken = token } }
     }
 
     /// GetExecutions: every execution, by id.
     public func getExecutions(_ request: GetExecutionsRequest) throws -> GetExecutionsResponse {
-        try requireNoListOptions(request.hasOptions)
-        let nodes: [Execution] = try allNodes()
-        return .with { $0.executions = nodes }
+        let page: (nodes: [Execution], nextToken: String?) = try listNodes(where: "1", [], options: request.hasOptions ? request.options : nil)
+        return .with { $0.executions = page.nodes; if let token = page.nextToken { $0.nextPageToken = token } }
     }
 
     /// GetContexts: every context, by id.
     public func getContexts(_ request: GetContextsRequest) throws -> GetContextsResponse {
-        try requireNoListOptions(request.hasOptions)
-        let nodes: [Context] = try allNodes()
-        return .with { $0.contexts = nodes }
+        let page: (nodes: [Context], nextToken: String?) = try listNodes(where: "1", [], options: request.hasOptions ? request.options : nil)
+        return .with { $0.contexts = page.nodes; if let token = page.nextToken { $0.nextPageToken = token } }
     }
 
     /// GetArtifactsByExternalIds: NOT_FOUND when none matches.
@@ -169,15 +169,28 @@ extension MetadataStore {
     }
 
     func allNodes<Node: StoredNode>() throws -> [Node] {
-        try transaction(writing: false) { access in try NodeAccess<Node>(connection: access.connection).find(where: "1", []) }
+        try listNodes(where: "1", [], options: nil).nodes
     }
 
     func nodes<Node: StoredNode>(ofType typeName: String, version: String?) throws -> [Node] {
-        try transaction(writing: false) { access in
-            guard let type = try access.types.find(Node.NodeType.self, name: typeName, version: version?.isEmpty == true ? nil : version) else {
-                return []
-            }
-            return try NodeAccess<Node>(connection: access.connection).find(where: #"N."type_id" = ?"#, [.integer(type.id)])
+        try nodes(ofType: typeName, version: version, options: nil).nodes
+    }
+
+    /// The nodes of a type, all of them by id, or one page of them with `options`.
+    func nodes<Node: StoredNode>(ofType typeName: String, version: String?, options: ListOperationOptions?) throws -> (nodes: [Node], nextToken: String?) {
+        let version = version?.isEmpty == true ? nil : version
+        let type = try transaction(writing: false) { access in try access.types.find(Node.NodeType.self, name: typeName, version: version) }
+        guard let type else { return ([], nil) }
+        return try listNodes(where: #"N."type_id" = ?"#, [.integer(type.id)], options: options)
+    }
+
+    /// The nodes matching `condition`: all of them by id, or one page with `options`.
+    func listNodes<Node: StoredNode>(where condition: String, _ values: [SQLiteValue], options: ListOperationOptions?) throws -> (nodes: [Node], nextToken: String?) {
+        let request = try options.map(PageRequest.init)
+        return try transaction(writing: false) { access in
+            let nodes = NodeAccess<Node>(connection: access.connection)
+            guard let request else { return (try nodes.find(where: condition, values), nil) }
+            return try nodes.page(where: condition, values, request)
         }
     }
 
@@ -206,11 +219,5 @@ extension MetadataStore {
         }
         guard !found.isEmpty else { throw MetadataStoreError(.notFound, "No \(Node.storage.plural) found for external_ids.") }
         return found
-    }
-
-    private func requireNoListOptions(_ hasOptions: Bool) throws {
-        guard !hasOptions else {
-            throw MetadataStoreError(.unimplemented, "list options (paging, ordering, filter_query) are not supported yet")
-        }
     }
 }

@@ -77,16 +77,22 @@ extension MetadataStore {
 
     /// GetArtifactsByContext: the artifacts attributed to a context.
     public func getArtifactsByContext(_ request: GetArtifactsByContextRequest) throws -> GetArtifactsByContextResponse {
-        guard !request.hasOptions else { throw MetadataStoreError(.unimplemented, "list options are not supported yet") }
-        let artifacts: [Artifact] = try relatedNodes { try $0.artifactIDs(inContext: request.contextID) }
-        return .with { $0.artifacts = artifacts }
+        let page: (nodes: [Artifact], nextToken: String?) = try listNodes(
+            where: #"N."id" IN (SELECT "artifact_id" FROM "Attribution" WHERE "context_id" = ?)"#, [.integer(request.contextID)],
+            options: request.hasOptions ? request.options : nil)
+        return .with { $0.artifacts = page.nodes; if let token = page.nextToken { $0.nextPageToken = token } }
     }
 
     /// GetExecutionsByContext: the executions associated with a context.
     public func getExecutionsByContext(_ request: GetExecutionsByContextRequest) throws -> GetExecutionsByContextResponse {
-        guard !request.hasOptions else { throw MetadataStoreError(.unimplemented, "list options are not supported yet") }
-        let executions: [Execution] = try relatedNodes { try $0.executionIDs(inContext: request.contextID) }
-        return .with { $0.executions = executions }
+        guard request.hasOptions else {
+            let executions: [Execution] = try relatedNodes { try $0.executionIDs(inContext: request.contextID) }
+            return .with { $0.executions = executions }
+        }
+        let page: (nodes: [Execution], nextToken: String?) = try listNodes(
+            where: #"N."id" IN (SELECT "execution_id" FROM "Association" WHERE "context_id" = ?)"#, [.integer(request.contextID)],
+            options: request.options)
+        return .with { $0.executions = page.nodes; if let token = page.nextToken { $0.nextPageToken = token } }
     }
 
     private func relatedContexts(_ ids: (RelationAccess) throws -> [Int64]) throws -> [Context] {
