@@ -17,8 +17,11 @@ enum Oracle {
     static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: tool.path) }
 
     /// Runs `Oracle/SCRIPT` with `arguments` under the oracle's Python; returns standard output.
-    static func run(script: String, _ arguments: [String]) throws -> String {
-        try start(script: script, arguments).finish()
+    static func run(script: String, _ arguments: [String], input: String? = nil) throws -> String {
+        let running = try start(script: script, arguments)
+        if let input { running.input.fileHandleForWriting.write(Data(input.utf8)) }
+        try running.input.fileHandleForWriting.close()
+        return try running.finish()
     }
 
     /// Starts `Oracle/SCRIPT` and returns at once; `finish()` waits for it.
@@ -27,11 +30,12 @@ enum Oracle {
         process.executableURL = tool
         let scriptPath = repository.appendingPathComponent("Tests/MLMetadataTests/Oracle/\(script)").path
         process.arguments = ["python", scriptPath] + arguments
-        let output = Pipe(), error = Pipe()
+        let output = Pipe(), error = Pipe(), input = Pipe()
         process.standardOutput = output
         process.standardError = error
+        process.standardInput = input
         try process.run()
-        return Running(process: process, output: output, error: error)
+        return Running(process: process, output: output, error: error, input: input)
     }
 
     /// An oracle process under way.
@@ -39,6 +43,7 @@ enum Oracle {
         let process: Process
         let output: Pipe
         let error: Pipe
+        let input: Pipe
 
         /// Waits for the process; its standard output, or OracleFailure with its standard error.
         func finish() throws -> String {

@@ -9,10 +9,12 @@ struct NodeAccess<Node: StoredNode> {
     private var table: NodeTable { Node.storage }
 
     /// `SELECT` of every node column, the type name, and the extra columns, joined to `Type`.
-    private var selectColumns: String {
+    private var selectColumns: String { selectColumns(distinct: false) }
+
+    private func selectColumns(distinct: Bool) -> String {
         let extra = table.extraColumns.map { #", N."\#($0)""# }.joined()
         return """
-            SELECT N."id", N."type_id", N."name", N."external_id", N."create_time_since_epoch", \
+            SELECT \(distinct ? "DISTINCT " : "")N."id", N."type_id", N."name", N."external_id", N."create_time_since_epoch", \
             N."last_update_time_since_epoch", T."name"\(extra) FROM "\(table.table)" AS N \
             LEFT JOIN "Type" AS T ON T."id" = N."type_id"
             """
@@ -34,12 +36,20 @@ struct NodeAccess<Node: StoredNode> {
     func page(where condition: String, _ values: [SQLiteValue], _ request: PageRequest) throws -> (nodes: [Node], nextToken: String?) {
         var conditions = [condition]
         var bindings = values
+        var joins = ""
+        if let query = request.filterQuery {
+            let plan = try FilterQueryPlan(query, kind: table.typeKind)
+            joins = plan.joins.map { " " + $0 }.joined()
+            bindings = plan.joinValues + bindings + plan.conditionValues
+            conditions.append(plan.condition)
+        }
         if let keyset = request.keysetCondition {
             conditions.append(keyset.sql)
             bindings += keyset.values
         }
-        let statement = try connection.statement(
-            "\(selectColumns) WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(request.orderBy) LIMIT \(request.fetchLimit)")
+        let sql = "\(selectColumns(distinct: !joins.isEmpty))\(joins) WHERE \(conditions.joined(separator: " AND ")) "
+            + "ORDER BY \(request.orderBy) LIMIT \(request.fetchLimit)"
+        let statement = request.filterQuery == nil ? try connection.statement(sql) : try connection.uncachedStatement(sql)
         statement.bind(bindings)
         var nodes: [Node] = []
         while try statement.step() { nodes.append(row(statement)) }

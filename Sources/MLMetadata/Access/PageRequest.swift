@@ -19,19 +19,19 @@ struct PageRequest {
     let ascending: Bool
     /// The last row of the previous page: its sort key and id.
     let after: (key: Int64, id: Int64)?
+    /// The `filter_query`, if any.
+    let filterQuery: String?
     private let order: ListOperationOptions.OrderByField
 
     /// Validates `options`.
     ///
     /// - Throws: INVALID_ARGUMENT for a page size below 1, or a token that is corrupt or was made
-    ///   for another order; UNIMPLEMENTED for a filter query (not yet supported).
+    ///   for another order.
     init(_ options: ListOperationOptions) throws {
         guard options.maxResultSize > 0 else {
             throw MetadataStoreError(.invalidArgument, "max_result_size field value is required to be greater than 0 and less than or equal to 100. Set value: \(options.maxResultSize)")
         }
-        guard options.filterQuery.isEmpty else {
-            throw MetadataStoreError(.unimplemented, "filter_query is not supported yet")
-        }
+        filterQuery = options.filterQuery.isEmpty ? nil : options.filterQuery
         // As ml-metadata: at most 101 rows are fetched, so a page size above 100 returns up to 101
         // rows and no token.
         fetchLimit = min(Int(options.maxResultSize) + 1, 101)

@@ -57,14 +57,24 @@ final class SQLiteConnection {
             cached.reset()
             return cached
         }
+        let statement = try prepare(sql)
+        statements[sql] = statement
+        return statement
+    }
+
+    /// A statement for SQL that varies with user input (filter queries): not cached, finalized
+    /// when the caller lets go of it.
+    func uncachedStatement(_ sql: String) throws -> SQLiteStatement {
+        try prepare(sql)
+    }
+
+    private func prepare(_ sql: String) throws -> SQLiteStatement {
         var prepared: OpaquePointer?
         let status = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &prepared, nil)
         guard status == SQLITE_OK, let prepared else {
             throw SQLiteFailure(status: status, message: "\(lastErrorMessage) in: \(sql)")
         }
-        let statement = SQLiteStatement(prepared, connection: self)
-        statements[sql] = statement
-        return statement
+        return SQLiteStatement(prepared, connection: self)
     }
 
     /// Resets every cached statement. A statement left on a row keeps its read lock even after

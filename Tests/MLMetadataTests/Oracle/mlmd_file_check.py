@@ -3,6 +3,7 @@
 usage: mlmd-oracle python mlmd_file_check.py write FILE   # create types with ml-metadata in FILE
        mlmd-oracle python mlmd_file_check.py dump FILE    # print what ml-metadata reads from FILE
        mlmd-oracle python mlmd_file_check.py put-many FILE N PREFIX  # N one-artifact put calls (type 10)
+       mlmd-oracle python mlmd_file_check.py filter FILE KIND       # one filter_query per stdin line
 
 `dump` prints every type (built-ins included) and every artifact, execution and context, by id,
 as `kind<TAB>id<TAB>hex of the deterministic serialization`, so both implementations' views can be
@@ -73,5 +74,19 @@ def put_many(path, count, prefix):
         store.put_artifacts([pb.Artifact(type_id=10, uri=f'{prefix}/{index}')])
 
 
+def filter_ids(path, kind):
+    """For each line of stdin (a filter_query), the ids ml-metadata lists for it (all pages), or ERROR."""
+    from ml_metadata import errors
+    from ml_metadata.metadata_store import ListOptions
+    store = open_store(path)
+    get = {'artifacts': store.get_artifacts, 'executions': store.get_executions, 'contexts': store.get_contexts}[kind]
+    for line in sys.stdin.read().splitlines():
+        try:
+            ids = sorted(node.id for node in get(list_options=ListOptions(filter_query=line)))
+            print(' '.join(map(str, ids)))
+        except errors.StatusError as error:
+            print(f'ERROR {error.error_code}')
+
+
 if __name__ == '__main__':
-    {'write': write, 'dump': dump, 'put-many': put_many}[sys.argv[1]](*sys.argv[2:])
+    {'write': write, 'dump': dump, 'put-many': put_many, 'filter': filter_ids}[sys.argv[1]](*sys.argv[2:])
