@@ -67,6 +67,33 @@ struct NodeAccess<Node: StoredNode> {
         return (try withProperties(nodes), nextToken)
     }
 
+    /// The ids of the nodes matching `filterQuery`, all of them, or only among `candidates`.
+    func ids(matching filterQuery: String, among candidates: [Int64]? = nil) throws -> Set<Int64> {
+        let plan = try FilterQueryPlan(filterQuery, kind: table.typeKind)
+        let joins = plan.joins.map { " " + $0 }.joined()
+        let base = """
+            SELECT DISTINCT N."id" FROM "\(table.table)" AS N LEFT JOIN "Type" AS T ON T."id" = N."type_id"\(joins) \
+            WHERE \(plan.condition)
+            """
+        var found: Set<Int64> = []
+        func collect(_ statement: SQLiteStatement) throws {
+            while try statement.step() { found.insert(statement.int64(0)) }
+        }
+        guard let candidates else {
+            let statement = try connection.uncachedStatement(base)
+            statement.bind(plan.joinValues + plan.conditionValues)
+            try collect(statement)
+            return found
+        }
+        let statement = try connection.uncachedStatement(base + #" AND N."id" IN (\#(Self.chunkPlaceholders))"#)
+        try Self.forEachChunk(of: candidates) { chunk in
+            statement.reset()
+            statement.bind(plan.joinValues + plan.conditionValues + chunk.map(SQLiteValue.integer))
+            try collect(statement)
+        }
+        return found
+    }
+
     /// The nodes with these ids, by id; missing ids are skipped.
     func find(ids: [Int64]) throws -> [Node] {
         var nodes: [Node] = []

@@ -4,6 +4,7 @@ usage: mlmd-oracle python mlmd_file_check.py write FILE   # create types with ml
        mlmd-oracle python mlmd_file_check.py dump FILE    # print what ml-metadata reads from FILE
        mlmd-oracle python mlmd_file_check.py put-many FILE N PREFIX  # N one-artifact put calls (type 10)
        mlmd-oracle python mlmd_file_check.py filter FILE KIND       # one filter_query per stdin line
+       mlmd-oracle python mlmd_file_check.py lineage FILE           # one LineageSubgraphQueryOptions (text) per stdin line
 
 `dump` prints every type (built-ins included) and every artifact, execution and context, by id,
 as `kind<TAB>id<TAB>hex of the deterministic serialization`, so both implementations' views can be
@@ -88,5 +89,23 @@ def filter_ids(path, kind):
             print(f'ERROR {error.error_code}')
 
 
+def lineage(path):
+    """For each line of stdin (LineageSubgraphQueryOptions in text format), a summary of the subgraph."""
+    from google.protobuf import text_format
+    from ml_metadata import errors
+    store = open_store(path)
+    for line in sys.stdin.read().splitlines():
+        options = text_format.Parse(line, pb.LineageSubgraphQueryOptions())
+        try:
+            graph = store.get_lineage_subgraph(options)
+        except errors.StatusError as error:
+            print(f'ERROR {error.error_code}')
+            continue
+        ids = lambda nodes: ','.join(str(i) for i in sorted(n.id for n in nodes))
+        events = ','.join(f'{a}-{e}-{t}' for a, e, t in sorted((v.artifact_id, v.execution_id, v.type) for v in graph.events))
+        print(f'A:{ids(graph.artifacts)} E:{ids(graph.executions)} C:{ids(graph.contexts)} ev:{events} '
+              f'T:{ids(graph.artifact_types)}/{ids(graph.execution_types)}/{ids(graph.context_types)}')
+
+
 if __name__ == '__main__':
-    {'write': write, 'dump': dump, 'put-many': put_many, 'filter': filter_ids}[sys.argv[1]](*sys.argv[2:])
+    {'write': write, 'dump': dump, 'put-many': put_many, 'filter': filter_ids, 'lineage': lineage}[sys.argv[1]](*sys.argv[2:])
