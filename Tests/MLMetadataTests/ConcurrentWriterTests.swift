@@ -67,7 +67,9 @@ import Testing
         let path = TemporaryFile.make(suffix: ".sqlite")
         let store = try MetadataStore(config: ConcurrentWriterTests.config(path))
         _ = try store.putArtifactType(.with { $0.name = "A" })
-        let count = 1000
+        // ml-metadata's busy handler sleeps 100–300 ms whenever it meets our lock, so both sides
+        // pace their calls (as clients with think time do) to keep the run short.
+        let count = 150
         let theirs = try Oracle.start(script: "mlmd_file_check.py", ["put-many", path, String(count), "theirs"])
         // Wait (reads never block in WAL mode) until their writes have begun, then write while
         // they go on. The pause between calls is a client's think time: SQLite's busy handlers
@@ -83,7 +85,7 @@ import Testing
             _ = try store.putArtifacts([.with { $0.typeID = 10; $0.uri = "ours/\(ours)" }])
             if ours == 0 { overlapped = theirs.process.isRunning }
             ours += 1
-            Thread.sleep(forTimeInterval: 0.003)
+            Thread.sleep(forTimeInterval: 0.02)
         }
         _ = try theirs.finish()
         #expect(seen > 0 && overlapped, "both processes were writing at the same time")

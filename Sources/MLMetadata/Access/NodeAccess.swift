@@ -8,15 +8,20 @@ struct NodeAccess<Node: StoredNode> {
 
     private var table: NodeTable { Node.storage }
 
-    /// `SELECT` of every node column, the type name, and the extra columns, joined to `Type`.
-    private var selectColumns: String { selectColumns(distinct: false) }
+    /// Type names by id, read once per access object rather than joined into every row.
+    private let typeNames = TypeNameCache()
 
-    private func selectColumns(distinct: Bool) -> String {
+    /// `SELECT` of every node column, a slot for the type name, and the extra columns.
+    private var selectColumns: String { selectColumns(distinct: false, joiningType: false) }
+
+    /// With `joiningType`, the type name comes from a join on `Type` (alias `T`, which filter
+    /// queries may name); otherwise the slot is NULL and `row` looks the name up once per type.
+    private func selectColumns(distinct: Bool, joiningType: Bool) -> String {
         let extra = table.extraColumns.map { #", N."\#($0)""# }.joined()
         return """
             SELECT \(distinct ? "DISTINCT " : "")N."id", N."type_id", N."name", N."external_id", N."create_time_since_epoch", \
-            N."last_update_time_since_epoch", T."name"\(extra) FROM "\(table.table)" AS N \
-            LEFT JOIN "Type" AS T ON T."id" = N."type_id"
+            N."last_update_time_since_epoch", \(joiningType ? #"T."name""# : "NULL")\(extra) FROM "\(table.table)" AS N\
+            \(joiningType ? #" LEFT JOIN "Type" AS T ON T."id" = N."type_id""# : "")
             """
     }
 
@@ -27,7 +32,7 @@ struct NodeAccess<Node: StoredNode> {
         let statement = try connection.statement("\(selectColumns) WHERE \(condition) ORDER BY N.\"id\"")
         statement.bind(values)
         var nodes: [Node] = []
-        while try statement.step() { nodes.append(row(statement)) }
+        while try statement.step() { nodes.append(try row(statement)) }
         return try withProperties(nodes)
     }
 
@@ -37,8 +42,10 @@ struct NodeAccess<Node: StoredNode> {
         var conditions = [condition]
         var bindings = values
         var joins = ""
+        var distinct = false
         if let query = request.filterQuery {
             let plan = try FilterQueryPlan(query, kind: table.typeKind)
+            distinct = plan.joinsCanRepeatNodes
             joins = plan.joins.map { " " + $0 }.joined()
             bindings = plan.joinValues + bindings + plan.conditionValues
             conditions.append(plan.condition)
@@ -47,12 +54,12 @@ struct NodeAccess<Node: StoredNode> {
             conditions.append(keyset.sql)
             bindings += keyset.values
         }
-        let sql = "\(selectColumns(distinct: !joins.isEmpty))\(joins) WHERE \(conditions.joined(separator: " AND ")) "
+        let sql = "\(selectColumns(distinct: distinct, joiningType: request.filterQuery != nil))\(joins) WHERE \(conditions.joined(separator: " AND ")) "
             + "ORDER BY \(request.orderBy) LIMIT \(request.fetchLimit)"
         let statement = request.filterQuery == nil ? try connection.statement(sql) : try connection.uncachedStatement(sql)
         statement.bind(bindings)
         var nodes: [Node] = []
-        while try statement.step() { nodes.append(row(statement)) }
+        while try statement.step() { nodes.append(try row(statement)) }
         var nextToken: String?
         if nodes.count > request.pageSize {
             nodes.removeLast(nodes.count - request.pageSize)
@@ -100,7 +107,7 @@ struct NodeAccess<Node: StoredNode> {
         try Self.forEachChunk(of: Set(ids).sorted()) { chunk in
             let statement = try connection.statement("\(selectColumns) WHERE N.\"id\" IN (\(Self.chunkPlaceholders))")
             statement.bind(chunk.map(SQLiteValue.integer))
-            while try statement.step() { nodes.append(row(statement)) }
+            while try statement.step() { nodes.append(try row(statement)) }
         }
         return try withProperties(nodes.sorted { $0.id < $1.id })
     }
@@ -120,7 +127,7 @@ struct NodeAccess<Node: StoredNode> {
         }
     }
 
-    private func row(_ statement: SQLiteStatement) -> Node {
+    private func row(_ statement: SQLiteStatement) throws -> Node {
         var node = Node()
         node.id = statement.int64(0)
         node.typeID = statement.int64(1)
@@ -128,7 +135,7 @@ struct NodeAccess<Node: StoredNode> {
         if let externalID = statement.string(3) { node.externalID = externalID }
         node.createTimeSinceEpoch = statement.int64(4)
         node.lastUpdateTimeSinceEpoch = statement.int64(5)
-        if let type = statement.string(6) { node.type = type }
+        if let type = try statement.string(6) ?? typeNames.name(of: node.typeID, connection: connection) { node.type = type }
         node.readExtraColumns(statement, from: 7)
         return node
     }
@@ -192,5 +199,19 @@ struct NodeAccess<Node: StoredNode> {
                 try insert.run([.integer(id), .text(name), .integer(isCustom)] + PropertyColumns.bindings(for: value))
             }
         }
+    }
+}
+
+/// Type names by id, for the rows of one access object.
+private final class TypeNameCache {
+    private var names: [Int64: String?] = [:]
+
+    func name(of typeID: Int64, connection: SQLiteConnection) throws -> String? {
+        if let known = names[typeID] { return known }
+        let statement = try connection.statement(#"SELECT "name" FROM "Type" WHERE "id" = ?"#)
+        statement.bind([.integer(typeID)])
+        let name = try statement.step() ? statement.string(0) : nil
+        names[typeID] = name
+        return name
     }
 }

@@ -7,6 +7,9 @@ import ProtoWire
 struct FilterQueryPlan {
     /// `JOIN ... AS "jN" ON ...` clauses, and the values they bind, in order.
     private(set) var joins: [String] = []
+    /// True when a join can match a node more than once (contexts, events, ...), so rows need DISTINCT;
+    /// a property join matches at most one row per node (its primary key).
+    private(set) var joinsCanRepeatNodes = false
     private(set) var joinValues: [SQLiteValue] = []
     /// The condition and its values.
     private(set) var condition = ""
@@ -183,8 +186,11 @@ struct FilterQueryPlan {
         let alias = "j\(aliases.count)"
         aliases[key] = alias
         let table = Self.propertyTable(of: kind)
+        // CROSS JOIN keeps the node table as SQLite's outer loop: it walks nodes in the page's order,
+        // checks each property by primary key, and stops at the LIMIT, instead of visiting every
+        // node the property matches (1.7 s → under 1 ms for a page of a million artifacts).
         joins.append("""
-            JOIN (SELECT "\(table.owner)" AS "owner", "int_value", "double_value", "string_value", "bool_value" \
+            CROSS JOIN (SELECT "\(table.owner)" AS "owner", "int_value", "double_value", "string_value", "bool_value" \
             FROM "\(table.name)" WHERE "name" = ? AND "is_custom_property" = ?) AS "\(alias)" ON "\(alias)"."owner" = N."id"
             """)
         joinValues += [.text(name), .integer(custom ? 1 : 0)]
@@ -196,6 +202,7 @@ struct FilterQueryPlan {
         let alias = "j\(aliases.count)"
         aliases[name] = alias
         joins.append(#"JOIN (\#(relation.subquery)) AS "\#(alias)" ON "\#(alias)"."owner" = N."id""#)
+        joinsCanRepeatNodes = true
         return alias
     }
 

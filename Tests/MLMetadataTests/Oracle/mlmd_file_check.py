@@ -70,9 +70,11 @@ def dump(path):
 
 
 def put_many(path, count, prefix):
+    import time
     store = open_store(path)
     for index in range(int(count)):
         store.put_artifacts([pb.Artifact(type_id=10, uri=f'{prefix}/{index}')])
+        time.sleep(0.002)  # a client's think time, so the other writer gets turns too
 
 
 def filter_ids(path, kind):
