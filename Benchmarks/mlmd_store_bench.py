@@ -2,6 +2,7 @@
 """Times ml-metadata's MetadataStore (in-process, SQLite file) on store-bench's workload.
 
 Usage: mlmd_store_bench.py [N]
+       mlmd_store_bench.py --queries [N]   (the query workload; see main_queries)
 
 On a fresh SQLite file in a temporary directory, registers an artifact type
 (`split` STRING, `span` INT), an execution type and a context type, then times:
@@ -29,6 +30,7 @@ import time
 import ml_metadata
 from ml_metadata.metadata_store import metadata_store
 from ml_metadata.proto import metadata_store_pb2 as pb
+from ml_metadata.proto import metadata_store_service_pb2 as service_pb
 
 BATCH = 1000
 READ_RUNS = 3  # the reads change nothing: best of 3, as store-bench
@@ -155,5 +157,103 @@ def main():
     }))
 
 
+# The query workload, as store-bench --queries (Queries.swift).
+QUERY_RUNS = 20
+CHAIN_LENGTH = 200
+PAGE_SIZE = 100
+FILTER_QUERY = "properties.span.int_value > 50 AND uri LIKE '/data/artifacts/1%'"
+HOPS = 20
+START_FILTER = "id = 1"
+
+
+def main_queries(n):
+    """Builds a store of n batched artifacts (as main) plus a lineage chain of
+    min(200, n-1) executions, execution k with input artifact k and output
+    artifact k+1 (one put_executions, one put_events), then times, best of 20:
+
+      filter    one GetArtifacts call: FILTER_QUERY, max_result_size 100, first
+                page (store._call, as get_artifacts(ListOptions(limit=100,
+                filter_query=...)) would: that makes exactly one call here)
+      subgraph  get_lineage_subgraph from artifact 1, 20 hops, BIDIRECTIONAL:
+                the client's full call (GetLineageSubgraph, then the nodes and
+                types by id); subgraph_raw: its GetLineageSubgraph call alone
+    """
+    chain = min(CHAIN_LENGTH, n - 1)
+    with tempfile.TemporaryDirectory(prefix="mlmd-store-bench-q-") as tmp:
+        config = pb.ConnectionConfig()
+        config.sqlite.filename_uri = os.path.join(tmp, "mlmd.sqlite")
+        config.sqlite.connection_mode = pb.SqliteMetadataSourceConfig.READWRITE_OPENCREATE
+        store = metadata_store.MetadataStore(config)
+        artifact_type = pb.ArtifactType(name="Dataset")
+        artifact_type.properties["split"] = pb.STRING
+        artifact_type.properties["span"] = pb.INT
+        type_id = store.put_artifact_type(artifact_type)
+        execution_type_id = store.put_execution_type(pb.ExecutionType(name="Trainer"))
+
+        def build():
+            ids = []
+            for start in range(0, n, BATCH):
+                ids.extend(store.put_artifacts(
+                    [make_artifact(type_id, i + 1) for i in range(start, min(start + BATCH, n))]))
+            execution_ids = store.put_executions([
+                pb.Execution(type_id=execution_type_id, name="run-%d" % (k + 1),
+                             last_known_state=pb.Execution.COMPLETE) for k in range(chain)])
+            events = []
+            for k in range(chain):
+                events.append(pb.Event(artifact_id=ids[k], execution_id=execution_ids[k],
+                                       type=pb.Event.INPUT))
+                events.append(pb.Event(artifact_id=ids[k + 1], execution_id=execution_ids[k],
+                                       type=pb.Event.OUTPUT))
+            store.put_events(events)
+        build_s, _ = timed(build)
+
+        request = service_pb.GetArtifactsRequest(options=pb.ListOperationOptions(
+            max_result_size=PAGE_SIZE, filter_query=FILTER_QUERY))
+
+        def filter_page():
+            response = service_pb.GetArtifactsResponse()
+            store._call("GetArtifacts", request, response)
+            return response
+        filter_s, page = best_of(QUERY_RUNS, filter_page)
+
+        options = pb.LineageSubgraphQueryOptions(
+            starting_artifacts=pb.LineageSubgraphQueryOptions.StartingNodes(filter_query=START_FILTER),
+            max_num_hops=HOPS, direction=pb.LineageSubgraphQueryOptions.BIDIRECTIONAL)
+        subgraph_s, graph = best_of(QUERY_RUNS, lambda: store.get_lineage_subgraph(options))
+
+        # The one RPC the client makes first, with the read mask it sends (no types).
+        raw_request = service_pb.GetLineageSubgraphRequest(lineage_subgraph_query_options=options)
+        raw_request.read_mask.paths.extend(
+            f.name for f in pb.LineageGraph.DESCRIPTOR.fields if not f.name.endswith("_types"))
+
+        def raw_subgraph():
+            response = service_pb.GetLineageSubgraphResponse()
+            store._call("GetLineageSubgraph", raw_request, response)
+            return response
+        raw_s, _ = best_of(QUERY_RUNS, raw_subgraph)
+
+    print(json.dumps({
+        "implementation": "ml-metadata",
+        "mlmd_version": ml_metadata.__version__,
+        "n": n,
+        "chain": chain,
+        "runs": QUERY_RUNS,
+        "filter_query": FILTER_QUERY,
+        "build_seconds": build_s,
+        "filter_seconds": filter_s,
+        "filter_per_s": 1 / filter_s,
+        "filter_ids": [a.id for a in page.artifacts],
+        "filter_has_next_page": bool(page.next_page_token),
+        "subgraph_seconds": subgraph_s,
+        "subgraph_raw_seconds": raw_s,
+        "subgraph_artifact_ids": sorted(a.id for a in graph.artifacts),
+        "subgraph_execution_ids": sorted(e.id for e in graph.executions),
+        "subgraph_events": len(graph.events),
+    }))
+
+
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) > 1 and sys.argv[1] == "--queries":
+        main_queries(int(sys.argv[2]) if len(sys.argv) > 2 else 20000)
+    else:
+        main()

@@ -1,7 +1,9 @@
 // store-bench: our MetadataStore against ml-metadata 1.17.1 (Python, in-process C++ store),
 // each on a fresh SQLite file, same workload, same run.
 //
-// Usage: store-bench [--artifacts N] [--markdown] [--ours-only]
+// Usage: store-bench [--queries] [--artifacts N] [--markdown] [--ours-only]
+//   --queries      the query workload instead (Queries.swift): a filtered page of 100 and a
+//                  20-hop lineage subgraph on a store of N artifacts with a lineage chain
 //   --artifacts N  artifacts put in batches of 1,000 (default 20,000); see Workload
 //   --markdown     print the result table as Markdown (for BENCHMARKS.md)
 //   --ours-only    skip ml-metadata (for large N)
@@ -15,24 +17,32 @@ import Foundation
 var artifactCount = 20_000
 var markdown = false
 var oursOnly = false
+var queries = false
+let usage = "usage: store-bench [--queries] [--artifacts N] [--markdown] [--ours-only]"
 do {
     var args = CommandLine.arguments.dropFirst()
     while let arg = args.popFirst() {
         switch arg {
         case "--markdown": markdown = true
         case "--ours-only": oursOnly = true
+        case "--queries": queries = true
         case "--artifacts":
             guard let n = args.popFirst().flatMap({ Int($0.replacingOccurrences(of: "_", with: "")) }), n > 0 else {
                 fatalError("--artifacts needs a positive integer")
             }
             artifactCount = n
         case "-h", "--help":
-            print("usage: store-bench [--artifacts N] [--markdown] [--ours-only]")
+            print(usage)
             exit(0)
         default:
-            fatalError("unknown argument \(arg); usage: store-bench [--artifacts N] [--markdown] [--ours-only]")
+            fatalError("unknown argument \(arg); \(usage)")
         }
     }
+}
+
+if queries {
+    try runQueryWorkload(artifacts: artifactCount, oursOnly: oursOnly, markdown: markdown)
+    exit(0)
 }
 
 let workload = Workload(artifacts: artifactCount)
@@ -60,16 +70,17 @@ struct MLMDReport: Decodable {
     var contexts: Int
 }
 
-func runMLMD(_ workload: Workload) -> StoreResult? {
+/// Runs mlmd_store_bench.py with `arguments` and returns its stdout, or nil (logged) on failure.
+func runPythonBench(_ arguments: [String]) -> Data? {
     let env = ProcessInfo.processInfo.environment
     let python = env["PYTHON"] ?? "/root/.cache/mlmd-oracle-venv/bin/python"
     let script = env["MLMD_STORE_BENCH"] ?? URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("mlmd_store_bench.py").path
-    log("timing ml-metadata (\(python) \(script) \(workload.artifacts)) ...")
+    log("timing ml-metadata (\(python) \(script) \(arguments.joined(separator: " "))) ...")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: python)
-    process.arguments = [script, String(workload.artifacts)]
+    process.arguments = [script] + arguments
     let stdout = Pipe()
     process.standardOutput = stdout
     do {
@@ -84,6 +95,11 @@ func runMLMD(_ workload: Workload) -> StoreResult? {
         log("ml-metadata: \(python) exited with status \(process.terminationStatus)")
         return nil
     }
+    return output
+}
+
+func runMLMD(_ workload: Workload) -> StoreResult? {
+    guard let output = runPythonBench([String(workload.artifacts)]) else { return nil }
     do {
         let r = try JSONDecoder().decode(MLMDReport.self, from: output)
         return StoreResult(
