@@ -64,20 +64,29 @@ func makeArtifact(typeID: Int64, _ i: Int) -> Artifact {
     }
 }
 
-/// Runs the workload on a fresh SQLite file in a temporary directory with our MetadataStore.
-func benchmarkOurs(_ workload: Workload) throws -> StoreResult {
+/// Runs `body` with a new store on a fresh SQLite file in a temporary directory (removed
+/// afterwards), holding the benchmark's artifact type (split, span).
+func withFreshStore<T>(_ label: String, _ body: (_ store: MetadataStore, _ artifactTypeID: Int64) throws -> T) throws -> T {
     let directory = FileManager.default.temporaryDirectory
-        .appendingPathComponent("store-bench-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
+        .appendingPathComponent("store-bench-\(label)-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let path = directory.appendingPathComponent("mlmd.sqlite").path
-
     let store = try MetadataStore(config: ConnectionConfig.with { $0.sqlite = .with { $0.filenameURI = path } })
     let typeID = try store.putArtifactType(.with {
         $0.name = "Dataset"
         $0.properties["split"] = .string
         $0.properties["span"] = .int
     })
+    return try body(store, typeID)
+}
+
+/// Runs the workload on a fresh SQLite file in a temporary directory with our MetadataStore.
+func benchmarkOurs(_ workload: Workload) throws -> StoreResult {
+    try withFreshStore("w") { store, typeID in try runWorkload(workload, store: store, typeID: typeID) }
+}
+
+private func runWorkload(_ workload: Workload, store: MetadataStore, typeID: Int64) throws -> StoreResult {
     let executionTypeID = try store.putExecutionType(.with { $0.name = "Trainer" })
     let contextTypeID = try store.putContextType(.with { $0.name = "Pipeline" })
 

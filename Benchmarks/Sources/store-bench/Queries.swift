@@ -57,18 +57,10 @@ func queryRequests() -> (GetArtifactsRequest, GetLineageSubgraphRequest) {
 /// Builds the store (untimed but logged) and times the two queries, best of `QueryWorkload.runs`.
 func benchmarkOursQueries(artifacts n: Int) throws -> QueryResult {
     precondition(n >= 2, "--queries needs at least 2 artifacts")
-    let directory = FileManager.default.temporaryDirectory
-        .appendingPathComponent("store-bench-q-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let path = directory.appendingPathComponent("mlmd.sqlite").path
+    return try withFreshStore("q") { store, typeID in try runQueries(artifacts: n, store: store, typeID: typeID) }
+}
 
-    let store = try MetadataStore(config: ConnectionConfig.with { $0.sqlite = .with { $0.filenameURI = path } })
-    let typeID = try store.putArtifactType(.with {
-        $0.name = "Dataset"
-        $0.properties["split"] = .string
-        $0.properties["span"] = .int
-    })
+private func runQueries(artifacts n: Int, store: MetadataStore, typeID: Int64) throws -> QueryResult {
     let executionTypeID = try store.putExecutionType(.with { $0.name = "Trainer" })
 
     let (buildSeconds, _) = try timed {
