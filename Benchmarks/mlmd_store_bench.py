@@ -36,6 +36,20 @@ BATCH = 1000
 READ_RUNS = 3  # the reads change nothing: best of 3, as store-bench
 
 
+
+def open_fresh_store(directory):
+    """ml-metadata on a new SQLite file in `directory`, with the benchmark's artifact type
+    (split, span) and execution type; returns (store, artifact type id, execution type id)."""
+    config = pb.ConnectionConfig()
+    config.sqlite.filename_uri = os.path.join(directory, "mlmd.sqlite")
+    config.sqlite.connection_mode = pb.SqliteMetadataSourceConfig.READWRITE_OPENCREATE
+    store = metadata_store.MetadataStore(config)
+    artifact_type = pb.ArtifactType(name="Dataset")
+    artifact_type.properties["split"] = pb.STRING
+    artifact_type.properties["span"] = pb.INT
+    return (store, store.put_artifact_type(artifact_type),
+            store.put_execution_type(pb.ExecutionType(name="Trainer")))
+
 def make_artifact(type_id, i):
     a = pb.Artifact()
     a.type_id = type_id
@@ -67,17 +81,7 @@ def main():
     executions = min(n // 20, 1000)
 
     with tempfile.TemporaryDirectory(prefix="mlmd-store-bench-") as tmp:
-        path = os.path.join(tmp, "mlmd.sqlite")
-        config = pb.ConnectionConfig()
-        config.sqlite.filename_uri = path
-        config.sqlite.connection_mode = pb.SqliteMetadataSourceConfig.READWRITE_OPENCREATE
-        store = metadata_store.MetadataStore(config)
-
-        artifact_type = pb.ArtifactType(name="Dataset")
-        artifact_type.properties["split"] = pb.STRING
-        artifact_type.properties["span"] = pb.INT
-        type_id = store.put_artifact_type(artifact_type)
-        execution_type_id = store.put_execution_type(pb.ExecutionType(name="Trainer"))
+        store, type_id, execution_type_id = open_fresh_store(tmp)
         context_type_id = store.put_context_type(pb.ContextType(name="Pipeline"))
 
         ids = []
@@ -180,15 +184,7 @@ def main_queries(n):
     """
     chain = min(CHAIN_LENGTH, n - 1)
     with tempfile.TemporaryDirectory(prefix="mlmd-store-bench-q-") as tmp:
-        config = pb.ConnectionConfig()
-        config.sqlite.filename_uri = os.path.join(tmp, "mlmd.sqlite")
-        config.sqlite.connection_mode = pb.SqliteMetadataSourceConfig.READWRITE_OPENCREATE
-        store = metadata_store.MetadataStore(config)
-        artifact_type = pb.ArtifactType(name="Dataset")
-        artifact_type.properties["split"] = pb.STRING
-        artifact_type.properties["span"] = pb.INT
-        type_id = store.put_artifact_type(artifact_type)
-        execution_type_id = store.put_execution_type(pb.ExecutionType(name="Trainer"))
+        store, type_id, execution_type_id = open_fresh_store(tmp)
 
         def build():
             ids = []
