@@ -13,10 +13,10 @@ struct EventAccess {
         guard event.hasArtifactID else { throw MetadataStoreError(.invalidArgument, "No artifact id is specified.") }
         guard event.hasExecutionID else { throw MetadataStoreError(.invalidArgument, "No execution id is specified.") }
         guard event.hasType, event.type != .unknown else { throw MetadataStoreError(.invalidArgument, "No event type is specified.") }
-        guard try exists("Artifact", event.artifactID) else {
+        guard try connection.rowExists(in: "Artifact", id: event.artifactID) else {
             throw MetadataStoreError(.invalidArgument, "No artifact with the given id \(event.artifactID)")
         }
-        guard try exists("Execution", event.executionID) else {
+        guard try connection.rowExists(in: "Execution", id: event.executionID) else {
             throw MetadataStoreError(.invalidArgument, "No execution with the given id \(event.executionID)")
         }
         do {
@@ -40,12 +40,6 @@ struct EventAccess {
             case nil: try step.run([.integer(eventID), .integer(1), .null, .null])
             }
         }
-    }
-
-    private func exists(_ table: String, _ id: Int64) throws -> Bool {
-        let statement = try connection.statement(#"SELECT 1 FROM "\#(table)" WHERE "id" = ?"#)
-        statement.bind([.integer(id)])
-        return try statement.step()
     }
 
     /// The events of these executions (`column` "execution_id") or artifacts ("artifact_id"), by event id.

@@ -11,19 +11,9 @@ struct NodeAccess<Node: StoredNode> {
     /// Type names by id, read once per access object rather than joined into every row.
     private let typeNames = TypeNameCache()
 
-    /// `SELECT` of every node column, a slot for the type name, and the extra columns.
-    private var selectColumns: String { selectColumns(distinct: false, joiningType: false) }
-
-    /// With `joiningType`, the type name comes from a join on `Type` (alias `T`, which filter
-    /// queries may name); otherwise the slot is NULL and `row` looks the name up once per type.
-    private func selectColumns(distinct: Bool, joiningType: Bool) -> String {
-        let extra = table.extraColumns.map { #", N."\#($0)""# }.joined()
-        return """
-            SELECT \(distinct ? "DISTINCT " : "")N."id", N."type_id", N."name", N."external_id", N."create_time_since_epoch", \
-            N."last_update_time_since_epoch", \(joiningType ? #"T."name""# : "NULL")\(extra) FROM "\(table.table)" AS N\
-            \(joiningType ? #" LEFT JOIN "Type" AS T ON T."id" = N."type_id""# : "")
-            """
-    }
+    /// `SELECT` of every node column, a NULL slot for the type name (`row` looks names up once per
+    /// type), and the extra columns.
+    private var selectColumns: String { table.selectSQL }
 
     // MARK: Reading
 
@@ -54,7 +44,9 @@ struct NodeAccess<Node: StoredNode> {
             conditions.append(keyset.sql)
             bindings += keyset.values
         }
-        let sql = "\(selectColumns(distinct: distinct, joiningType: request.filterQuery != nil))\(joins) WHERE \(conditions.joined(separator: " AND ")) "
+        let select = request.filterQuery == nil ? selectColumns
+            : distinct ? "SELECT DISTINCT" + table.selectWithTypeSQL.dropFirst("SELECT".count) : table.selectWithTypeSQL
+        let sql = "\(select)\(joins) WHERE \(conditions.joined(separator: " AND ")) "
             + "ORDER BY \(request.orderBy) LIMIT \(request.fetchLimit)"
         let statement = request.filterQuery == nil ? try connection.statement(sql) : try connection.uncachedStatement(sql)
         statement.bind(bindings)
@@ -166,10 +158,7 @@ struct NodeAccess<Node: StoredNode> {
 
     /// Inserts `node` with its properties, created and updated at `now`; returns its id.
     func insert(_ node: Node, now: Int64) throws -> Int64 {
-        let columns = ["type_id", "name", "external_id", "create_time_since_epoch", "last_update_time_since_epoch"] + table.extraColumns
-        let sql = "INSERT INTO \"\(table.table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES ("
-            + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-        try connection.statement(sql).run(
+        try connection.statement(table.insertSQL).run(
             [.integer(node.typeID), SQLiteValue(node.storedName), SQLiteValue(node.storedExternalID), .integer(now), .integer(now)]
                 + node.extraColumnValues)
         let id = connection.lastInsertedRowID
@@ -179,8 +168,7 @@ struct NodeAccess<Node: StoredNode> {
 
     /// Rewrites the row of `node.id` and replaces its properties.
     func update(_ node: Node, lastUpdate: Int64) throws {
-        let assignments = (["name", "external_id", "last_update_time_since_epoch"] + table.extraColumns).map { "\"\($0)\" = ?" }
-        try connection.statement("UPDATE \"\(table.table)\" SET \(assignments.joined(separator: ", ")) WHERE \"id\" = ?")
+        try connection.statement(table.updateSQL)
             .run([SQLiteValue(node.storedName), SQLiteValue(node.storedExternalID), .integer(lastUpdate)]
                 + node.extraColumnValues + [.integer(node.id)])
         try connection.statement("DELETE FROM \"\(table.propertyTable)\" WHERE \"\(table.ownerColumn)\" = ?").run([.integer(node.id)])
@@ -189,10 +177,7 @@ struct NodeAccess<Node: StoredNode> {
 
     private func insertProperties(of node: Node, id: Int64) throws {
         guard !node.properties.isEmpty || !node.customProperties.isEmpty else { return }
-        let columns = [table.ownerColumn, "name", "is_custom_property"] + PropertyColumns.names
-        let insert = try connection.statement(
-            "INSERT INTO \"\(table.propertyTable)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES ("
-                + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")")
+        let insert = try connection.statement(table.insertPropertySQL)
         for (isCustom, properties) in [(Int64(0), node.properties), (Int64(1), node.customProperties)] {
             for (name, value) in properties {
                 insert.reset()
@@ -215,3 +200,4 @@ private final class TypeNameCache {
         return name
     }
 }
+

@@ -126,7 +126,7 @@ private final class DeclarationCache {
     /// The properties type `id` declares, or nil if there is no type `id` of `kind`.
     func properties(ofType id: Int64, kind: TypeKind, connection: SQLiteConnection) throws -> [String: PropertyType]? {
         if let cached = known[id] { return cached }
-        guard let found = try TypeAccess(connection: connection).declaration(ofType: id, kind: kind)?.properties else { return nil }
+        guard let found = try TypeAccess(connection: connection).declaredProperties(ofType: id, kind: kind) else { return nil }
         known[id] = found
         return found
     }

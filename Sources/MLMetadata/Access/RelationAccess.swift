@@ -5,24 +5,18 @@ import MLMDProtos
 struct RelationAccess {
     let connection: SQLiteConnection
 
-    private func exists(_ table: String, _ id: Int64) throws -> Bool {
-        let statement = try connection.statement(#"SELECT 1 FROM "\#(table)" WHERE "id" = ?"#)
-        statement.bind([.integer(id)])
-        return try statement.step()
-    }
-
     /// Links `artifactID` to `contextID`; an existing link is left as it is.
     func attribute(artifactID: Int64, toContext contextID: Int64) throws {
-        guard try exists("Context", contextID) else { throw MetadataStoreError(.invalidArgument, "Context id not found.") }
-        guard try exists("Artifact", artifactID) else { throw MetadataStoreError(.invalidArgument, "Artifact id not found.") }
+        guard try connection.rowExists(in: "Context", id: contextID) else { throw MetadataStoreError(.invalidArgument, "Context id not found.") }
+        guard try connection.rowExists(in: "Artifact", id: artifactID) else { throw MetadataStoreError(.invalidArgument, "Artifact id not found.") }
         try connection.statement(#"INSERT OR IGNORE INTO "Attribution" ("context_id", "artifact_id") VALUES (?, ?)"#)
             .run([.integer(contextID), .integer(artifactID)])
     }
 
     /// Links `executionID` to `contextID`; an existing link is left as it is.
     func associate(executionID: Int64, withContext contextID: Int64) throws {
-        guard try exists("Context", contextID) else { throw MetadataStoreError(.invalidArgument, "Context id not found.") }
-        guard try exists("Execution", executionID) else { throw MetadataStoreError(.invalidArgument, "Execution id not found.") }
+        guard try connection.rowExists(in: "Context", id: contextID) else { throw MetadataStoreError(.invalidArgument, "Context id not found.") }
+        guard try connection.rowExists(in: "Execution", id: executionID) else { throw MetadataStoreError(.invalidArgument, "Execution id not found.") }
         try connection.statement(#"INSERT OR IGNORE INTO "Association" ("context_id", "execution_id") VALUES (?, ?)"#)
             .run([.integer(contextID), .integer(executionID)])
     }
@@ -32,7 +26,7 @@ struct RelationAccess {
         guard link.hasChildID, link.hasParentID else {
             throw MetadataStoreError(.invalidArgument, "Missing parent / child id in the parent_context: \(describe(link))")
         }
-        guard link.childID != link.parentID, try exists("Context", link.childID), try exists("Context", link.parentID) else {
+        guard link.childID != link.parentID, try connection.rowExists(in: "Context", id: link.childID), try connection.rowExists(in: "Context", id: link.parentID) else {
             throw MetadataStoreError(.invalidArgument, "Given parent / child id in the parent_context cannot be found: \(describe(link))")
         }
         // A cycle appears if the child is already an ancestor of the parent.

@@ -1,7 +1,8 @@
 import MLMDProtos
 import ProtoWire
 
-/// Where one kind of node lives: its table, its property table, and the column naming the owner.
+/// Where one kind of node lives: its table, its property table, and the column naming the owner;
+/// and the SQL that reads and writes it, built once per kind rather than on every call.
 struct NodeTable: Sendable {
     let table: String
     let propertyTable: String
@@ -11,6 +12,43 @@ struct NodeTable: Sendable {
     let extraColumns: [String]
     /// The word ml-metadata uses in messages, e.g. "artifacts".
     let plural: String
+
+    /// `SELECT` of the node columns, a NULL slot for the type name, and the extra columns (alias `N`).
+    let selectSQL: String
+    /// The same with the type name joined from `Type` (alias `T`, which filter queries may name).
+    let selectWithTypeSQL: String
+    /// `INSERT` of a node: type_id, name, external_id, both times, then the extra columns.
+    let insertSQL: String
+    /// `UPDATE` of a node by id: name, external_id, last update time, then the extra columns.
+    let updateSQL: String
+    /// `INSERT` of a property row: owner, name, is_custom_property, then `PropertyColumns.names`.
+    let insertPropertySQL: String
+
+    init(table: String, propertyTable: String, ownerColumn: String, typeKind: TypeKind, extraColumns: [String], plural: String) {
+        self.table = table
+        self.propertyTable = propertyTable
+        self.ownerColumn = ownerColumn
+        self.typeKind = typeKind
+        self.extraColumns = extraColumns
+        self.plural = plural
+        func quoted(_ columns: [String]) -> String { columns.map { "\"\($0)\"" }.joined(separator: ", ") }
+        func placeholders(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
+        let extra = extraColumns.map { #", N."\#($0)""# }.joined()
+        selectSQL = """
+            SELECT N."id", N."type_id", N."name", N."external_id", N."create_time_since_epoch", \
+            N."last_update_time_since_epoch", NULL\(extra) FROM "\(table)" AS N
+            """
+        selectWithTypeSQL = """
+            SELECT N."id", N."type_id", N."name", N."external_id", N."create_time_since_epoch", \
+            N."last_update_time_since_epoch", T."name"\(extra) FROM "\(table)" AS N LEFT JOIN "Type" AS T ON T."id" = N."type_id"
+            """
+        let insertColumns = ["type_id", "name", "external_id", "create_time_since_epoch", "last_update_time_since_epoch"] + extraColumns
+        insertSQL = "INSERT INTO \"\(table)\" (\(quoted(insertColumns))) VALUES (\(placeholders(insertColumns.count)))"
+        let assignments = (["name", "external_id", "last_update_time_since_epoch"] + extraColumns).map { "\"\($0)\" = ?" }
+        updateSQL = "UPDATE \"\(table)\" SET \(assignments.joined(separator: ", ")) WHERE \"id\" = ?"
+        let propertyColumns = [ownerColumn, "name", "is_custom_property"] + PropertyColumns.names
+        insertPropertySQL = "INSERT INTO \"\(propertyTable)\" (\(quoted(propertyColumns))) VALUES (\(placeholders(propertyColumns.count)))"
+    }
 }
 
 /// What the store reads and writes of `Artifact`, `Execution` and `Context`, so that one

@@ -131,18 +131,17 @@ struct TypeAccess {
 }
 
 extension TypeAccess {
-    /// The name and declared properties of type `id` if it is of `kind`, else nil.
-    func declaration(ofType id: Int64, kind: TypeKind) throws -> (name: String, properties: [String: PropertyType])? {
+    /// The declared properties of type `id` if it is of `kind`, else nil.
+    func declaredProperties(ofType id: Int64, kind: TypeKind) throws -> [String: PropertyType]? {
         let type = try connection.statement(#"SELECT "name" FROM "Type" WHERE "id" = ? AND "type_kind" = ?"#)
         type.bind([.integer(id), .integer(kind.rawValue)])
         guard try type.step() else { return nil }
-        let name = type.string(0) ?? ""
         let properties = try connection.statement(#"SELECT "name", "data_type" FROM "TypeProperty" WHERE "type_id" = ?"#)
         properties.bind([.integer(id)])
         var declared: [String: PropertyType] = [:]
         while try properties.step() {
             declared[properties.string(0) ?? ""] = PropertyType(rawValue: Int32(truncatingIfNeeded: properties.int64(1))) ?? .unknown
         }
-        return (name, declared)
+        return declared
     }
 }

@@ -83,11 +83,15 @@ final class SQLiteConnection {
         for statement in statements.values { statement.reset() }
     }
 
+    /// True if `table` has a row with this `id`.
+    func rowExists(in table: String, id: Int64) throws -> Bool {
+        let statement = try statement(#"SELECT 1 FROM "\#(table)" WHERE "id" = ?"#)
+        statement.bind([.integer(id)])
+        return try statement.step()
+    }
+
     /// The rowid of the last row inserted on this connection.
     var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
-
-    /// Rows changed by the last INSERT, UPDATE or DELETE.
-    var changedRowCount: Int { Int(sqlite3_changes(handle)) }
 
     /// True while a transaction is open.
     var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }

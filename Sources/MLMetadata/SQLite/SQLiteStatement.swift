@@ -26,8 +26,6 @@ final class SQLiteStatement {
         if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
     }
 
-    func bind(_ value: Int?, at index: Int32) { bind(value.map(Int64.init), at: index) }
-
     func bind(_ value: Double?, at index: Int32) {
         if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
     }
