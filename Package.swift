@@ -3,15 +3,22 @@ import PackageDescription
 
 let package = Package(
     name: "swift-ml-metadata",
+    // Mutex (Synchronization) and grpc-swift-2 need these; Linux has no minimum.
+    platforms: [.macOS(.v15), .iOS(.v18)],
     products: [
         .library(name: "ProtoWire", targets: ["ProtoWire"]),
         .library(name: "MLMDProtos", targets: ["MLMDProtos"]),
         .library(name: "MLMetadata", targets: ["MLMetadata"]),
+        .library(name: "MLMDServer", targets: ["MLMDServer"]),
         .executable(name: "mlmd", targets: ["mlmd"]),
         .executable(name: "mlmd-protogen", targets: ["mlmd-protogen"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
     ],
     targets: [
         // The protobuf runtime: wire format, text format, well-known types. No dependencies.
@@ -22,18 +29,42 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         // The store: MetadataStore over SQLite (file or in memory), ml-metadata's semantics and file format.
         .target(name: "MLMetadata", dependencies: ["MLMDProtos", "CSQLite"]),
+        // The gRPC server: ml_metadata.MetadataStoreService and grpc.health.v1.Health over HTTP/2,
+        // with our codec as the message serializer.
+        .target(
+            name: "MLMDServer",
+            dependencies: [
+                "ProtoWire",
+                "MLMDProtos",
+                "MLMetadata",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // The generator: reads a FileDescriptorSet from protoc and writes Swift sources.
         .executableTarget(name: "mlmd-protogen", dependencies: ["ProtoWire"]),
         .executableTarget(
             name: "mlmd",
             dependencies: [
                 "MLMDProtos",
+                "MLMDServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ProtoWireTests", dependencies: ["ProtoWire"]),
         .testTarget(name: "mlmdTests", dependencies: ["mlmd"]),
         .testTarget(name: "MLMetadataTests", dependencies: ["MLMetadata"]),
+        .testTarget(
+            name: "MLMDServerTests",
+            dependencies: [
+                "MLMDServer",
+                "MLMetadata",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+            ]
+        ),
         .testTarget(
             name: "MLMDProtosTests",
             dependencies: ["MLMDProtos"],

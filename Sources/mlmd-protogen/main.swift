@@ -4,8 +4,9 @@ import ProtoWire
 // mlmd-protogen DESCRIPTOR_SET SOURCES_DIR
 //
 // Turns the FileDescriptorSet that `protoc --include_imports --descriptor_set_out` writes for
-// Protos/ into Swift: the well-known types into SOURCES_DIR/ProtoWire/WellKnownTypes, and the
-// ml_metadata messages into SOURCES_DIR/MLMDProtos. Scripts/generate-protos.sh runs both steps.
+// Protos/ into Swift: the well-known types into SOURCES_DIR/ProtoWire/WellKnownTypes, the
+// ml_metadata messages into SOURCES_DIR/MLMDProtos, and gRPC's health protocol into
+// SOURCES_DIR/MLMDServer/Health. Scripts/generate-protos.sh runs both steps.
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("mlmd-protogen: \(message)\n".utf8))
@@ -69,3 +70,10 @@ writeFile("\(sources)/MLMDProtos/MLMDTypeRegistry.pb.swift", mlmd.registrySource
     name: "mlmd", property: "mlmd",
     comment: "Every ml_metadata message, nested ones included, and the well-known types.",
     messages: Array(Set(mlmdMessages)).sorted(), merging: ".wellKnownTypes"))
+
+// gRPC's health checking protocol, for the server.
+let health = FileEmitter(symbols: symbols, registryExpression: ".wellKnownTypes", importRuntime: true)
+for file in files where file.package == "grpc.health.v1" {
+    let base = file.name.split(separator: "/").last!.replacingOccurrences(of: ".proto", with: "")
+    writeFile("\(sources)/MLMDServer/Health/\(base).pb.swift", health.source(for: file, only: nil))
+}

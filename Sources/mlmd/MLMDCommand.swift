@@ -2,10 +2,10 @@ import ArgumentParser
 
 /// The `mlmd` command line: ML Metadata from the shell.
 @main
-struct MLMDCommand: ParsableCommand {
+struct MLMDCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mlmd",
         abstract: "ML Metadata in Swift: records of artifacts, executions and contexts, and their lineage.",
-        subcommands: [Proto.self]
+        subcommands: [Proto.self, Serve.self]
     )
 }

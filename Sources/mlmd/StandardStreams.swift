@@ -49,7 +49,8 @@ enum StandardStreams {
         }
     }
 
-    private static func failure(_ message: String) -> ExitCode {
+    /// Writes `mlmd: MESSAGE` to standard error and returns exit status 1 to throw.
+    static func failure(_ message: String) -> ExitCode {
         let line = Array("mlmd: \(message)\n".utf8)
         _ = line.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
         return ExitCode(1)

@@ -5,7 +5,8 @@ import ProtoWire
 import Testing
 
 /// GetLineageSubgraph against the real ml-metadata: on one file written by our store, both give the
-/// same subgraph (nodes, events, contexts, types) for every query, or both refuse it.
+/// same subgraph (nodes, events, contexts, types, attributions, associations) for every request, or
+/// both refuse it.
 @Suite struct LineageSubgraphCompatibilityTests {
     /// a1 → e1 → a2 → e2 → a3 → e3 → a4, a5 → e1; a1 and e2 in context 1.
     static func makeStore(_ path: String) throws -> MetadataStore {
@@ -20,13 +21,13 @@ import Testing
         try store.putEvents(edges.map { edge in .with { $0.artifactID = edge.0; $0.executionID = edge.1; $0.type = edge.2 } })
         _ = try store.putContexts([.with { $0.typeID = 12; $0.name = "c" }])
         _ = try store.putAttributionsAndAssociations(.with {
-            $0.attributions = [.with { $0.contextID = 1; $0.artifactID = 1 }]
-            $0.associations = [.with { $0.contextID = 1; $0.executionID = 2 }]
+            $0.attributions = [.with { $0.contextID = 1; $0.artifactID = 1 }, .with { $0.contextID = 1; $0.artifactID = 5 }]
+            $0.associations = [.with { $0.contextID = 1; $0.executionID = 2 }, .with { $0.contextID = 1; $0.executionID = 3 }]
         })
         return store
     }
 
-    static let queries = [
+    static let optionsQueries = [
         "starting_artifacts { filter_query: 'id = 1' } max_num_hops: 2 direction: DOWNSTREAM",
         "starting_artifacts { filter_query: 'id = 1' } max_num_hops: 4 direction: BIDIRECTIONAL",
         "starting_artifacts { filter_query: 'id = 1' } max_num_hops: 20 direction: DOWNSTREAM",
@@ -46,16 +47,29 @@ import Testing
         "starting_artifacts { filter_query: 'id = 1' } max_num_hops: -1",
     ]
 
+    /// Read masks: whole field names only; `*_types` are every type of the kind in the store.
+    static let masks = [
+        "", "paths: 'artifacts' paths: 'events'", "paths: 'attributions' paths: 'associations'",
+        "paths: 'artifact_types' paths: 'context_types'", "paths: 'execution_types'", "paths: 'artifacts.id'",
+        "paths: 'contexts' paths: 'bogus'", "paths: ''",
+    ]
+
+    /// Every options query with no mask, and one query under every mask.
+    static let queries = optionsQueries.map { "lineage_subgraph_query_options { \($0) }" }
+        + masks.map { "lineage_subgraph_query_options { starting_artifacts { filter_query: 'id = 2' } max_num_hops: 2 } read_mask { \($0) }" }
+
     static func summary(_ store: MetadataStore, _ query: String) -> String {
         do {
-            let options = try LineageSubgraphQueryOptions(textFormatString: query)
-            let graph = try store.getLineageSubgraph(.with { $0.lineageSubgraphQueryOptions = options }).lineageSubgraph
+            let graph = try store.getLineageSubgraph(GetLineageSubgraphRequest(textFormatString: query)).lineageSubgraph
             func ids(_ values: [Int64]) -> String { values.sorted().map(String.init).joined(separator: ",") }
             let events = graph.events.map { ($0.artifactID, $0.executionID, $0.type.rawValue) }
                 .sorted { [$0.0, $0.1, Int64($0.2)].lexicographicallyPrecedes([$1.0, $1.1, Int64($1.2)]) }
                 .map { "\($0.0)-\($0.1)-\($0.2)" }.joined(separator: ",")
+            let attributions = graph.attributions.map { "\($0.artifactID)-\($0.contextID)" }.joined(separator: ",")
+            let associations = graph.associations.map { "\($0.executionID)-\($0.contextID)" }.joined(separator: ",")
             return "A:\(ids(graph.artifacts.map(\.id))) E:\(ids(graph.executions.map(\.id))) C:\(ids(graph.contexts.map(\.id))) "
-                + "ev:\(events) T:\(ids(graph.artifactTypes.map(\.id)))/\(ids(graph.executionTypes.map(\.id)))/\(ids(graph.contextTypes.map(\.id)))"
+                + "ev:\(events) T:\(ids(graph.artifactTypes.map(\.id)))/\(ids(graph.executionTypes.map(\.id)))/\(ids(graph.contextTypes.map(\.id))) "
+                + "at:\(attributions) as:\(associations)"
         } catch let error as MetadataStoreError {
             return "ERROR \(error.code.rawValue)"
         } catch {

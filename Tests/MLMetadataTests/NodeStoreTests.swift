@@ -102,6 +102,24 @@ import Testing
         }
     }
 
+    /// Found by ml-metadata's own test suite (test_update_*_get_*): an update may leave `type_id`
+    /// out, and the node keeps its type; a new node still needs one.
+    @Test(arguments: StoreBackend.allCases)
+    func anUpdateWithoutATypeIDKeepsTheStoredType(_ backend: StoreBackend) throws {
+        let store = try Self.store(backend)
+        #expect(try store.putArtifacts([.with { $0.typeID = 10; $0.uri = "u" }]) == [1])
+        #expect(try store.putExecutions([.with { $0.typeID = 11 }]) == [1])
+        #expect(try store.putContexts([.with { $0.typeID = 12; $0.name = "c" }]) == [1])
+        #expect(try store.putArtifacts([.with { $0.id = 1; $0.uri = "v" }]) == [1])
+        #expect(try store.putExecutions([.with { $0.id = 1; $0.lastKnownState = .complete }]) == [1])
+        #expect(try store.putContexts([.with { $0.id = 1; $0.name = "d" }]) == [1])
+        let artifact = try #require(try store.getArtifactsByID([1]).first)
+        #expect(artifact.typeID == 10 && artifact.uri == "v" && artifact.type == "DataSet")
+        #expect(try store.getExecutionsByID([1]).map(\.typeID) == [11])
+        #expect(try store.getContextsByID([1]).map { "\($0.typeID) \($0.name)" } == ["12 d"])
+        expectStoreError(.invalidArgument, message: "Type id is missing.") { try store.putArtifacts([.with { $0.uri = "w" }]) }
+    }
+
     @Test(arguments: StoreBackend.allCases)
     func anUnchangedUpdateKeepsTheLastUpdateTime(_ backend: StoreBackend) throws {
         let store = try Self.store(backend)

@@ -22,8 +22,8 @@ struct NodeWriter<Node: StoredNode> {
 
     /// Stores `node`; returns its id.
     func put(_ node: Node) throws -> Int64 {
-        guard node.hasTypeID else { throw MetadataStoreError(.invalidArgument, "Type id is missing.") }
         if node.hasID { return try update(node) }
+        guard node.hasTypeID else { throw MetadataStoreError(.invalidArgument, "Type id is missing.") }
         try validate(node)
         do {
             return try nodes.insert(normalized(node), now: now)
@@ -36,6 +36,9 @@ struct NodeWriter<Node: StoredNode> {
         guard let stored = try nodes.find(ids: [given.id]).first else {
             throw MetadataStoreError(.invalidArgument, "Cannot find the given id \(given.id)")
         }
+        // An update may leave the type out: the node keeps the one it has.
+        var given = given
+        if !given.hasTypeID { given.typeID = stored.typeID }
         guard stored.typeID == given.typeID else {
             throw MetadataStoreError(.invalidArgument, "Given type_id \(given.typeID) is different from the one known before: \(stored.typeID)")
         }

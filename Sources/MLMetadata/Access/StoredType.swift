@@ -14,6 +14,7 @@ protocol StoredType: ProtoMessage {
     var hasDescription: Bool { get }
     var externalID: String { get set }
     var hasExternalID: Bool { get }
+    mutating func clearExternalID()
     var properties: ProtoMap<String, PropertyType> { get set }
     /// The `mlmd.*` name of the base type, nil when none is set. Context types have none.
     var baseTypeName: String? { get set }

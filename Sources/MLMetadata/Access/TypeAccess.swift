@@ -36,12 +36,12 @@ struct TypeAccess {
         return found
     }
 
-    /// Every type of kind `T` except the built-in `mlmd.*` types, by id.
-    func all<T: StoredType>(_ type: T.Type) throws -> [T] {
+    /// Every type of kind `T` by id; the built-in `mlmd.*` types only when `includingBuiltIn`.
+    func all<T: StoredType>(_ type: T.Type, includingBuiltIn: Bool = false, withBaseTypes: Bool = true) throws -> [T] {
         let statement = try connection.statement(#"SELECT \#(Self.columns) FROM "Type" WHERE "type_kind" = ? ORDER BY "id""#)
         statement.bind([.integer(T.kind.rawValue)])
-        let builtIn = Set(SchemaSetup.builtInTypes.map(\.name))
-        return try complete(rows(statement, T.self).filter { $0.hasVersion || !builtIn.contains($0.name) })
+        let builtIn = includingBuiltIn ? [] : Set(SchemaSetup.builtInTypes.map(\.name))
+        return try complete(rows(statement, T.self).filter { $0.hasVersion || !builtIn.contains($0.name) }, withBaseTypes: withBaseTypes)
     }
 
     /// Types of kind `T` whose external id is one of `externalIDs`; their base types are not filled

@@ -4,7 +4,7 @@ usage: mlmd-oracle python mlmd_file_check.py write FILE   # create types with ml
        mlmd-oracle python mlmd_file_check.py dump FILE    # print what ml-metadata reads from FILE
        mlmd-oracle python mlmd_file_check.py put-many FILE N PREFIX  # N one-artifact put calls (type 10)
        mlmd-oracle python mlmd_file_check.py filter FILE KIND       # one filter_query per stdin line
-       mlmd-oracle python mlmd_file_check.py lineage FILE           # one LineageSubgraphQueryOptions (text) per stdin line
+       mlmd-oracle python mlmd_file_check.py lineage FILE           # one GetLineageSubgraphRequest (text) per stdin line
 
 `dump` prints every type (built-ins included) and every artifact, execution and context, by id,
 as `kind<TAB>id<TAB>hex of the deterministic serialization`, so both implementations' views can be
@@ -92,21 +92,28 @@ def filter_ids(path, kind):
 
 
 def lineage(path):
-    """For each line of stdin (LineageSubgraphQueryOptions in text format), a summary of the subgraph."""
+    """For each line of stdin (a GetLineageSubgraphRequest in text format), a summary of the subgraph
+    the core returns for exactly that request (the Python client would rewrite the read mask)."""
     from google.protobuf import text_format
     from ml_metadata import errors
+    from ml_metadata.proto import metadata_store_service_pb2 as service_pb
     store = open_store(path)
     for line in sys.stdin.read().splitlines():
-        options = text_format.Parse(line, pb.LineageSubgraphQueryOptions())
+        request = text_format.Parse(line, service_pb.GetLineageSubgraphRequest())
+        response = service_pb.GetLineageSubgraphResponse()
         try:
-            graph = store.get_lineage_subgraph(options)
+            store._call('GetLineageSubgraph', request, response)
         except errors.StatusError as error:
             print(f'ERROR {error.error_code}')
             continue
+        graph = response.lineage_subgraph
         ids = lambda nodes: ','.join(str(i) for i in sorted(n.id for n in nodes))
         events = ','.join(f'{a}-{e}-{t}' for a, e, t in sorted((v.artifact_id, v.execution_id, v.type) for v in graph.events))
+        attributions = ','.join(f'{x.artifact_id}-{x.context_id}' for x in graph.attributions)
+        associations = ','.join(f'{x.execution_id}-{x.context_id}' for x in graph.associations)
         print(f'A:{ids(graph.artifacts)} E:{ids(graph.executions)} C:{ids(graph.contexts)} ev:{events} '
-              f'T:{ids(graph.artifact_types)}/{ids(graph.execution_types)}/{ids(graph.context_types)}')
+              f'T:{ids(graph.artifact_types)}/{ids(graph.execution_types)}/{ids(graph.context_types)} '
+              f'at:{attributions} as:{associations}')
 
 
 if __name__ == '__main__':

@@ -1,0 +1,141 @@
+import GRPCCore
+import GRPCNIOTransportHTTP2
+import MLMDProtos
+import MLMetadata
+
+/// ML Metadata's gRPC server: `ml_metadata.MetadataStoreService` (all 52 methods, the same status
+/// codes as ml-metadata's own server) and `grpc.health.v1.Health`, over HTTP/2 with or without TLS.
+///
+/// ```swift
+/// var configuration = MetadataStoreServer.Configuration(port: 8080)
+/// configuration.serverConfig.connectionConfig.sqlite = .with { $0.filenameURI = "/var/lib/mlmd.sqlite" }
+/// let server = try MetadataStoreServer(configuration: configuration)
+/// try await server.run { address in print("listening on \(address)") }   // until beginShutdown()
+/// ```
+public final class MetadataStoreServer: Sendable {
+    /// What to serve, and where.
+    public struct Configuration: Sendable {
+        /// The address to listen on; `0.0.0.0` (every interface) as ml-metadata's server does.
+        public var host: String
+        /// The port; 0 picks a free one (`run` reports which).
+        public var port: Int
+        /// The database (`connection_config`, in memory when unset), and TLS (`ssl_config`).
+        public var serverConfig: MetadataStoreServerConfig
+        /// The largest request accepted; bigger ones fail with RESOURCE_EXHAUSTED. gRPC's default
+        /// is 4 MiB.
+        public var maxRequestBytes: Int
+        /// Threads (and connections) for reads of an SQLite file.
+        public var readThreads: Int
+
+        /// A configuration listening on `host:port` for a store in memory.
+        public init(host: String = "0.0.0.0", port: Int, serverConfig: MetadataStoreServerConfig = MetadataStoreServerConfig(),
+                    maxRequestBytes: Int = 4 * 1024 * 1024, readThreads: Int = 4) {
+            self.host = host
+            self.port = port
+            self.serverConfig = serverConfig
+            self.maxRequestBytes = maxRequestBytes
+            self.readThreads = readThreads
+        }
+    }
+
+    /// The store the server serves, in words: `in memory` or `SQLite file PATH`.
+    public let backendDescription: String
+    private let lanes: StoreLanes
+    private let serving = ServingState()
+    private let transport: HTTP2ServerTransport.Posix
+    private let server: GRPCServer<HTTP2ServerTransport.Posix>
+
+    /// Opens the store and prepares the server; nothing listens until `run`.
+    ///
+    /// - Throws: `ServerConfigurationError` for a setting that cannot be used (a database this
+    ///   build does not serve, a schema downgrade, TLS material that does not parse), and
+    ///   `MetadataStoreError` when the store cannot be opened.
+    public init(configuration: Configuration) throws {
+        let serverConfig = configuration.serverConfig
+        if serverConfig.migrationOptions.hasDowngradeToSchemaVersion, serverConfig.migrationOptions.downgradeToSchemaVersion >= 0 {
+            throw ServerConfigurationError("migration_options.downgrade_to_schema_version: schema downgrades are not supported; this server keeps schema version 10")
+        }
+        guard (0...65535).contains(configuration.port) else {
+            throw ServerConfigurationError("port \(configuration.port) is not between 0 and 65535")
+        }
+        guard configuration.maxRequestBytes > 0 else {
+            throw ServerConfigurationError("the maximum request size must be positive, not \(configuration.maxRequestBytes)")
+        }
+        var connection = serverConfig.connectionConfig
+        if connection.config == nil { connection.fakeDatabase = FakeDatabaseConfig() }
+        backendDescription = try Self.describe(connection)
+        let security: HTTP2ServerTransport.Posix.TransportSecurity =
+            serverConfig.hasSslConfig ? try .mlmd(serverConfig.sslConfig) : .plaintext
+        lanes = try StoreLanes(config: connection, readThreadCount: max(1, configuration.readThreads))
+        transport = HTTP2ServerTransport.Posix(
+            address: .ipv4(host: configuration.host, port: configuration.port),
+            transportSecurity: security,
+            config: .defaults { $0.rpc.maxRequestPayloadSize = Self.transportLimit(configuration.maxRequestBytes) }
+        )
+        server = GRPCServer(transport: transport, services: [
+            MetadataStoreGRPCService(lanes: lanes, maxRequestBytes: configuration.maxRequestBytes),
+            HealthService(serving: serving),
+        ])
+    }
+
+    /// Serves until `beginShutdown()`, then returns once the calls in flight have finished and the
+    /// store is closed. `onListening` hears the address once the port is bound.
+    ///
+    /// - Throws: the transport's error when the address cannot be bound.
+    public func run(onListening: @Sendable (_ address: String) -> Void = { _ in }) async throws {
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await self.server.serve() }
+                let address: String
+                do {
+                    address = try await Self.describe(transport.listeningAddress)
+                } catch {
+                    // serve()'s own error says why (the port is taken, say); prefer it.
+                    try await group.waitForAll()
+                    throw error
+                }
+                onListening(address)
+                try await group.waitForAll()
+            }
+        } catch {
+            try? await lanes.shutdown()
+            throw error
+        }
+        try await lanes.shutdown()
+    }
+
+    /// Stops taking new calls: health checks turn NOT_SERVING, calls in flight finish, then `run`
+    /// returns.
+    public func beginShutdown() {
+        serving.stopServing()
+        server.beginGracefulShutdown()
+    }
+
+    /// The transport refuses a request over its own limit by resetting the stream, which clients
+    /// see as UNAVAILABLE; so it gets a looser limit, and the decoder applies the configured one
+    /// with RESOURCE_EXHAUSTED and a message. Only requests over four times the limit meet the
+    /// transport's.
+    private static func transportLimit(_ limit: Int) -> Int {
+        let (fourTimes, overflow) = limit.multipliedReportingOverflow(by: 4)
+        return overflow ? Int(Int32.max) : min(max(fourTimes, 16 << 20), Int(Int32.max))
+    }
+
+    private static func describe(_ connection: ConnectionConfig) throws -> String {
+        switch connection.config {
+        case .sqlite(let sqlite)?:
+            return connection.namesSharedFile ? "SQLite file \(sqlite.filenameURI)" : "in memory"
+        case .fakeDatabase?, nil:
+            return "in memory"
+        case .mysql?:
+            throw ServerConfigurationError("connection_config.mysql: this build serves SQLite files and in-memory stores only")
+        case .postgresql?:
+            throw ServerConfigurationError("connection_config.postgresql: this build serves SQLite files and in-memory stores only")
+        }
+    }
+
+    private static func describe(_ address: GRPCNIOTransportCore.SocketAddress) -> String {
+        if let ipv4 = address.ipv4 { return "\(ipv4.host):\(ipv4.port)" }
+        if let ipv6 = address.ipv6 { return "[\(ipv6.host)]:\(ipv6.port)" }
+        return String(describing: address)
+    }
+}

@@ -1,0 +1,65 @@
+import MLMDProtos
+import MLMetadata
+import NIOPosix
+
+/// Where the server runs store calls. SQLite calls block, so they run on threads of their own
+/// instead of Swift's cooperative pool, which has only as many threads as cores and must keep
+/// answering the network.
+///
+/// Writes take one lane, one at a time, on one connection: SQLite allows a single writer, and
+/// queueing here in order is fairer and cheaper than connections racing for the file lock. Reads
+/// of a file take the other lane, each on a connection of its own, so with the write-ahead log
+/// readers never wait for each other or for the writer. A store in memory lives on one connection,
+/// so there every call takes the write lane.
+final class StoreLanes: Sendable {
+    private let writer: MetadataStore
+    private let writeThread: NIOThreadPool
+    private let readers: ReaderStores?
+    private let readThreads: NIOThreadPool?
+
+    /// Opens the store `config` names (creating it if needed) and starts the lanes' threads.
+    ///
+    /// - Throws: `MetadataStoreError` when the store cannot be opened.
+    init(config: ConnectionConfig, readThreadCount: Int) throws {
+        writer = try MetadataStore(config: config)
+        writeThread = NIOThreadPool(numberOfThreads: 1)
+        writeThread.start()
+        if config.namesSharedFile, readThreadCount > 0 {
+            readers = ReaderStores(config: config)
+            let threads = NIOThreadPool(numberOfThreads: readThreadCount)
+            threads.start()
+            readThreads = threads
+        } else {
+            readers = nil
+            readThreads = nil
+        }
+    }
+
+    /// Runs a call that changes the store.
+    func write<Response: Sendable>(_ call: @escaping @Sendable (MetadataStore) throws -> Response) async throws -> Response {
+        let writer = self.writer
+        return try await writeThread.runIfActive { try call(writer) }
+    }
+
+    /// Runs a call that only reads the store.
+    func read<Response: Sendable>(_ call: @escaping @Sendable (MetadataStore) throws -> Response) async throws -> Response {
+        guard let readers, let readThreads else { return try await write(call) }
+        return try await readThreads.runIfActive { try readers.withStore(call) }
+    }
+
+    /// Stops the threads once the calls already queued have run.
+    func shutdown() async throws {
+        try await readThreads?.shutdownGracefully()
+        try await writeThread.shutdownGracefully()
+    }
+}
+
+extension ConnectionConfig {
+    /// True for an SQLite file that several connections can open; false for a store in memory,
+    /// which exists only inside its one connection.
+    var namesSharedFile: Bool {
+        guard case .sqlite(let sqlite)? = config else { return false }
+        let uri = sqlite.filenameURI
+        return !uri.isEmpty && uri != ":memory:" && !uri.contains("mode=memory")
+    }
+}

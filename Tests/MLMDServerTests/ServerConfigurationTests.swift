@@ -1,0 +1,41 @@
+import MLMDProtos
+@testable import MLMDServer
+import Testing
+
+/// Settings the server cannot use stop it at start, with a message naming the setting.
+@Suite struct ServerConfigurationTests {
+    func refusal(_ configure: (inout MetadataStoreServer.Configuration) -> Void) -> String? {
+        var configuration = MetadataStoreServer.Configuration(host: "127.0.0.1", port: 0)
+        configure(&configuration)
+        do {
+            _ = try MetadataStoreServer(configuration: configuration)
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func databasesThisBuildDoesNotServeAreRefused() {
+        #expect(refusal { $0.serverConfig.connectionConfig.mysql = .with { $0.host = "db" } }
+            == "connection_config.mysql: this build serves SQLite files and in-memory stores only")
+        #expect(refusal { $0.serverConfig.connectionConfig.postgresql = .with { $0.host = "db" } }
+            == "connection_config.postgresql: this build serves SQLite files and in-memory stores only")
+    }
+
+    @Test func aSchemaDowngradeIsRefused() {
+        #expect(refusal { $0.serverConfig.migrationOptions.downgradeToSchemaVersion = 9 }?
+            .hasPrefix("migration_options.downgrade_to_schema_version:") == true)
+    }
+
+    @Test func tlsMaterialThatDoesNotParseNamesItsField() {
+        #expect(refusal { $0.serverConfig.sslConfig = .with { $0.serverKey = "not a key"; $0.serverCert = "not a cert" } }?
+            .hasPrefix("ssl_config.server_key is not valid PEM") == true)
+    }
+
+    @Test func aPortOutOfRangeIsRefused() {
+        let configuration = MetadataStoreServer.Configuration(port: 70000)
+        #expect(throws: ServerConfigurationError("port 70000 is not between 0 and 65535")) {
+            _ = try MetadataStoreServer(configuration: configuration)
+        }
+    }
+}

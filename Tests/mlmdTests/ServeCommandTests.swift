@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// `mlmd serve`: its start line, its refusals, and a clean stop on SIGTERM.
+@Suite struct ServeCommandTests {
+    @Test func startsOnAFileSaysWhereAndStopsCleanlyOnSIGTERM() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mlmd-serve-\(UUID().uuidString).sqlite").path
+        let server = try ServerProcess(["--db", path])
+        #expect(server.listeningLine == "mlmd serve: listening on 127.0.0.1:\(server.port) (plaintext), store: SQLite file \(path)")
+        let stopped = server.stop()
+        #expect(stopped.status == 0)
+        #expect(stopped.error == "mlmd serve: stopped; the store is closed\n")
+        #expect(FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func withoutADatabaseItServesMemoryAndSaysSo() throws {
+        let server = try ServerProcess([])
+        #expect(server.listeningLine.hasSuffix("store: in memory"))
+        let stopped = server.stop()
+        #expect(stopped.error.hasPrefix("mlmd serve: no --db given: the store is in memory and is lost when the server stops\n"))
+    }
+
+    @Test func mlMetadataFlagNamesWork() throws {
+        let folder = FileManager.default.temporaryDirectory
+        let config = folder.appendingPathComponent("mlmd-serve-\(UUID().uuidString).pbtxt").path
+        let path = folder.appendingPathComponent("mlmd-serve-\(UUID().uuidString).sqlite").path
+        try "connection_config { sqlite { filename_uri: '\(path)' } }\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let server = try ServerProcess(["--metadata_store_server_config_file", config])
+        #expect(server.listeningLine.hasSuffix("store: SQLite file \(path)"))
+        #expect(server.stop().status == 0)
+        let result = try MLMDProcess.run(["serve", "--grpc_port=-1", "--metadata_store_server_config_file", config])
+        #expect(result.status == 1)
+        #expect(result.error == "mlmd: port -1 is not between 0 and 65535\n")
+    }
+
+    @Test func aDatabaseThisBuildDoesNotServeIsOneClearLine() throws {
+        let result = try MLMDProcess.run(["serve", "--port", "0", "--db", "postgresql://u:p@localhost:5432/mlmd"])
+        #expect(result.status == 1)
+        #expect(result.error == "mlmd: --db: postgresql databases are not served by this build yet; use an SQLite file or memory:\n")
+    }
+
+    @Test func aMalformedConfigFileNamesLineAndColumn() throws {
+        let config = FileManager.default.temporaryDirectory.appendingPathComponent("mlmd-serve-\(UUID().uuidString).pbtxt").path
+        try "connection_config {\n  sqlite { filename_uri: 3 }\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let result = try MLMDProcess.run(["serve", "--port", "0", "--config", config])
+        #expect(result.status == 1)
+        #expect(result.error.hasPrefix("mlmd: \(config): "))
+        #expect(result.error.contains("2:"))
+        #expect(result.error.split(separator: "\n").count == 1)
+    }
+
+    @Test func aPortInUseIsOneClearLine() throws {
+        let first = try ServerProcess([])
+        defer { _ = first.stop() }
+        let result = try MLMDProcess.run(["serve", "--host", "127.0.0.1", "--port", "\(first.port)"])
+        #expect(result.status == 1)
+        #expect(result.error.contains("mlmd: cannot serve on 127.0.0.1:\(first.port): "))
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// `mlmd serve` running in the background for a test: started on a free port, stopped with SIGTERM.
+final class ServerProcess {
+    let process = Process()
+    private let stdout = Pipe(), stderr = Pipe()
+    /// The port from the line the server prints once it listens.
+    private(set) var port = 0
+    /// That line.
+    private(set) var listeningLine = ""
+
+    /// Starts `mlmd serve ARGUMENTS --host 127.0.0.1 --port 0` and waits for its listening line.
+    init(_ arguments: [String]) throws {
+        process.executableURL = MLMDProcess.executable
+        process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0"] + arguments
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        var line = Data()
+        while let byte = try stdout.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data([0x0A]) { line.append(byte) }
+        listeningLine = String(decoding: line, as: UTF8.self)
+        guard let address = listeningLine.split(separator: " ").dropFirst(4).first,
+              let port = address.split(separator: ":").last.flatMap({ Int($0) }) else {
+            process.terminate()
+            throw NotListening(line: listeningLine, error: String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+        }
+        self.port = port
+    }
+
+    /// Sends SIGTERM and waits; the exit status and what the server wrote to standard error.
+    func stop() -> (status: Int32, error: String) {
+        process.terminate()
+        let error = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, error)
+    }
+
+    struct NotListening: Error, CustomStringConvertible {
+        var line: String
+        var error: String
+        var description: String { "mlmd serve did not start: \(line) \(error)" }
+    }
+}
