@@ -8,6 +8,8 @@ let package = Package(
     products: [
         .library(name: "ProtoWire", targets: ["ProtoWire"]),
         .library(name: "MLMDProtos", targets: ["MLMDProtos"]),
+        .library(name: "TFMetadataProtos", targets: ["TFMetadataProtos"]),
+        .library(name: "SchemaInference", targets: ["SchemaInference"]),
         .library(name: "MLMetadata", targets: ["MLMetadata"]),
         .library(name: "MLMDServer", targets: ["MLMDServer"]),
         .executable(name: "mlmd", targets: ["mlmd"]),
@@ -25,6 +27,10 @@ let package = Package(
         .target(name: "ProtoWire"),
         // Swift messages generated from Protos/ by mlmd-protogen (committed; see README).
         .target(name: "MLMDProtos", dependencies: ["ProtoWire"]),
+        // tensorflow_metadata's Schema and statistics messages, generated the same way.
+        .target(name: "TFMetadataProtos", dependencies: ["ProtoWire"]),
+        // CSV statistics and schema inference as TensorFlow Data Validation does it.
+        .target(name: "SchemaInference", dependencies: ["TFMetadataProtos"]),
         // The system SQLite library (libsqlite3-dev on Debian).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         // The store: MetadataStore over SQLite (file or in memory), ml-metadata's semantics and file format.
@@ -50,12 +56,17 @@ let package = Package(
             dependencies: [
                 "MLMDProtos",
                 "MLMDServer",
+                "SchemaInference",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The Chicago taxi trips (15,002), shipped for `mlmd demo`; the schema inference tests read them too.
+            resources: [.copy("Resources/chicago_taxi")]
         ),
         .testTarget(name: "ProtoWireTests", dependencies: ["ProtoWire"]),
         .testTarget(name: "mlmdTests", dependencies: ["mlmd"]),
-        .testTarget(name: "MLMetadataTests", dependencies: ["MLMetadata"]),
+        .testTarget(name: "SchemaInferenceTests", dependencies: ["SchemaInference"], resources: [.copy("Golden")]),
+        // Oracle/ holds the Python scripts the compatibility tests run under the real ml-metadata.
+        .testTarget(name: "MLMetadataTests", dependencies: ["MLMetadata"], exclude: ["Oracle"]),
         .testTarget(
             name: "MLMDServerTests",
             dependencies: [

@@ -5,8 +5,9 @@ import ProtoWire
 //
 // Turns the FileDescriptorSet that `protoc --include_imports --descriptor_set_out` writes for
 // Protos/ into Swift: the well-known types into SOURCES_DIR/ProtoWire/WellKnownTypes, the
-// ml_metadata messages into SOURCES_DIR/MLMDProtos, and gRPC's health protocol into
-// SOURCES_DIR/MLMDServer/Health. Scripts/generate-protos.sh runs both steps.
+// ml_metadata messages into SOURCES_DIR/MLMDProtos, tensorflow_metadata's Schema and statistics
+// into SOURCES_DIR/TFMetadataProtos, and gRPC's health protocol into SOURCES_DIR/MLMDServer/Health.
+// Scripts/generate-protos.sh runs both steps.
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("mlmd-protogen: \(message)\n".utf8))
@@ -77,3 +78,19 @@ for file in files where file.package == "grpc.health.v1" {
     let base = file.name.split(separator: "/").last!.replacingOccurrences(of: ".proto", with: "")
     writeFile("\(sources)/MLMDServer/Health/\(base).pb.swift", health.source(for: file, only: nil))
 }
+
+// tensorflow_metadata (Schema, statistics), in its own module. Its names carry no prefix: none
+// clashes with an ml_metadata name, and they read as in TFDV (`Schema`, `Feature`, `FeatureType.int`).
+let tfmdPackage = "tensorflow.metadata.v0"
+let tfmd = FileEmitter(symbols: symbols, registryExpression: ".tensorflowMetadata", importRuntime: true)
+var tfmdMessages: [String] = []
+for file in files where file.package == tfmdPackage {
+    let base = file.name.split(separator: "/").last!.replacingOccurrences(of: ".proto", with: "")
+    writeFile("\(sources)/TFMetadataProtos/\(base).pb.swift", tfmd.source(for: file, only: nil))
+    tfmdMessages += symbols.messages.filter { $0.key.hasPrefix(".\(tfmdPackage).") && !$0.value.descriptor.isMapEntry
+        && symbols.closure(of: file.messages.map { ".\(tfmdPackage).\($0.name)" }).contains($0.key) }.map(\.value.swiftName)
+}
+writeFile("\(sources)/TFMetadataProtos/TFMetadataTypeRegistry.pb.swift", tfmd.registrySource(
+    name: "tensorflowMetadata", property: "tensorflowMetadata",
+    comment: "Every tensorflow.metadata.v0 message, nested ones included, and the well-known types.",
+    messages: Array(Set(tfmdMessages)).sorted(), merging: ".wellKnownTypes"))

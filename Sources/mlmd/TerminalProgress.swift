@@ -1,0 +1,41 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A one-line percentage on standard error, redrawn in place, shown only when standard error is a
+/// terminal: output that is piped or redirected stays clean.
+struct TerminalProgress {
+    private let label: String
+    private let isShown: Bool
+    private var lastPercent = -1
+
+    /// A progress line starting with `label`, e.g. `mlmd infer-schema: data.csv`.
+    init(label: String) {
+        self.label = label
+        isShown = isatty(STDERR_FILENO) == 1
+    }
+
+    /// Shows `done` out of `total`, redrawing only when the whole percentage changes.
+    mutating func update(done: Int, total: Int) {
+        guard isShown, total > 0 else { return }
+        let percent = min(100, done * 100 / total)
+        guard percent != lastPercent else { return }
+        lastPercent = percent
+        draw("\r\(label): \(percent)%")
+    }
+
+    /// Erases the progress line, so that what follows starts on a clean line.
+    func finish() {
+        guard isShown, lastPercent >= 0 else { return }
+        draw("\r\u{1B}[K")
+    }
+
+    private func draw(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
+}
