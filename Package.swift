@@ -63,7 +63,8 @@ let package = Package(
             resources: [.copy("Resources/chicago_taxi")]
         ),
         .testTarget(name: "ProtoWireTests", dependencies: ["ProtoWire"]),
-        .testTarget(name: "mlmdTests", dependencies: ["mlmd"]),
+        // Golden/ holds expected outputs the tests read from the source tree.
+        .testTarget(name: "mlmdTests", dependencies: ["mlmd"], exclude: ["Golden"]),
         .testTarget(name: "SchemaInferenceTests", dependencies: ["SchemaInference"], resources: [.copy("Golden")]),
         // Oracle/ holds the Python scripts the compatibility tests run under the real ml-metadata.
         .testTarget(name: "MLMetadataTests", dependencies: ["MLMetadata"], exclude: ["Oracle"]),

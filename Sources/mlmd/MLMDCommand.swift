@@ -6,6 +6,6 @@ struct MLMDCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mlmd",
         abstract: "ML Metadata in Swift: records of artifacts, executions and contexts, and their lineage.",
-        subcommands: [Proto.self, Serve.self, InferSchema.self]
+        subcommands: [Demo.self, Proto.self, Serve.self, InferSchema.self]
     )
 }

@@ -19,10 +19,11 @@ struct MLMDProcess {
         return directory.appendingPathComponent("mlmd")
     }()
 
-    static func run(_ arguments: [String], input: [UInt8] = []) throws -> Result {
+    static func run(_ arguments: [String], input: [UInt8] = [], in directory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout

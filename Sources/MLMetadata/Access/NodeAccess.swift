@@ -96,18 +96,69 @@ struct NodeAccess<Node: StoredNode> {
     /// The nodes with these ids, by id; missing ids are skipped.
     func find(ids: [Int64]) throws -> [Node] {
         var nodes: [Node] = []
-        try Self.forEachChunk(of: Set(ids).sorted()) { chunk in
-            let statement = try connection.statement("\(selectColumns) WHERE N.\"id\" IN (\(Self.chunkPlaceholders))")
-            statement.bind(chunk.map(SQLiteValue.integer))
-            while try statement.step() { nodes.append(try row(statement)) }
+        nodes.reserveCapacity(ids.count)
+        try Self.forEachSortedChunk(of: ids) { chunk in
+            let statement = try idsStatement(chunk, purpose: .selectByIDs, table: table.table) {
+                "\(selectColumns) WHERE N.\"id\" \($0) ORDER BY N.\"id\""
+            }
+            var wanted = chunk.makeIterator()
+            var next = wanted.next()
+            while try statement.step() {
+                // A range of ids also finds nodes that were not asked for.
+                let id = statement.int64(0)
+                while let candidate = next, candidate < id { next = wanted.next() }
+                guard next == id else { continue }
+                nodes.append(try row(statement))
+            }
         }
-        return try withProperties(nodes.sorted { $0.id < $1.id })
+        return try withProperties(nodes)
     }
 
     /// Ids go to SQLite in chunks of this many `?`; a short last chunk repeats its last id, so one
     /// prepared statement serves every chunk.
     static var chunkSize: Int { 256 }
     static var chunkPlaceholders: String { Array(repeating: "?", count: chunkSize).joined(separator: ", ") }
+
+    /// Calls `body` with the distinct `ids` in ascending order, in chunks of at most `chunkSize`.
+    private static func forEachSortedChunk(of ids: [Int64], _ body: (ArraySlice<Int64>) throws -> Void) throws {
+        // Ids often come ascending already (from a previous read, or a range of new ids).
+        let sorted = zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 } ? ids : Set(ids).sorted()
+        for start in stride(from: 0, to: sorted.count, by: chunkSize) {
+            try body(sorted[start ..< min(start + chunkSize, sorted.count)])
+        }
+    }
+
+    /// The statement `sql` builds around a condition on the ids of `chunk` (ascending, distinct),
+    /// bound: `BETWEEN` first and last when the ids are nearly consecutive (one seek, then a walk
+    /// that the caller filters), else `IN` the ids (one seek per id).
+    private func idsStatement(_ chunk: ArraySlice<Int64>, purpose: StatementKey.Purpose, table: String,
+                              _ sql: (String) -> String) throws -> SQLiteStatement {
+        let first = chunk[chunk.startIndex], last = chunk[chunk.endIndex - 1]
+        // Ids come from the caller: any two may be far enough apart to overflow.
+        let (span, overflow) = last.subtractingReportingOverflow(first)
+        if !overflow && span < 2 * Int64(chunk.count) {
+            let statement = try connection.statement(StatementKey(purpose: .selectIDRange, table: table)) {
+                sql("BETWEEN ? AND ?")
+            }
+            statement.bind(first, at: 1)
+            statement.bind(last, at: 2)
+            return statement
+        }
+        let statement = try connection.statement(StatementKey(purpose: purpose, table: table, size: Self.chunkSize)) {
+            sql("IN (\(Self.chunkPlaceholders))")
+        }
+        var parameter: Int32 = 1
+        for id in chunk {
+            statement.bind(id, at: parameter)
+            parameter += 1
+        }
+        // Unused placeholders repeat the last id.
+        while parameter <= Int32(Self.chunkSize) {
+            statement.bind(last, at: parameter)
+            parameter += 1
+        }
+        return statement
+    }
 
     static func forEachChunk(of ids: [Int64], _ body: ([Int64]) throws -> Void) throws {
         var start = 0
@@ -132,20 +183,35 @@ struct NodeAccess<Node: StoredNode> {
         return node
     }
 
+    /// `nodes` with their properties (found fastest when the nodes are ascending by id).
     private func withProperties(_ nodes: [Node]) throws -> [Node] {
         guard !nodes.isEmpty else { return nodes }
         var nodes = nodes
-        var position: [Int64: Int] = [:]
-        for (index, node) in nodes.enumerated() { position[node.id] = index }
-        try Self.forEachChunk(of: nodes.map(\.id)) { chunk in
-            let statement = try connection.statement("""
+        let ids = nodes.map(\.id)
+        let ascending = zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 }
+        let position = ascending ? [:] : Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var index = 0
+        try Self.forEachSortedChunk(of: ids) { chunk in
+            let statement = try idsStatement(chunk, purpose: .selectPropertiesByIDs, table: table.propertyTable) {
+                """
                 SELECT "\(table.ownerColumn)", "name", "is_custom_property", \
                 \(PropertyColumns.names.map { "\"\($0)\"" }.joined(separator: ", ")) \
-                FROM "\(table.propertyTable)" WHERE "\(table.ownerColumn)" IN (\(Self.chunkPlaceholders))
-                """)
-            statement.bind(chunk.map(SQLiteValue.integer))
+                FROM "\(table.propertyTable)" WHERE "\(table.ownerColumn)" \($0)
+                """
+            }
             while try statement.step() {
-                guard let index = position[statement.int64(0)] else { continue }
+                let owner = statement.int64(0)
+                // Rows come by owner; with the nodes by id too, the owner is usually the node of
+                // the row before, or the next one.
+                if index >= ids.count || ids[index] != owner {
+                    if index + 1 < ids.count && ids[index + 1] == owner {
+                        index += 1
+                    } else if let found = ascending ? Self.binarySearch(ids, owner) : position[owner] {
+                        index = found
+                    } else {
+                        continue  // a range finds owners that were not asked for
+                    }
+                }
                 let name = statement.string(1) ?? ""
                 let value = try PropertyColumns.value(statement, from: 3)
                 if statement.int64(2) != 0 { nodes[index].customProperties[name] = value } else { nodes[index].properties[name] = value }
@@ -154,37 +220,91 @@ struct NodeAccess<Node: StoredNode> {
         return nodes
     }
 
+    /// Where `id` is in the ascending `ids`, or nil.
+    private static func binarySearch(_ ids: [Int64], _ id: Int64) -> Int? {
+        var low = 0, high = ids.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ids[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        return low < ids.count && ids[low] == id ? low : nil
+    }
+
     // MARK: Writing
 
     /// Inserts `node` with its properties, created and updated at `now`; returns its id.
     func insert(_ node: Node, now: Int64) throws -> Int64 {
-        try connection.statement(table.insertSQL).run(
-            [.integer(node.typeID), SQLiteValue(node.storedName), SQLiteValue(node.storedExternalID), .integer(now), .integer(now)]
-                + node.extraColumnValues)
-        let id = connection.lastInsertedRowID
-        try insertProperties(of: node, id: id)
-        return id
+        try insert(rows: [node][...], now: now)[0]
+    }
+
+    /// Inserts new nodes (at most `MultiRowInsert.maxRows`) with their properties, created and
+    /// updated at `now`: one INSERT for the nodes, few for the properties. Returns their ids in
+    /// order. A name or external id already taken fails the whole statement, which SQLite undoes.
+    func insert(rows nodes: ArraySlice<Node>, now: Int64) throws -> [Int64] {
+        let insert = MultiRowInsert(connection: connection, table: table.table, head: table.insertHead, columns: table.insertColumnCount)
+        let statement = try insert.statement(rows: nodes.count)
+        var parameter: Int32 = 1
+        for node in nodes {
+            statement.bind(node.typeID, at: parameter)
+            statement.bind(node.storedName, at: parameter + 1)
+            statement.bind(node.storedExternalID, at: parameter + 2)
+            statement.bind(now, at: parameter + 3)
+            statement.bind(now, at: parameter + 4)
+            node.bindExtraColumns(statement, from: parameter + 5)
+            parameter += Int32(insert.columns)
+        }
+        while try statement.step() {}
+        // One statement inserts its rows in order, each taking the next id (AUTOINCREMENT ids only
+        // grow, and this transaction holds the write lock), so the ids are consecutive.
+        let last = connection.lastInsertedRowID
+        let ids = Array(last - Int64(nodes.count) + 1 ... last)
+        try insertProperties(of: nodes, ids: ids)
+        return ids
     }
 
     /// Rewrites the row of `node.id` and replaces its properties.
     func update(_ node: Node, lastUpdate: Int64) throws {
-        try connection.statement(table.updateSQL)
-            .run([SQLiteValue(node.storedName), SQLiteValue(node.storedExternalID), .integer(lastUpdate)]
-                + node.extraColumnValues + [.integer(node.id)])
+        let statement = try connection.statement(table.updateSQL)
+        statement.bind(node.storedName, at: 1)
+        statement.bind(node.storedExternalID, at: 2)
+        statement.bind(lastUpdate, at: 3)
+        node.bindExtraColumns(statement, from: 4)
+        statement.bind(node.id, at: 4 + Int32(table.extraColumns.count))
+        while try statement.step() {}
         try connection.statement("DELETE FROM \"\(table.propertyTable)\" WHERE \"\(table.ownerColumn)\" = ?").run([.integer(node.id)])
-        try insertProperties(of: node, id: node.id)
+        try insertProperties(of: [node][...], ids: [node.id])
     }
 
-    private func insertProperties(of node: Node, id: Int64) throws {
-        guard !node.properties.isEmpty || !node.customProperties.isEmpty else { return }
-        let insert = try connection.statement(table.insertPropertySQL)
-        for (isCustom, properties) in [(Int64(0), node.properties), (Int64(1), node.customProperties)] {
-            for (name, value) in properties {
-                insert.reset()
-                try insert.run([.integer(id), .text(name), .integer(isCustom)] + PropertyColumns.bindings(for: value))
+    /// Inserts the property rows of `nodes`, stored with `ids`, several rows per statement.
+    private func insertProperties(of nodes: ArraySlice<Node>, ids: [Int64]) throws {
+        var rows: [PropertyRow] = []
+        for (node, id) in zip(nodes, ids) {
+            for (name, value) in node.properties { rows.append(PropertyRow(owner: id, name: name, isCustom: 0, value: value)) }
+            for (name, value) in node.customProperties { rows.append(PropertyRow(owner: id, name: name, isCustom: 1, value: value)) }
+        }
+        let insert = MultiRowInsert(connection: connection, table: table.propertyTable, head: table.insertPropertyHead,
+                                    columns: table.propertyColumnCount)
+        for range in MultiRowInsert.statementRanges(count: rows.count) {
+            let statement = try insert.statement(rows: range.count)
+            var parameter: Int32 = 1
+            for index in range {
+                statement.bind(rows[index].owner, at: parameter)
+                statement.bind(rows[index].name, at: parameter + 1)
+                statement.bind(rows[index].isCustom, at: parameter + 2)
+                PropertyColumns.bind(rows[index].value, to: statement, at: parameter + 3)
+                parameter += Int32(insert.columns)
             }
+            while try statement.step() {}
         }
     }
+}
+
+/// One row of a property table, before it is inserted.
+private struct PropertyRow {
+    var owner: Int64
+    var name: String
+    var isCustom: Int64
+    var value: Value
 }
 
 /// Type names by id, for the rows of one access object.

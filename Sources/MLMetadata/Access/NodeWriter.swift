@@ -25,10 +25,65 @@ struct NodeWriter<Node: StoredNode> {
         if node.hasID { return try update(node) }
         guard node.hasTypeID else { throw MetadataStoreError(.invalidArgument, "Type id is missing.") }
         try validate(node)
+        return try insert(normalized(node), given: node)
+    }
+
+    /// Stores `nodes` in order, as `put` one by one would (the same ids, the same first error),
+    /// but inserts runs of new nodes several rows per statement.
+    func put(all nodes: [Node]) throws -> [Int64] {
+        var ids: [Int64] = []
+        ids.reserveCapacity(nodes.count)
+        // New nodes checked and normalized, waiting for their INSERT, with where each is in
+        // `nodes`. Anything else that can fail inserts them first, so that an error an earlier
+        // node meets still comes first.
+        var pending: [Node] = []
+        var pendingPositions: [Int] = []
+        func insertPending() throws {
+            ids += try insertNew(pending, given: pendingPositions.map { nodes[$0] })
+            pending.removeAll(keepingCapacity: true)
+            pendingPositions.removeAll(keepingCapacity: true)
+        }
+        for (position, node) in nodes.enumerated() {
+            guard node.hasTypeID, !node.hasID else {
+                try insertPending()
+                ids.append(try put(node))
+                continue
+            }
+            do {
+                try validate(node)
+            } catch {
+                try insertPending()
+                throw error
+            }
+            pending.append(normalized(node))
+            pendingPositions.append(position)
+        }
+        try insertPending()
+        return ids
+    }
+
+    /// Inserts new, valid nodes (`given` as the caller gave them). On a name or external id
+    /// already taken, the statement that met it is redone one node at a time, so that the error
+    /// names that node as `put` would.
+    private func insertNew(_ nodes: [Node], given: @autoclosure () -> [Node]) throws -> [Int64] {
+        var ids: [Int64] = []
+        for range in MultiRowInsert.statementRanges(count: nodes.count) {
+            do {
+                ids += try self.nodes.insert(rows: nodes[range], now: now)
+            } catch let failure as SQLiteFailure where failure.isUniqueViolation {
+                let given = given()
+                for index in range { ids.append(try insert(nodes[index], given: given[index])) }
+            }
+        }
+        return ids
+    }
+
+    /// Inserts one new, valid node.
+    private func insert(_ node: Node, given: Node) throws -> Int64 {
         do {
-            return try nodes.insert(normalized(node), now: now)
+            return try nodes.insert(node, now: now)
         } catch let failure as SQLiteFailure where failure.isUniqueViolation {
-            throw MetadataStoreError(.alreadyExists, "Given node already exists: \(identity(of: node)): \(failure.message)")
+            throw MetadataStoreError(.alreadyExists, "Given node already exists: \(identity(of: given)): \(failure.message)")
         }
     }
 

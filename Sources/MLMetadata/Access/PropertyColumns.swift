@@ -5,24 +5,29 @@ import ProtoWire
 /// it: int, double, string and bool in their own columns, a Struct as `mlmd-struct::` + base64 in
 /// `string_value`, an Any as base64 text in `proto_value`. Doubles are kept exactly.
 enum PropertyColumns {
-    /// The value columns in the order `bindings(for:)` fills them.
+    /// The value columns, in the order `bind(_:to:at:)` numbers them.
     static let names = ["int_value", "double_value", "string_value", "proto_value", "bool_value"]
 
     static let structPrefix = "mlmd-struct::"
 
-    /// One binding per column in `names`, all NULL but one.
-    static func bindings(for value: Value) -> [SQLiteValue] {
-        var columns = [SQLiteValue](repeating: .null, count: 5)
+    /// Binds `value` to the one of the columns in `names` (parameters `index` … `index + 4`) it is
+    /// stored in; the others are left unbound, which is NULL.
+    static func bind(_ value: Value, to statement: SQLiteStatement, at index: Int32) {
         switch value.value {
-        case .intValue(let int)?: columns[0] = .integer(int)
-        case .doubleValue(let double)?: columns[1] = .real(double)
-        case .stringValue(let string)?: columns[2] = .text(string)
-        case .structValue(let structure)?: columns[2] = .text(structPrefix + Base64.encode(structure.serializedBytes()))
-        case .protoValue(let any)?: columns[3] = .text(Base64.encode(any.serializedBytes()))
-        case .boolValue(let bool)?: columns[4] = .integer(bool ? 1 : 0)
+        case .intValue(let int)?: statement.bind(int, at: index)
+        case .doubleValue(let double)?: statement.bind(double, at: index + 1)
+        case .stringValue(let string)?: statement.bind(string, at: index + 2)
+        case .structValue(let structure)?:
+            let text: String = structPrefix + Base64.encode(structure.serializedBytes())
+            statement.bind(text, at: index + 2)
+        case .protoValue(let any)?:
+            let text: String = Base64.encode(any.serializedBytes())
+            statement.bind(text, at: index + 3)
+        case .boolValue(let bool)?:
+            let flag: Int64 = bool ? 1 : 0
+            statement.bind(flag, at: index + 4)
         case nil: break
         }
-        return columns
     }
 
     /// The value of a row whose value columns start at `column`, read in ml-metadata's order of

@@ -17,12 +17,16 @@ struct NodeTable: Sendable {
     let selectSQL: String
     /// The same with the type name joined from `Type` (alias `T`, which filter queries may name).
     let selectWithTypeSQL: String
-    /// `INSERT` of a node: type_id, name, external_id, both times, then the extra columns.
-    let insertSQL: String
+    /// `INSERT` of nodes, without VALUES: type_id, name, external_id, both times, then the extra
+    /// columns (`insertColumnCount` in all).
+    let insertHead: String
+    let insertColumnCount: Int
     /// `UPDATE` of a node by id: name, external_id, last update time, then the extra columns.
     let updateSQL: String
-    /// `INSERT` of a property row: owner, name, is_custom_property, then `PropertyColumns.names`.
-    let insertPropertySQL: String
+    /// `INSERT` of property rows, without VALUES: owner, name, is_custom_property, then
+    /// `PropertyColumns.names` (`propertyColumnCount` in all).
+    let insertPropertyHead: String
+    let propertyColumnCount: Int
 
     init(table: String, propertyTable: String, ownerColumn: String, typeKind: TypeKind, extraColumns: [String], plural: String) {
         self.table = table
@@ -32,7 +36,6 @@ struct NodeTable: Sendable {
         self.extraColumns = extraColumns
         self.plural = plural
         func quoted(_ columns: [String]) -> String { columns.map { "\"\($0)\"" }.joined(separator: ", ") }
-        func placeholders(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
         let extra = extraColumns.map { #", N."\#($0)""# }.joined()
         selectSQL = """
             SELECT N."id", N."type_id", N."name", N."external_id", N."create_time_since_epoch", \
@@ -43,11 +46,13 @@ struct NodeTable: Sendable {
             N."last_update_time_since_epoch", T."name"\(extra) FROM "\(table)" AS N LEFT JOIN "Type" AS T ON T."id" = N."type_id"
             """
         let insertColumns = ["type_id", "name", "external_id", "create_time_since_epoch", "last_update_time_since_epoch"] + extraColumns
-        insertSQL = "INSERT INTO \"\(table)\" (\(quoted(insertColumns))) VALUES (\(placeholders(insertColumns.count)))"
+        insertHead = "INSERT INTO \"\(table)\" (\(quoted(insertColumns)))"
+        insertColumnCount = insertColumns.count
         let assignments = (["name", "external_id", "last_update_time_since_epoch"] + extraColumns).map { "\"\($0)\" = ?" }
         updateSQL = "UPDATE \"\(table)\" SET \(assignments.joined(separator: ", ")) WHERE \"id\" = ?"
         let propertyColumns = [ownerColumn, "name", "is_custom_property"] + PropertyColumns.names
-        insertPropertySQL = "INSERT INTO \"\(propertyTable)\" (\(quoted(propertyColumns))) VALUES (\(placeholders(propertyColumns.count)))"
+        insertPropertyHead = "INSERT INTO \"\(propertyTable)\" (\(quoted(propertyColumns)))"
+        propertyColumnCount = propertyColumns.count
     }
 }
 
@@ -74,8 +79,8 @@ protocol StoredNode: ProtoMessage {
     var createTimeSinceEpoch: Int64 { get set }
     var lastUpdateTimeSinceEpoch: Int64 { get set }
     var hasLastUpdateTimeSinceEpoch: Bool { get }
-    /// Values of `storage.extraColumns`, as stored.
-    var extraColumnValues: [SQLiteValue] { get }
+    /// Binds the values of `storage.extraColumns`, as stored, from parameter `index` on.
+    func bindExtraColumns(_ statement: SQLiteStatement, from index: Int32)
     /// Sets the extra fields from a row, whose first extra column is at `column`.
     mutating func readExtraColumns(_ statement: SQLiteStatement, from column: Int32)
     /// Copies the field named by a field-mask path (other than properties) from `source`; false if
@@ -100,7 +105,10 @@ extension Artifact: StoredNode {
                                    typeKind: .artifact, extraColumns: ["uri", "state"], plural: "artifacts")
 
     // ml-metadata always stores the uri, so an unset uri reads back as "".
-    var extraColumnValues: [SQLiteValue] { [.text(uri), SQLiteValue(hasState ? Int64(state.rawValue) : nil)] }
+    func bindExtraColumns(_ statement: SQLiteStatement, from index: Int32) {
+        statement.bind(uri, at: index)
+        statement.bind(hasState ? Int64(state.rawValue) : nil, at: index + 1)
+    }
 
     mutating func readExtraColumns(_ statement: SQLiteStatement, from column: Int32) {
         if let uri = statement.string(column) { self.uri = uri }
@@ -126,7 +134,9 @@ extension Execution: StoredNode {
     static let storage = NodeTable(table: "Execution", propertyTable: "ExecutionProperty", ownerColumn: "execution_id",
                                    typeKind: .execution, extraColumns: ["last_known_state"], plural: "executions")
 
-    var extraColumnValues: [SQLiteValue] { [SQLiteValue(hasLastKnownState ? Int64(lastKnownState.rawValue) : nil)] }
+    func bindExtraColumns(_ statement: SQLiteStatement, from index: Int32) {
+        statement.bind(hasLastKnownState ? Int64(lastKnownState.rawValue) : nil, at: index)
+    }
 
     mutating func readExtraColumns(_ statement: SQLiteStatement, from column: Int32) {
         if let state = statement.optionalInt64(column) {
@@ -146,7 +156,7 @@ extension Context: StoredNode {
     static let storage = NodeTable(table: "Context", propertyTable: "ContextProperty", ownerColumn: "context_id",
                                    typeKind: .context, extraColumns: [], plural: "contexts")
 
-    var extraColumnValues: [SQLiteValue] { [] }
+    func bindExtraColumns(_ statement: SQLiteStatement, from index: Int32) {}
 
     mutating func readExtraColumns(_ statement: SQLiteStatement, from column: Int32) {}
 

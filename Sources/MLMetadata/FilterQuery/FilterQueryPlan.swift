@@ -98,7 +98,6 @@ struct FilterQueryPlan {
 
         /// The bound value for a literal compared with this column.
         func value(_ operand: FilterOperand) throws -> SQLiteValue {
-            let mismatch = MetadataStoreError(.invalidArgument, "Invalid `filter_query`: \(name) cannot be compared with \(operand)")
             switch (operand, type) {
             case (.word(let word, _), .int) where enumValues != nil:
                 guard let number = enumValues?[word] else {
@@ -110,7 +109,9 @@ struct FilterQueryPlan {
             case (.double(let double), .double), (.double(let double), .int): return .real(double)
             case (.string(let string), .string): return .text(string)
             case (.bool(let bool), .bool): return .integer(bool ? 1 : 0)
-            default: throw mismatch
+            default:
+                // Built only here: describing the operand goes through runtime reflection.
+                throw MetadataStoreError(.invalidArgument, "Invalid `filter_query`: \(name) cannot be compared with \(operand)")
             }
         }
     }

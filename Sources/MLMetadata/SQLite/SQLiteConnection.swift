@@ -10,6 +10,9 @@ final class SQLiteConnection {
 
     private let handle: OpaquePointer
     private var statements: [String: SQLiteStatement] = [:]
+    private var keyedStatements: [StatementKey: SQLiteStatement] = [:]
+    /// Statements of `uncachedStatement`, least recently used first.
+    private var recentStatements: [(sql: String, statement: SQLiteStatement)] = []
     /// The file name or URI it was opened with, for messages.
     let location: String
 
@@ -37,6 +40,8 @@ final class SQLiteConnection {
 
     deinit {
         statements.removeAll()  // finalize statements before closing the handle
+        keyedStatements.removeAll()
+        recentStatements.removeAll()
         sqlite3_close_v2(handle)
     }
 
@@ -62,11 +67,38 @@ final class SQLiteConnection {
         return statement
     }
 
-    /// A statement for SQL that varies with user input (filter queries): not cached, finalized
-    /// when the caller lets go of it.
-    func uncachedStatement(_ sql: String) throws -> SQLiteStatement {
-        try prepare(sql)
+    /// The prepared statement named `key`, reset and with no bindings; `sql` builds its text the
+    /// first time. For long SQL (many placeholders), where hashing the text on every call would
+    /// cost more than running a small statement.
+    func statement(_ key: StatementKey, sql: () -> String) throws -> SQLiteStatement {
+        if let cached = keyedStatements[key] {
+            cached.reset()
+            return cached
+        }
+        let statement = try prepare(sql())
+        keyedStatements[key] = statement
+        return statement
     }
+
+    /// A statement for SQL that varies with user input (filter queries, lists of ids), reset and
+    /// with no bindings. It is not kept with the fixed statements, only among the last
+    /// `recentLimit` of its kind, so that a query asked again (the same filter, page after page)
+    /// is not prepared again, which costs more than running a small one. Callers finish with it
+    /// before asking for the same SQL again.
+    func uncachedStatement(_ sql: String) throws -> SQLiteStatement {
+        if let index = recentStatements.firstIndex(where: { $0.sql == sql }) {
+            let recent = recentStatements.remove(at: index)
+            recentStatements.append(recent)
+            recent.statement.reset()
+            return recent.statement
+        }
+        let statement = try prepare(sql)
+        if recentStatements.count == Self.recentLimit { recentStatements.removeFirst() }
+        recentStatements.append((sql, statement))
+        return statement
+    }
+
+    private static let recentLimit = 16
 
     private func prepare(_ sql: String) throws -> SQLiteStatement {
         var prepared: OpaquePointer?
@@ -81,6 +113,8 @@ final class SQLiteConnection {
     /// COMMIT, which would block other connections' writers; transactions end with this.
     func resetStatements() {
         for statement in statements.values { statement.reset() }
+        for statement in keyedStatements.values { statement.reset() }
+        for recent in recentStatements { recent.statement.reset() }
     }
 
     /// True if `table` has a row with this `id`.
@@ -97,6 +131,20 @@ final class SQLiteConnection {
     var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
     var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
+}
+
+/// Names a cached statement by what it does, for `SQLiteConnection.statement(_:sql:)`: a few
+/// bytes to hash where the SQL text may be thousands.
+struct StatementKey: Hashable {
+    enum Purpose: Hashable {
+        case insertRows, selectByIDs, selectPropertiesByIDs, selectIDRange
+    }
+
+    var purpose: Purpose
+    /// The table it is about.
+    var table: String
+    /// Rows or ids it takes, for statements built in several sizes.
+    var size: Int = 0
 }
 
 /// A failed SQLite call: its (extended) result code and message.

@@ -31,9 +31,19 @@ final class SQLiteStatement {
     }
 
     func bind(_ value: String?, at index: Int32) {
-        guard let value else { sqlite3_bind_null(handle, index); return }
-        // SQLITE_TRANSIENT: SQLite copies the text before this call returns.
-        sqlite3_bind_text(handle, index, value, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+        guard var value else { sqlite3_bind_null(handle, index); return }
+        // The byte count saves SQLite a strlen; SQLITE_TRANSIENT: SQLite copies the text before
+        // this call returns.
+        value.withUTF8 { bytes in
+            // A NULL pointer would bind NULL, not "".
+            guard let start = bytes.baseAddress, !bytes.isEmpty else {
+                sqlite3_bind_text(handle, index, "", 0, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+                return
+            }
+            start.withMemoryRebound(to: CChar.self, capacity: bytes.count) { text in
+                _ = sqlite3_bind_text(handle, index, text, Int32(bytes.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+            }
+        }
     }
 
     /// Binds every value in order, starting at parameter 1.

@@ -38,9 +38,22 @@ final class SQLiteMetadataSource: @unchecked Sendable {
             throw MetadataStoreError(.invalidArgument, "connection config names no database")
         }
         connection = try SQLiteConnection(location: location, mode: mode, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+        try tuneConnection()
         if mode != .readOnly && location != ":memory:" { try useWriteAheadLogIfNew() }
         try transaction(writing: mode != .readOnly) { connection in
             try SchemaSetup(connection: connection).prepare(canWrite: mode != .readOnly)
+        }
+    }
+
+    /// Settings of this connection only; nothing of them is kept in the file.
+    private func tuneConnection() throws {
+        do {
+            // Multi-row INSERTs keep a statement journal (to undo just the statement on a
+            // constraint error); past 64 KiB SQLite moves it to a temporary file, which cost a
+            // file and thousands of writes per batch. It is discarded when the statement ends.
+            try connection.execute("PRAGMA temp_store = MEMORY")
+        } catch let failure as SQLiteFailure {
+            throw failure.storeError
         }
     }
 

@@ -160,7 +160,7 @@ extension MetadataStore {
         try transaction(writing: true) { access in
             let writer = NodeWriter<Node>(connection: access.connection, maskPaths: maskPaths,
                                           abortIfLatestUpdatedTimeChanged: abortIfLatestUpdatedTimeChanged)
-            return try nodes.map { try writer.put($0) }
+            return try writer.put(all: nodes)
         }
     }
 
