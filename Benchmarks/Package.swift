@@ -2,16 +2,18 @@
 // Benchmarks for swift-ml-metadata: its protobuf codec against SwiftProtobuf and Python
 // protobuf (upb), and its store against ml-metadata 1.17.1. A separate package: the root
 // package does not depend on it.
-// Run: cd Benchmarks && swift run -c release codec-bench   (or store-bench; see README.md)
+// Run: cd Benchmarks && swift run -c release codec-bench   (or store-bench, server-bench; see README.md)
 import PackageDescription
 
 let package = Package(
     name: "swift-ml-metadata-benchmarks",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         // `name:` pins the identity: a path package is otherwise named after its folder.
         .package(name: "swift-ml-metadata", path: ".."),
         .package(url: "https://github.com/apple/swift-protobuf", exact: "1.39.0"),
+        .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
     ],
     targets: [
         // SwiftProtobuf's generated code for Protos/ml_metadata/proto/metadata_store.proto
@@ -35,6 +37,17 @@ let package = Package(
             dependencies: [
                 .product(name: "MLMetadata", package: "swift-ml-metadata"),
                 .product(name: "MLMDProtos", package: "swift-ml-metadata"),
+            ]
+        ),
+        // gRPC: our server against ml-metadata's behind gRPC and a do-nothing grpc-swift-2 handler.
+        .executableTarget(
+            name: "server-bench",
+            dependencies: [
+                .product(name: "MLMDServer", package: "swift-ml-metadata"),
+                .product(name: "MLMDProtos", package: "swift-ml-metadata"),
+                .product(name: "ProtoWire", package: "swift-ml-metadata"),
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
             ]
         ),
     ]

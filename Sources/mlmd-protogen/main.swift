@@ -58,19 +58,30 @@ writeFile("\(sources)/ProtoWire/WellKnownTypes/WellKnownTypeRegistry.pb.swift", 
     comment: "The well-known types this runtime ships (Any, Struct, Value, ListValue, FieldMask, EnumValueOptions).",
     messages: Array(Set(wellKnownMessages)).sorted(), merging: nil))
 
-// ml_metadata, in its own module.
-let mlmd = FileEmitter(symbols: symbols, registryExpression: ".mlmd", importRuntime: true)
-var mlmdMessages: [String] = []
-for file in files where file.package == "ml_metadata" {
-    let base = file.name.split(separator: "/").last!.replacingOccurrences(of: ".proto", with: "")
-    writeFile("\(sources)/MLMDProtos/\(base).pb.swift", mlmd.source(for: file, only: nil))
-    mlmdMessages += symbols.messages.filter { $0.key.hasPrefix(".ml_metadata.") && !$0.value.descriptor.isMapEntry
-        && symbols.closure(of: file.messages.map { ".ml_metadata.\($0.name)" }).contains($0.key) }.map(\.value.swiftName)
+/// Writes the messages of `package` into SOURCES_DIR/FOLDER, one file per .proto, with a type
+/// registry `ProtoTypeRegistry.REGISTRY` of every message (nested ones too) and the well-known types.
+@MainActor func emitModule(package: String, folder: String, registry: String, registryFile: String, comment: String) {
+    let emitter = FileEmitter(symbols: symbols, registryExpression: ".\(registry)", importRuntime: true)
+    var messages: [String] = []
+    for file in files where file.package == package {
+        let base = file.name.split(separator: "/").last!.replacingOccurrences(of: ".proto", with: "")
+        writeFile("\(sources)/\(folder)/\(base).pb.swift", emitter.source(for: file, only: nil))
+        messages += symbols.messages.filter { $0.key.hasPrefix(".\(package).") && !$0.value.descriptor.isMapEntry
+            && symbols.closure(of: file.messages.map { ".\(package).\($0.name)" }).contains($0.key) }.map(\.value.swiftName)
+    }
+    writeFile("\(sources)/\(folder)/\(registryFile)", emitter.registrySource(
+        name: registry, property: registry, comment: comment, messages: Array(Set(messages)).sorted(), merging: ".wellKnownTypes"))
 }
-writeFile("\(sources)/MLMDProtos/MLMDTypeRegistry.pb.swift", mlmd.registrySource(
-    name: "mlmd", property: "mlmd",
-    comment: "Every ml_metadata message, nested ones included, and the well-known types.",
-    messages: Array(Set(mlmdMessages)).sorted(), merging: ".wellKnownTypes"))
+
+// ml_metadata, in its own module.
+emitModule(package: "ml_metadata", folder: "MLMDProtos", registry: "mlmd", registryFile: "MLMDTypeRegistry.pb.swift",
+           comment: "Every ml_metadata message, nested ones included, and the well-known types.")
+
+// tensorflow_metadata (Schema, statistics), in its own module. Its names carry no prefix: none
+// clashes with an ml_metadata name, and they read as in TFDV (`Schema`, `Feature`, `FeatureType.int`).
+emitModule(package: "tensorflow.metadata.v0", folder: "TFMetadataProtos", registry: "tensorflowMetadata",
+           registryFile: "TFMetadataTypeRegistry.pb.swift",
+           comment: "Every tensorflow.metadata.v0 message, nested ones included, and the well-known types.")
 
 // gRPC's health checking protocol, for the server.
 let health = FileEmitter(symbols: symbols, registryExpression: ".wellKnownTypes", importRuntime: true)
@@ -78,19 +89,3 @@ for file in files where file.package == "grpc.health.v1" {
     let base = file.name.split(separator: "/").last!.replacingOccurrences(of: ".proto", with: "")
     writeFile("\(sources)/MLMDServer/Health/\(base).pb.swift", health.source(for: file, only: nil))
 }
-
-// tensorflow_metadata (Schema, statistics), in its own module. Its names carry no prefix: none
-// clashes with an ml_metadata name, and they read as in TFDV (`Schema`, `Feature`, `FeatureType.int`).
-let tfmdPackage = "tensorflow.metadata.v0"
-let tfmd = FileEmitter(symbols: symbols, registryExpression: ".tensorflowMetadata", importRuntime: true)
-var tfmdMessages: [String] = []
-for file in files where file.package == tfmdPackage {
-    let base = file.name.split(separator: "/").last!.replacingOccurrences(of: ".proto", with: "")
-    writeFile("\(sources)/TFMetadataProtos/\(base).pb.swift", tfmd.source(for: file, only: nil))
-    tfmdMessages += symbols.messages.filter { $0.key.hasPrefix(".\(tfmdPackage).") && !$0.value.descriptor.isMapEntry
-        && symbols.closure(of: file.messages.map { ".\(tfmdPackage).\($0.name)" }).contains($0.key) }.map(\.value.swiftName)
-}
-writeFile("\(sources)/TFMetadataProtos/TFMetadataTypeRegistry.pb.swift", tfmd.registrySource(
-    name: "tensorflowMetadata", property: "tensorflowMetadata",
-    comment: "Every tensorflow.metadata.v0 message, nested ones included, and the well-known types.",
-    messages: Array(Set(tfmdMessages)).sorted(), merging: ".wellKnownTypes"))

@@ -87,6 +87,17 @@ import Testing
         }
     }
 
+    /// Found by server-bench: read connections opened lazily, in the first burst of calls, met a
+    /// busy file while checking the schema and failed reads with ABORTED. They open at start now.
+    @Test func readConnectionsAreAllOpenBeforeTheFirstCall() throws {
+        let config = ConnectionConfig.with { $0.sqlite = .with { $0.filenameURI = temporaryPath(".sqlite") } }
+        _ = try StoreLanes(config: config, readThreadCount: 3)
+        let readers = try ReaderStores(config: config, count: 3)
+        #expect(readers.idleCount == 3)
+        let inside = try readers.withStore { _ in readers.idleCount }
+        #expect(inside == 2 && readers.idleCount == 3)
+    }
+
     @Test func readsOfAFileSeeEveryWriteThatWasAcknowledged() async throws {
         var configuration = MetadataStoreServer.Configuration(port: 0, readThreads: 3)
         configuration.serverConfig.connectionConfig.sqlite = .with { $0.filenameURI = temporaryPath(".sqlite") }

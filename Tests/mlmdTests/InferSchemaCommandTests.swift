@@ -69,7 +69,7 @@ import Testing
 
     @Test func missingFileArgumentIsAUsageError() throws {
         let result = try MLMDProcess.run(["infer-schema"])
-        #expect(result.status == 64)
+        #expect(result.status == 2)
         #expect(result.error.hasPrefix("Error: Missing expected argument '<file>'\n"))
     }
 }

@@ -2,17 +2,28 @@ import MLMDProtos
 import MLMetadata
 import Synchronization
 
-/// Read connections to one SQLite file, opened when first needed and lent to one call at a time.
-/// There are never more of them than threads on the read lane.
+/// Read connections to one SQLite file, each lent to one call at a time.
+///
+/// They are all opened when the server starts: opening a store checks its schema in a write
+/// transaction, and connections opening at once, in the middle of the first burst of reads and
+/// writes, met a busy file and failed calls with ABORTED (found by server-bench).
 final class ReaderStores: Sendable {
     private let config: ConnectionConfig
-    private let idle = Mutex<[MetadataStore]>([])
+    private let idle: Mutex<[MetadataStore]>
 
-    init(config: ConnectionConfig) {
+    /// Opens `count` connections.
+    ///
+    /// - Throws: `MetadataStoreError` when the file cannot be opened.
+    init(config: ConnectionConfig, count: Int) throws {
         self.config = config
+        idle = Mutex(try (0 ..< count).map { _ in try MetadataStore(config: config) })
     }
 
-    /// Runs `call` with an idle connection, opening one if none is free.
+    /// How many connections are idle now.
+    var idleCount: Int { idle.withLock { $0.count } }
+
+    /// Runs `call` with an idle connection; opens another only if every one is lent out, which
+    /// the read lane's thread count rules out.
     func withStore<Response>(_ call: (MetadataStore) throws -> Response) throws -> Response {
         let store = try idle.withLock { $0.popLast() } ?? MetadataStore(config: config)
         defer { idle.withLock { $0.append(store) } }

@@ -25,7 +25,7 @@ final class StoreLanes: Sendable {
         writeThread = NIOThreadPool(numberOfThreads: 1)
         writeThread.start()
         if config.namesSharedFile, readThreadCount > 0 {
-            readers = ReaderStores(config: config)
+            readers = try ReaderStores(config: config, count: readThreadCount)
             let threads = NIOThreadPool(numberOfThreads: readThreadCount)
             threads.start()
             readThreads = threads

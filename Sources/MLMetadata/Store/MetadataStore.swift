@@ -1,5 +1,12 @@
 import MLMDProtos
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// An ML Metadata store: the records of artifacts, executions and contexts, their types, and the
 /// events and relations that link them, kept in an SQLite file (which ml-metadata 1.17.1 can open
@@ -19,6 +26,8 @@ public final class MetadataStore: Sendable {
     private let source: SQLiteMetadataSource
     /// Serializes calls: one connection, one transaction at a time.
     private let lock = Mutex(())
+    /// The thread running `atomically`, whose calls join its transaction; 0 when none is.
+    private let atomicCallThread = Atomic<UInt>(0)
 
     /// Opens (and if needed creates) the store `config` names: `fake_database` for a store in
     /// memory, `sqlite` for a file.
@@ -35,11 +44,46 @@ public final class MetadataStore: Sendable {
         source = try SQLiteMetadataSource(config: config, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
     }
 
-    /// Runs `body` as one transaction with the store's access objects.
+    /// Runs `body` as one transaction with the store's access objects; inside `atomically`, as a
+    /// part of that transaction.
     func transaction<T: Sendable>(writing: Bool, _ body: (StoreAccess) throws -> T) throws -> T {
-        try lock.withLock { _ in
+        if atomicCallThread.load(ordering: .acquiring) == Self.currentThread {
+            // This thread holds the lock already, in `atomically`.
+            return try source.transaction(writing: writing) { connection in try body(StoreAccess(connection: connection)) }
+        }
+        return try lock.withLock { _ in
             try source.transaction(writing: writing) { connection in try body(StoreAccess(connection: connection)) }
         }
+    }
+
+    /// Runs several calls as one transaction: either all of their changes are stored or, when
+    /// `body` throws, none. Other threads' calls wait until it ends. A call inside that fails
+    /// leaves nothing behind even if `body` catches its error and goes on.
+    ///
+    /// ```swift
+    /// try store.atomically {
+    ///     let typeID = try store.putArtifactType(.with { $0.name = "DataSet" })
+    ///     _ = try store.putArtifacts([.with { $0.typeID = typeID; $0.uri = "data.csv" }])
+    /// }
+    /// ```
+    ///
+    /// - Throws: what `body` throws, or ABORTED when the write lock stays busy past the timeout.
+    public func atomically<T: Sendable>(_ body: () throws -> T) throws -> T {
+        try lock.withLock { _ in
+            try source.transaction(writing: true) { _ in
+                atomicCallThread.store(Self.currentThread, ordering: .releasing)
+                defer { atomicCallThread.store(0, ordering: .releasing) }
+                return try body()
+            }
+        }
+    }
+
+    private static var currentThread: UInt {
+        #if canImport(Darwin)
+        UInt(bitPattern: pthread_self())
+        #else
+        UInt(pthread_self())
+        #endif
     }
 }
 

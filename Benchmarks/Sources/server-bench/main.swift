@@ -1,0 +1,76 @@
+// server-bench: 8 gRPC clients against three servers in one run, each in its own process:
+// ml-metadata 1.17.1's core behind its Python gRPC server (`mlmd-oracle serve`, the reference),
+// our `MetadataStoreServer` (what `mlmd serve` runs), both on a fresh SQLite file in the same
+// folder, and a do-nothing grpc-swift-2 server answering fixed responses of the same size (the
+// limit). Scenarios: single-artifact PutArtifacts, and GetArtifactsByID of 100 ids.
+//
+// Usage: server-bench [--seconds S] [--markdown]
+//        server-bench serve-ours PORT FILE | serve-null PORT     (started by the run itself)
+// Environment: MLMD_ORACLE (default ../../shared/tools/mlmd-oracle from Benchmarks/).
+
+import Foundation
+
+var seconds = 5.0
+var markdown = false
+var arguments = CommandLine.arguments.dropFirst()
+switch arguments.first {
+case "serve-ours":
+    try await serveOurs(port: Int(arguments.dropFirst().first!)!, file: String(arguments.dropFirst(2).first!))
+    exit(0)
+case "serve-null":
+    try await serveNull(port: Int(arguments.dropFirst().first!)!)
+    exit(0)
+default:
+    while let argument = arguments.popFirst() {
+        switch argument {
+        case "--seconds": seconds = Double(arguments.popFirst() ?? "") ?? seconds
+        case "--markdown": markdown = true
+        default: fatalError("usage: server-bench [--seconds S] [--markdown]")
+        }
+    }
+}
+
+let folder = FileManager.default.temporaryDirectory.appendingPathComponent("server-bench-\(getpid())").path
+try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+let oracle = ProcessInfo.processInfo.environment["MLMD_ORACLE"]
+    ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("../../shared/tools/mlmd-oracle").standardized.path
+let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+
+func bench(_ name: String, _ executable: String, _ arguments: (Int) -> [String], seed: Bool) async throws -> (put: ScenarioResult, read: ScenarioResult) {
+    let port = freePort()
+    progress("\(name) on port \(port) ...")
+    let server = try ServerProcess(executable, arguments(port), port: port)
+    defer { server.stop() }
+    do {
+        return try await runScenarios(port: port, seconds: seconds, seed: seed)
+    } catch {
+        progress("\(name) failed: \(error)")
+        throw error
+    }
+}
+
+let reference = try await bench("ml-metadata (mlmd-oracle serve)", oracle, { ["serve", "\($0)", "\(folder)/reference.sqlite"] }, seed: true)
+let ours = try await bench("ours (MetadataStoreServer)", me, { ["serve-ours", "\($0)", "\(folder)/ours.sqlite"] }, seed: true)
+let null = try await bench("do-nothing grpc-swift-2 handler", me, { ["serve-null", "\($0)"] }, seed: false)
+try? FileManager.default.removeItem(atPath: folder)
+
+func number(_ value: Double, _ digits: Int = 0) -> String { String(format: "%.\(digits)f", value) }
+let rows: [[String]] = [
+    ("PutArtifacts, 1 artifact", \(put: ScenarioResult, read: ScenarioResult).put),
+    ("GetArtifactsByID, 100 ids", \(put: ScenarioResult, read: ScenarioResult).read),
+].flatMap { label, path -> [[String]] in
+    let (r, o, n) = (reference[keyPath: path], ours[keyPath: path], null[keyPath: path])
+    return [[label, number(r.callsPerSecond), number(o.callsPerSecond), number(n.callsPerSecond),
+             number(o.callsPerSecond / r.callsPerSecond, 2) + "×", number(n.callsPerSecond / o.callsPerSecond, 2) + "×",
+             "\(number(r.p50Milliseconds, 2)) / \(number(r.p99Milliseconds, 2))", "\(number(o.p50Milliseconds, 2)) / \(number(o.p99Milliseconds, 2))",
+             "\(number(n.p50Milliseconds, 2)) / \(number(n.p99Milliseconds, 2))"]]
+}
+let header = ["Scenario (8 clients)", "ml-metadata calls/s", "ours calls/s", "do-nothing calls/s", "ours / ml-metadata",
+              "do-nothing / ours", "ml-metadata p50/p99 ms", "ours p50/p99 ms", "do-nothing p50/p99 ms"]
+if markdown {
+    print("| " + header.joined(separator: " | ") + " |")
+    print("| " + header.map { _ in "---:" }.joined(separator: " | ") + " |")
+    for row in rows { print("| " + row.joined(separator: " | ") + " |") }
+} else {
+    for row in [header] + rows { print(row.joined(separator: "\t")) }
+}

@@ -1,0 +1,40 @@
+import Testing
+
+/// `mlmd export` and `mlmd import`.
+@Suite struct ExportImportCommandTests {
+    @Test func exportImportExportGivesTheSameRecords() throws {
+        let original = try StoreFixture()
+        let binary = try original.run(["export"])
+        let copy = try StoreFixture(filled: false)
+        let imported = try copy.run(["import"], input: binary.output)
+        #expect(imported.text == "imported 4 types, 5 nodes, 2 events, 3 relations\n")
+        let first = try original.run(["export", "--format", "text"]).text
+        let second = try copy.run(["export", "--format", "text"]).text
+        #expect(maskingTimes(first) == maskingTimes(second))
+        #expect(first.contains("parent_contexts {\n  child_id: 1\n  parent_id: 2\n}\n"))
+    }
+
+    @Test func importIntoANonEmptyStoreRemapsIDs() throws {
+        let store = try StoreFixture()
+        let unnamed = "artifact_types { id: 3 name: \"Schema\" }\nartifacts { id: 7 type_id: 3 uri: \"other.pbtxt\" }\n"
+        let result = try store.run(["import"], input: Array(unnamed.utf8))
+        #expect(result.text == "imported 1 types, 1 nodes, 0 events, 0 relations\n")
+        #expect(try store.run(["ls", "artifacts"]).text.hasSuffix("3   Schema   -      other.pbtxt     -\n"))
+    }
+
+    @Test func failedImportChangesNothing() throws {
+        let store = try StoreFixture()
+        let before = try store.run(["export"]).output
+        let result = try store.run(["import"], input: Array(StoreFixture.dump.utf8))  // names clash
+        #expect(result.status == 1)
+        #expect(result.error.hasPrefix("mlmd: \(store.path): ALREADY_EXISTS: "))
+        #expect(try store.run(["export"]).output == before)
+    }
+
+    @Test func danglingReferenceIsReported() throws {
+        let store = try StoreFixture(filled: false)
+        let result = try store.run(["import"], input: Array("events { artifact_id: 4 execution_id: 1 }".utf8))
+        #expect(result.status == 1)
+        #expect(result.error == "mlmd: \(store.path): an event's artifact is id 4, which the dump does not hold\n")
+    }
+}
