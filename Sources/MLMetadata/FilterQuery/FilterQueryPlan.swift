@@ -94,14 +94,18 @@ struct FilterQueryPlan {
         var sql: String
         var type: ValueType
         var enumValues: [String: Int64]? = nil
+        /// Where the query names the column, for errors.
+        var position = 0
         var isEnum: Bool { enumValues != nil }
 
         /// The bound value for a literal compared with this column.
         func value(_ operand: FilterOperand) throws -> SQLiteValue {
             switch (operand, type) {
-            case (.word(let word, _), .int) where enumValues != nil:
+            case (.word(let word, let wordPosition), .int) where enumValues != nil:
                 guard let number = enumValues?[word] else {
-                    throw MetadataStoreError(.invalidArgument, "Invalid `filter_query`: \(word) is not a value of \(name)")
+                    let accepted = enumValues!.keys.sorted().joined(separator: ", ")
+                    throw MetadataStoreError(.invalidArgument,
+                        "Invalid `filter_query`: \(word) at offset \(wordPosition) is not a value of \(name); expected one of \(accepted)")
                 }
                 return .integer(number)
             case (.integer(let integer), .int): return .integer(integer)
@@ -110,8 +114,30 @@ struct FilterQueryPlan {
             case (.string(let string), .string): return .text(string)
             case (.bool(let bool), .bool): return .integer(bool ? 1 : 0)
             default:
-                // Built only here: describing the operand goes through runtime reflection.
-                throw MetadataStoreError(.invalidArgument, "Invalid `filter_query`: \(name) cannot be compared with \(operand)")
+                throw MetadataStoreError(.invalidArgument,
+                    "Invalid `filter_query`: \(name) at offset \(position) holds \(expected); it cannot be compared with \(Self.describe(operand))")
+            }
+        }
+
+        private var expected: String {
+            if let enumValues { return "one of \(enumValues.keys.sorted().joined(separator: ", "))" }
+            switch type {
+            case .int: return "integers"
+            case .double: return "numbers"
+            case .string: return "strings"
+            case .bool: return "true or false"
+            }
+        }
+
+        private static func describe(_ operand: FilterOperand) -> String {
+            switch operand {
+            case .integer(let value): return "the integer \(value)"
+            case .double(let value): return "the number \(value)"
+            case .string(let value): return "the string '\(value)'"
+            case .bool(let value): return "\(value)"
+            case .word(let word, let position): return "\(word) at offset \(position)"
+            case .column(let path, let position): return "\(path.joined(separator: ".")) at offset \(position)"
+            case .parenthesized: return "a parenthesized expression"
             }
         }
     }
@@ -151,12 +177,18 @@ struct FilterQueryPlan {
 
     private mutating func resolve(_ operand: FilterOperand) throws -> Column {
         switch operand {
-        case .word(let word, _):
-            guard let attribute = Self.attributes(of: kind)[word] else { throw invalid("unknown name \(word)") }
+        case .word(let word, let position):
+            guard let attribute = Self.attributes(of: kind)[word] else { throw invalid("unknown name \(word) at offset \(position)") }
             let sql = word == "type" ? #"T."name""# : #"N."\#(attribute.column)""#
-            return Column(name: word, sql: sql, type: attribute.type, enumValues: attribute.enumValues)
-        case .column(let path, _):
-            return try resolvePath(path)
+            return Column(name: word, sql: sql, type: attribute.type, enumValues: attribute.enumValues, position: position)
+        case .column(let path, let position):
+            do {
+                var column = try resolvePath(path)
+                column.position = position
+                return column
+            } catch let error as MetadataStoreError {
+                throw MetadataStoreError(error.code, "\(error.message) at offset \(position)")
+            }
         default:
             throw invalid("expected a column, found \(operand)")
         }
