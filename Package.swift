@@ -57,6 +57,7 @@ let package = Package(
                 "MLMDProtos",
                 "MLMDServer",
                 "SchemaInference",
+                "TFMetadataProtos",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The Chicago taxi trips (15,002), shipped for `mlmd demo`; the schema inference tests read them too.

@@ -23,7 +23,7 @@ extension MLMDCommand.Proto {
         }
 
         private func decode<M: ProtoMessage>(_ type: M.Type, bytes: [UInt8]) throws -> String {
-            try M(serializedBytes: bytes).textFormatString(expandingAny: expandAny, registry: .mlmd)
+            try M(serializedBytes: bytes).textFormatString(expandingAny: expandAny, registry: .commandLine)
         }
     }
 }

@@ -20,7 +20,7 @@ extension MLMDCommand.Proto {
         }
 
         private func encode<M: ProtoMessage>(_ type: M.Type, text: [UInt8]) throws -> [UInt8] {
-            try M(textFormatBytes: text, registry: .mlmd).serializedBytes()
+            try M(textFormatBytes: text, registry: .commandLine).serializedBytes()
         }
     }
 }

@@ -8,7 +8,7 @@ extension MLMDCommand.Proto {
         static let configuration = CommandConfiguration(abstract: "List every message type `--type` accepts.")
 
         func run() throws {
-            try StandardStreams.writeOutput(Array(ProtoTypeRegistry.mlmd.names.map { $0 + "\n" }.joined().utf8))
+            try StandardStreams.writeOutput(Array(ProtoTypeRegistry.commandLine.names.map { $0 + "\n" }.joined().utf8))
         }
     }
 }

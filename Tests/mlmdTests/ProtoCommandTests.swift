@@ -51,5 +51,15 @@ import Testing
         #expect(names.contains("ml_metadata.PutLineageSubgraphRequest.EventEdge"))
         #expect(names.contains("google.protobuf.Struct"))
         #expect(names == names.sorted())
+        #expect(names.contains("tensorflow.metadata.v0.Schema"))
+    }
+
+    /// The schema and statistics `mlmd infer-schema` writes are messages `mlmd proto` knows.
+    @Test func tensorflowMetadataSchemasRoundTrip() throws {
+        let text = "feature {\n  name: \"fare\"\n  type: FLOAT\n  presence {\n    min_fraction: 1\n    min_count: 1\n  }\n}\n"
+        let encoded = try MLMDProcess.run(["proto", "encode", "--type", "tensorflow.metadata.v0.Schema"], input: Array(text.utf8))
+        #expect(encoded.status == 0, "\(encoded.error)")
+        let decoded = try MLMDProcess.run(["proto", "decode", "--type", "tensorflow.metadata.v0.Schema"], input: encoded.output)
+        #expect(String(decoding: decoded.output, as: UTF8.self) == text)
     }
 }
