@@ -21,8 +21,8 @@ extension MLMDCommand {
         var data: String?
 
         func run() throws {
-            guard let source = data ?? Bundle.module.path(forResource: "data", ofType: "csv", inDirectory: "chicago_taxi") else {
-                throw StandardStreams.failure("the Chicago taxi data is missing from mlmd's resources; pass --data FILE.csv")
+            guard let source = data ?? BundledDataSet.chicagoTaxiPath else {
+                throw StandardStreams.failure("the Chicago taxi data is not beside this mlmd binary; pass --data FILE.csv")
             }
             let folder = try DemoFolder(path: dir, dataSource: source)
             let store: MetadataStore

@@ -34,6 +34,24 @@ import Testing
         #expect(Self.masked(second.output) == Self.masked(first.output))
     }
 
+    @Test func aBinaryWithoutItsDataSetSaysSoInOneLine() throws {
+        let folder = try Self.temporaryFolder()
+        let lone = folder.appendingPathComponent("mlmd")
+        try FileManager.default.copyItem(at: MLMDProcess.executable, to: lone)
+        let process = Process()
+        process.executableURL = lone
+        process.arguments = ["demo"]
+        process.currentDirectoryURL = folder
+        let stderr = Pipe()
+        process.standardError = stderr
+        process.standardOutput = Pipe()
+        try process.run()
+        let error = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(error == "mlmd: the Chicago taxi data is not beside this mlmd binary; pass --data FILE.csv\n")
+    }
+
     @Test func aRaggedDataFileIsOneLineNamingTheLine() throws {
         let folder = try Self.temporaryFolder()
         let csv = folder.appendingPathComponent("bad.csv")
