@@ -1,7 +1,7 @@
 import ArgumentParser
-import Foundation
 import ProtoWire
 import SchemaInference
+import TFMetadataProtos
 
 extension MLMDCommand {
     /// `mlmd infer-schema data.csv [-o schema.pbtxt] [--stats stats.pb]`
@@ -27,31 +27,27 @@ extension MLMDCommand {
         var stats: String?
 
         func run() throws {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw StandardStreams.failure("\(file): cannot read the file")
-            }
-            var progress = TerminalProgress(label: "mlmd infer-schema: \(file)")
-            let statistics = try StandardStreams.reportingFailure(file) {
-                // Cleared before any error line, which then starts on a line of its own.
-                defer { progress.finish() }
-                return try CSVStatistics.compute(csv: [UInt8](data)) { progress.update(done: $0, total: $1) }
-            }
-            let schema = SchemaInferrer().schema(from: statistics)
-            if let stats { try Self.write(statistics.serializedBytes(), to: stats) }
+            let (statistics, schema) = try Self.infer(csvAt: file, showingProgress: true)
+            if let stats { try StandardStreams.writeFile(statistics.serializedBytes(), to: stats) }
             let text = Array(schema.textFormatString().utf8)
             if let output {
-                try Self.write(text, to: output)
+                try StandardStreams.writeFile(text, to: output)
             } else {
                 try StandardStreams.writeOutput(text)
             }
         }
 
-        private static func write(_ bytes: [UInt8], to path: String) throws {
-            do {
-                try Data(bytes).write(to: URL(fileURLWithPath: path))
-            } catch {
-                throw StandardStreams.failure("\(path): cannot write the file: \((error as NSError).localizedDescription)")
+        /// The statistics of the CSV file at `path` and the schema inferred from them (`mlmd demo`
+        /// runs this too); a file that cannot be read or parsed is one line naming it.
+        static func infer(csvAt path: String, showingProgress: Bool) throws -> (DatasetFeatureStatisticsList, Schema) {
+            let csv = try StandardStreams.readFile(path)
+            var progress = TerminalProgress(label: "mlmd infer-schema: \(path)", isShown: showingProgress)
+            let statistics = try StandardStreams.reportingFailure(path) {
+                // Cleared before any error line, which then starts on a line of its own.
+                defer { progress.finish() }
+                return try CSVStatistics.compute(csv: csv) { progress.update(done: $0, total: $1) }
             }
+            return (statistics, SchemaInferrer().schema(from: statistics))
         }
     }
 }

@@ -39,13 +39,12 @@ extension MLMDCommand {
                 }
                 $0.readMask = .with { $0.paths = ["artifacts", "executions", "events"] }
             }
-            let graph: LineageGraph
-            do {
-                graph = try metadataStore.getLineageSubgraph(request).lineageSubgraph
-            } catch let error as MetadataStoreError where error.code == .notFound {
-                throw StandardStreams.failure("\(store.db): no \(kind.rawValue) with id \(id)")
-            } catch {
-                throw StandardStreams.failure("\(store.db): \(error)")
+            let graph = try store.reporting {
+                do {
+                    return try metadataStore.getLineageSubgraph(request).lineageSubgraph
+                } catch let error as MetadataStoreError where error.code == .notFound {
+                    throw StandardStreams.failure("\(store.db): no \(kind.rawValue) with id \(id)")
+                }
             }
             let picture = LineagePicture(graph: graph, start: kind == .artifact ? .artifact(id) : .execution(id))
             let output = switch format {

@@ -1,4 +1,3 @@
-import Foundation
 import ProtoWire
 
 /// A message read from a file in either protobuf text format or binary, told apart by content:
@@ -6,10 +5,7 @@ import ProtoWire
 /// and lengths below 0x20).
 enum MessageFile {
     static func read<M: ProtoMessage>(_ type: M.Type, from path: String) throws -> M {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw StandardStreams.failure("\(path): cannot read the file")
-        }
-        return try decode(type, bytes: [UInt8](data), source: path)
+        try decode(type, bytes: StandardStreams.readFile(path), source: path)
     }
 
     static func decode<M: ProtoMessage>(_ type: M.Type, bytes: [UInt8], source: String) throws -> M {

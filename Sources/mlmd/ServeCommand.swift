@@ -42,7 +42,7 @@ extension MLMDCommand {
 
         func run() async throws {
             var configuration = MetadataStoreServer.Configuration(host: host, port: port, maxRequestBytes: maxMessageBytes)
-            if let config { configuration.serverConfig = try Self.readServerConfig(config) }
+            if let config { configuration.serverConfig = try MessageFile.read(MetadataStoreServerConfig.self, from: config) }
             if let db {
                 if configuration.serverConfig.hasConnectionConfig {
                     throw StandardStreams.failure("--db and the connection_config of \(config ?? "") both name a database; keep one")
@@ -73,16 +73,6 @@ extension MLMDCommand {
             }
             signals.cancel()
             FileHandle.standardError.write(Data("mlmd serve: stopped; the store is closed\n".utf8))
-        }
-
-        private static func readServerConfig(_ path: String) throws -> MetadataStoreServerConfig {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw StandardStreams.failure("\(path): cannot read the file")
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw StandardStreams.failure("\(path): not UTF-8 text")
-            }
-            return try StandardStreams.reportingFailure(path) { try MetadataStoreServerConfig(textFormatString: text) }
         }
 
         /// Takes the arguments this server has a setting for; others are reported and ignored, as

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -36,6 +37,21 @@ enum StandardStreams {
                 throw failure("cannot write standard output: \(String(cString: strerror(errno)))")
             }
             offset += written
+        }
+    }
+
+    /// The bytes of the file at `path`; a file that cannot be read is one line, `mlmd: PATH: cannot read the file`.
+    static func readFile(_ path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw failure("\(path): cannot read the file") }
+        return [UInt8](data)
+    }
+
+    /// Writes `bytes` to the file at `path`, replacing it; a failure is one line saying why.
+    static func writeFile(_ bytes: [UInt8], to path: String) throws {
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw failure("\(path): cannot write the file: \((error as NSError).localizedDescription)")
         }
     }
 

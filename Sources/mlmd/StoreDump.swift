@@ -18,14 +18,11 @@ enum StoreDump {
             ($0.artifactID, $0.executionID, $0.type.rawValue, $0.millisecondsSinceEpoch)
                 < ($1.artifactID, $1.executionID, $1.type.rawValue, $1.millisecondsSinceEpoch)
         }
-        for context in graph.contexts {
-            graph.attributions += try store.getArtifactsByContext(context.id).map(\.id).sorted().map { artifactID in
-                .with { $0.artifactID = artifactID; $0.contextID = context.id }
-            }
-            graph.associations += try store.getExecutionsByContext(context.id).map(\.id).sorted().map { executionID in
-                .with { $0.executionID = executionID; $0.contextID = context.id }
-            }
-        }
+        // By context, then node: the order the store lists a context's members in.
+        graph.attributions = try store.getAttributions(artifactIDs: artifactIDs)
+            .sorted { ($0.contextID, $0.artifactID) < ($1.contextID, $1.artifactID) }
+        graph.associations = try store.getAssociations(executionIDs: graph.executions.map(\.id))
+            .sorted { ($0.contextID, $0.executionID) < ($1.contextID, $1.executionID) }
         if !graph.contexts.isEmpty {
             let parents = try store.getParentContextsByContexts(.with { $0.contextIDs = graph.contexts.map(\.id) })
             graph.parentContexts = parents.contexts.flatMap { child in

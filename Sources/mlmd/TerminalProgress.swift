@@ -13,10 +13,11 @@ struct TerminalProgress {
     private let isShown: Bool
     private var lastPercent = -1
 
-    /// A progress line starting with `label`, e.g. `mlmd infer-schema: data.csv`.
-    init(label: String) {
+    /// A progress line starting with `label`, e.g. `mlmd infer-schema: data.csv`; never shown
+    /// unless `isShown` (the caller's choice) and standard error is a terminal.
+    init(label: String, isShown: Bool = true) {
         self.label = label
-        isShown = isatty(STDERR_FILENO) == 1
+        self.isShown = isShown && isatty(STDERR_FILENO) == 1
     }
 
     /// Shows `done` out of `total`, redrawing only when the whole percentage changes.

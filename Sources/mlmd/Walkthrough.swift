@@ -2,7 +2,7 @@ import Foundation
 import MLMDProtos
 import MLMetadata
 import ProtoWire
-import SchemaInference
+import TFMetadataProtos
 
 /// The story `mlmd demo` tells, step by step, each record printed as the store keeps it:
 /// register types, record the data set, run data validation (which infers the schema), record
@@ -109,18 +109,11 @@ struct Walkthrough {
         say("Answer: the schema at \(folder.schemaPath) came from the data set at \(folder.dataPath).")
     }
 
-    /// Runs the statistics and the inference on the copied data, and writes schema.pbtxt.
+    /// Infers the schema of the copied data, as `mlmd infer-schema` does, and writes schema.pbtxt.
     private func inferSchema() throws -> [(name: String, type: String)] {
-        guard let csv = FileManager.default.contents(atPath: folder.dataPath) else {
-            throw StandardStreams.failure("\(folder.dataPath): cannot read the file")
-        }
-        let statistics = try StandardStreams.reportingFailure(folder.dataPath) { try CSVStatistics.compute(csv: [UInt8](csv)) { _, _ in } }
-        let schema = SchemaInferrer().schema(from: statistics)
-        do {
-            try Data(schema.textFormatString().utf8).write(to: URL(fileURLWithPath: folder.schemaPath))
-        } catch {
-            throw StandardStreams.failure("\(folder.schemaPath): cannot write the file: \((error as NSError).localizedDescription)")
-        }
+        // No progress line: it would cut into the story printed on standard output.
+        let (_, schema) = try MLMDCommand.InferSchema.infer(csvAt: folder.dataPath, showingProgress: false)
+        try StandardStreams.writeFile(Array(schema.textFormatString().utf8), to: folder.schemaPath)
         return schema.feature.map { ($0.name, $0.type.protoName) }
     }
 

@@ -89,13 +89,12 @@ import Testing
 
     /// Found by server-bench: read connections opened lazily, in the first burst of calls, met a
     /// busy file while checking the schema and failed reads with ABORTED. They open at start now.
-    @Test func readConnectionsAreAllOpenBeforeTheFirstCall() throws {
-        let config = ConnectionConfig.with { $0.sqlite = .with { $0.filenameURI = temporaryPath(".sqlite") } }
-        _ = try StoreLanes(config: config, readThreadCount: 3)
-        let readers = try ReaderStores(config: config, count: 3)
-        #expect(readers.idleCount == 3)
-        let inside = try readers.withStore { _ in readers.idleCount }
-        #expect(inside == 2 && readers.idleCount == 3)
+    @Test func readConnectionsAreAllOpenBeforeTheFirstCall() async throws {
+        let lanes = try StoreLanes(config: .with { $0.sqlite = .with { $0.filenameURI = temporaryPath(".sqlite") } }, readThreadCount: 3)
+        #expect(lanes.idleReadConnections == 3)
+        let inside = try await lanes.read { _ in lanes.idleReadConnections }
+        #expect(inside == 2 && lanes.idleReadConnections == 3)
+        try await lanes.shutdown()
     }
 
     @Test func readsOfAFileSeeEveryWriteThatWasAcknowledged() async throws {

@@ -82,6 +82,9 @@ import Testing
         #expect(try store.getArtifactsByContext(.with { $0.contextID = 1 }).artifacts.map(\.id) == [1])
         #expect(try store.getExecutionsByContext(.with { $0.contextID = 1 }).executions.map(\.id) == [1])
         #expect(try store.getArtifactsByContext(.with { $0.contextID = 3 }).artifacts == [])
+        // The links themselves, once each, for every node asked about (more than one chunk of ids).
+        #expect(try store.getAttributions(artifactIDs: [1, 2] + (1000 ..< 1300)) == links.attributions)
+        #expect(try store.getAssociations(executionIDs: [1, 1, 7]) == links.associations)
         expectStoreError(.notFound, message: "No contexts found for artifact_id: 2") {
             try store.getContextsByArtifact(.with { $0.artifactID = 2 })
         }

@@ -35,6 +35,9 @@ final class StoreLanes: Sendable {
         }
     }
 
+    /// Read connections not lent to a call now (0 for a store in memory, which has none).
+    var idleReadConnections: Int { readers?.idleCount ?? 0 }
+
     /// Runs a call that changes the store.
     func write<Response: Sendable>(_ call: @escaping @Sendable (MetadataStore) throws -> Response) async throws -> Response {
         let writer = self.writer

@@ -48,7 +48,7 @@ struct NodeAccess<Node: StoredNode> {
             : distinct ? "SELECT DISTINCT" + table.selectWithTypeSQL.dropFirst("SELECT".count) : table.selectWithTypeSQL
         let sql = "\(select)\(joins) WHERE \(conditions.joined(separator: " AND ")) "
             + "ORDER BY \(request.orderBy) LIMIT \(request.fetchLimit)"
-        let statement = request.filterQuery == nil ? try connection.statement(sql) : try connection.uncachedStatement(sql)
+        let statement = request.filterQuery == nil ? try connection.statement(sql) : try connection.recentStatement(sql)
         statement.bind(bindings)
         var nodes: [Node] = []
         while try statement.step() { nodes.append(try row(statement)) }
@@ -79,13 +79,13 @@ struct NodeAccess<Node: StoredNode> {
             while try statement.step() { found.insert(statement.int64(0)) }
         }
         guard let candidates else {
-            let statement = try connection.uncachedStatement(base)
+            let statement = try connection.recentStatement(base)
             statement.bind(plan.joinValues + plan.conditionValues)
             try collect(statement)
             return found
         }
-        let statement = try connection.uncachedStatement(base + #" AND N."id" IN (\#(Self.chunkPlaceholders))"#)
-        try Self.forEachChunk(of: candidates) { chunk in
+        let statement = try connection.recentStatement(base + #" AND N."id" IN (\#(IDChunks.placeholders))"#)
+        try IDChunks.forEach(of: candidates) { chunk in
             statement.reset()
             statement.bind(plan.joinValues + plan.conditionValues + chunk.map(SQLiteValue.integer))
             try collect(statement)
@@ -114,17 +114,13 @@ struct NodeAccess<Node: StoredNode> {
         return try withProperties(nodes)
     }
 
-    /// Ids go to SQLite in chunks of this many `?`; a short last chunk repeats its last id, so one
-    /// prepared statement serves every chunk.
-    static var chunkSize: Int { 256 }
-    static var chunkPlaceholders: String { Array(repeating: "?", count: chunkSize).joined(separator: ", ") }
 
-    /// Calls `body` with the distinct `ids` in ascending order, in chunks of at most `chunkSize`.
+    /// Calls `body` with the distinct `ids` in ascending order, in chunks of at most `IDChunks.size`.
     private static func forEachSortedChunk(of ids: [Int64], _ body: (ArraySlice<Int64>) throws -> Void) throws {
         // Ids often come ascending already (from a previous read, or a range of new ids).
         let sorted = zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 } ? ids : Set(ids).sorted()
-        for start in stride(from: 0, to: sorted.count, by: chunkSize) {
-            try body(sorted[start ..< min(start + chunkSize, sorted.count)])
+        for start in stride(from: 0, to: sorted.count, by: IDChunks.size) {
+            try body(sorted[start ..< min(start + IDChunks.size, sorted.count)])
         }
     }
 
@@ -144,8 +140,8 @@ struct NodeAccess<Node: StoredNode> {
             statement.bind(last, at: 2)
             return statement
         }
-        let statement = try connection.statement(StatementKey(purpose: purpose, table: table, size: Self.chunkSize)) {
-            sql("IN (\(Self.chunkPlaceholders))")
+        let statement = try connection.statement(StatementKey(purpose: purpose, table: table, size: IDChunks.size)) {
+            sql("IN (\(IDChunks.placeholders))")
         }
         var parameter: Int32 = 1
         for id in chunk {
@@ -153,21 +149,11 @@ struct NodeAccess<Node: StoredNode> {
             parameter += 1
         }
         // Unused placeholders repeat the last id.
-        while parameter <= Int32(Self.chunkSize) {
+        while parameter <= Int32(IDChunks.size) {
             statement.bind(last, at: parameter)
             parameter += 1
         }
         return statement
-    }
-
-    static func forEachChunk(of ids: [Int64], _ body: ([Int64]) throws -> Void) throws {
-        var start = 0
-        while start < ids.count {
-            var chunk = Array(ids[start ..< min(start + chunkSize, ids.count)])
-            chunk += repeatElement(chunk[chunk.count - 1], count: chunkSize - chunk.count)
-            try body(chunk)
-            start += chunkSize
-        }
     }
 
     private func row(_ statement: SQLiteStatement) throws -> Node {

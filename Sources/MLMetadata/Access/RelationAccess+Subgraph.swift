@@ -1,6 +1,7 @@
 import MLMDProtos
 
-// The attributions and associations of a lineage subgraph's nodes.
+// The attributions and associations of many nodes at once: a lineage subgraph's, or a whole
+// store's for `mlmd export`.
 extension RelationAccess {
     /// The attributions of these artifacts, in the order they were made.
     func attributions(ofArtifacts artifactIDs: [Int64]) throws -> [Attribution] {
@@ -15,16 +16,15 @@ extension RelationAccess {
     }
 
     private func links(table: String, nodeColumn: String, _ nodeIDs: [Int64]) throws -> [(node: Int64, context: Int64)] {
-        var rows: [(id: Int64, node: Int64, context: Int64)] = []
-        // Chunks keep the bound parameters under SQLite's limit.
-        for start in stride(from: 0, to: nodeIDs.count, by: 256) {
-            let chunk = nodeIDs[start ..< min(start + 256, nodeIDs.count)]
-            let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            let statement = try connection.uncachedStatement(
-                #"SELECT "id", "\#(nodeColumn)", "context_id" FROM "\#(table)" WHERE "\#(nodeColumn)" IN (\#(placeholders))"#)
+        // Padded chunks repeat an id; the row id keeps each link once.
+        var rows: [Int64: (node: Int64, context: Int64)] = [:]
+        let statement = try connection.statement(
+            #"SELECT "id", "\#(nodeColumn)", "context_id" FROM "\#(table)" WHERE "\#(nodeColumn)" IN (\#(IDChunks.placeholders))"#)
+        try IDChunks.forEach(of: nodeIDs) { chunk in
+            statement.reset()
             statement.bind(chunk.map(SQLiteValue.integer))
-            while try statement.step() { rows.append((statement.int64(0), statement.int64(1), statement.int64(2))) }
+            while try statement.step() { rows[statement.int64(0)] = (statement.int64(1), statement.int64(2)) }
         }
-        return rows.sorted { $0.id < $1.id }.map { ($0.node, $0.context) }
+        return rows.sorted { $0.key < $1.key }.map(\.value)
     }
 }

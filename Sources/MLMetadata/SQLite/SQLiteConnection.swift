@@ -11,7 +11,7 @@ final class SQLiteConnection {
     private let handle: OpaquePointer
     private var statements: [String: SQLiteStatement] = [:]
     private var keyedStatements: [StatementKey: SQLiteStatement] = [:]
-    /// Statements of `uncachedStatement`, least recently used first.
+    /// Statements of `recentStatement`, least recently used first.
     private var recentStatements: [(sql: String, statement: SQLiteStatement)] = []
     /// The file name or URI it was opened with, for messages.
     let location: String
@@ -85,7 +85,7 @@ final class SQLiteConnection {
     /// `recentLimit` of its kind, so that a query asked again (the same filter, page after page)
     /// is not prepared again, which costs more than running a small one. Callers finish with it
     /// before asking for the same SQL again.
-    func uncachedStatement(_ sql: String) throws -> SQLiteStatement {
+    func recentStatement(_ sql: String) throws -> SQLiteStatement {
         if let index = recentStatements.firstIndex(where: { $0.sql == sql }) {
             let recent = recentStatements.remove(at: index)
             recentStatements.append(recent)

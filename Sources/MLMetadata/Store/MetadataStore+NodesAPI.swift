@@ -126,4 +126,15 @@ extension MetadataStore {
     public func getExecutionsByContext(_ contextID: Int64) throws -> [Execution] {
         try getExecutionsByContext(.with { $0.contextID = contextID }).executions
     }
+
+    /// The attributions of these artifacts, in the order they were made: the links themselves,
+    /// without reading the artifacts or contexts (ml-metadata has no RPC for this).
+    public func getAttributions(artifactIDs: [Int64]) throws -> [Attribution] {
+        try transaction(writing: false) { access in try access.relations.attributions(ofArtifacts: artifactIDs) }
+    }
+
+    /// The associations of these executions, in the order they were made.
+    public func getAssociations(executionIDs: [Int64]) throws -> [Association] {
+        try transaction(writing: false) { access in try access.relations.associations(ofExecutions: executionIDs) }
+    }
 }
