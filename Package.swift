@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "TFMetadataProtos", targets: ["TFMetadataProtos"]),
         .library(name: "SchemaInference", targets: ["SchemaInference"]),
         .library(name: "MLMetadata", targets: ["MLMetadata"]),
+        .library(name: "MLMDClient", targets: ["MLMDClient"]),
         .library(name: "MLMDServer", targets: ["MLMDServer"]),
         .executable(name: "mlmd", targets: ["mlmd"]),
         .executable(name: "mlmd-protogen", targets: ["mlmd-protogen"]),
@@ -35,14 +36,25 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         // The store: MetadataStore over SQLite (file or in memory), ml-metadata's semantics and file format.
         .target(name: "MLMetadata", dependencies: ["MLMDProtos", "CSQLite"]),
-        // The gRPC server: ml_metadata.MetadataStoreService and grpc.health.v1.Health over HTTP/2,
-        // with our codec as the message serializer.
+        // The gRPC client of any MLMD server, and our codec as grpc-swift's message serializer.
+        .target(
+            name: "MLMDClient",
+            dependencies: [
+                "ProtoWire",
+                "MLMDProtos",
+                "MLMetadata",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+            ]
+        ),
+        // The gRPC server: ml_metadata.MetadataStoreService and grpc.health.v1.Health over HTTP/2.
         .target(
             name: "MLMDServer",
             dependencies: [
                 "ProtoWire",
                 "MLMDProtos",
                 "MLMetadata",
+                "MLMDClient",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -55,6 +67,7 @@ let package = Package(
             name: "mlmd",
             dependencies: [
                 "MLMDProtos",
+                "MLMDClient",
                 "MLMDServer",
                 "SchemaInference",
                 "TFMetadataProtos",
@@ -73,6 +86,7 @@ let package = Package(
             name: "MLMDServerTests",
             dependencies: [
                 "MLMDServer",
+                "MLMDClient",
                 "MLMetadata",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),

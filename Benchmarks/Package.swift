@@ -43,6 +43,7 @@ let package = Package(
         .executableTarget(
             name: "server-bench",
             dependencies: [
+                .product(name: "MLMDClient", package: "swift-ml-metadata"),
                 .product(name: "MLMDServer", package: "swift-ml-metadata"),
                 .product(name: "MLMDProtos", package: "swift-ml-metadata"),
                 .product(name: "ProtoWire", package: "swift-ml-metadata"),

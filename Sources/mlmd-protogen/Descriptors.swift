@@ -58,7 +58,15 @@ struct EnumValueDescriptor {
 
 struct ServiceDescriptor {
     var name = ""
-    var methods: [(name: String, input: String, output: String)] = []
+    var methods: [MethodDescriptor] = []
+}
+
+struct MethodDescriptor {
+    var name = ""
+    var input = ""
+    var output = ""
+    /// A method that streams requests or responses; only unary methods get Swift calls.
+    var streams = false
 }
 
 /// Field number of ml_metadata's `system_type_extension` on `google.protobuf.EnumValueOptions`.
@@ -223,12 +231,13 @@ enum DescriptorDecoding {
             switch tag >> 3 {
             case 1: service.name = try reader.readString()
             case 2: service.methods.append(try nested(&reader) { reader in
-                var method = (name: "", input: "", output: "")
+                var method = MethodDescriptor()
                 while let tag = try reader.readTag() {
                     switch tag >> 3 {
                     case 1: method.name = try reader.readString()
                     case 2: method.input = try reader.readString()
                     case 3: method.output = try reader.readString()
+                    case 5, 6: if try reader.readVarint() != 0 { method.streams = true }
                     default: try reader.skipField(tag: tag)
                     }
                 }

@@ -54,6 +54,37 @@ struct FileEmitter {
             }
             out.line("]")
         }
+        let unary = service.methods.filter { !$0.streams }
+        guard !unary.isEmpty else { return }
+        let calls = unary.map { method in
+            (name: method.name, swift: SwiftNames.lowerCamel(method.name),
+             input: symbols.message(method.input).swiftName, output: symbols.message(method.output).swiftName)
+        }
+        out.line()
+        out.line("/// Answers the unary calls of `\(package).\(service.name)`, one method per RPC taking its request")
+        out.line("/// and returning its response: an implementation in this process, or a client of a server.")
+        out.block("public protocol \(service.name)Protocol: Sendable") { out in
+            for call in calls {
+                out.line("/// `\(call.name)`.")
+                out.line("func \(call.swift)(_ request: \(call.input)) async throws -> \(call.output)")
+            }
+        }
+        out.line()
+        out.line("/// A `\(service.name)Protocol` that sends every call through one generic unary call, as a gRPC client does.")
+        out.block("public protocol \(service.name)Caller: \(service.name)Protocol") { out in
+            out.line("/// Sends `request` to the method `method` of `\(package).\(service.name)` and returns its response.")
+            out.line("func call<Request: ProtoMessage, Response: ProtoMessage>(_ method: String, _ request: Request, returning: Response.Type) async throws -> Response")
+        }
+        out.line()
+        out.block("extension \(service.name)Caller") { out in
+            for (index, call) in calls.enumerated() {
+                if index > 0 { out.line() }
+                out.line("/// `\(call.name)`.")
+                out.block("public func \(call.swift)(_ request: \(call.input)) async throws -> \(call.output)") { out in
+                    out.line("try await call(\"\(call.name)\", request, returning: \(call.output).self)")
+                }
+            }
+        }
     }
 
     /// `enum NAME { static let registry = ... }` listing every message in `files` (nested ones too).

@@ -1,12 +1,26 @@
 import MLMDProtos
 
-/// The `--db` argument: where the store lives, as a `ConnectionConfig`.
+/// The `--db` argument: where the store lives.
 ///
 /// - `memory:`: a store in memory, gone when the process ends;
 /// - `postgresql://…`, `mysql://…`: server databases (not served by this build yet);
-/// - `grpc://host:port`: a remote MLMD server (no client in this build yet);
+/// - `grpc://host:port`: an ML Metadata server, ours or ml-metadata's;
 /// - anything else: the path (or `file:` URI) of an SQLite file, created if missing.
 enum DatabaseArgument {
+    /// The host and port of `grpc://host:port` (`[::1]` for an IPv6 host), or nil for a database.
+    static func server(_ argument: String) throws -> (host: String, port: Int)? {
+        guard argument.hasPrefix("grpc://") else { return nil }
+        let address = argument.dropFirst("grpc://".count).split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]),
+              (1...65535).contains(port), colon != address.startIndex else {
+            throw StandardStreams.failure("--db: \(argument): give the server as grpc://HOST:PORT")
+        }
+        var host = address[..<colon]
+        if host.hasPrefix("["), host.hasSuffix("]") { host = host.dropFirst().dropLast() }
+        return (String(host), port)
+    }
+
+    /// The database `argument` names, for a store opened in this process.
     static func connectionConfig(_ argument: String) throws -> ConnectionConfig {
         var config = ConnectionConfig()
         if argument == "memory:" {
@@ -15,7 +29,7 @@ enum DatabaseArgument {
             let scheme = argument.prefix(while: { $0 != ":" })
             throw StandardStreams.failure("--db: \(scheme) databases are not served by this build yet; use an SQLite file or memory:")
         } else if argument.hasPrefix("grpc://") {
-            throw StandardStreams.failure("--db: grpc:// servers are not reachable from this build yet; use an SQLite file or memory:")
+            throw StandardStreams.failure("--db: \(argument) is a server; this command needs a database: an SQLite file or memory:")
         } else if argument.isEmpty {
             throw StandardStreams.failure("--db: empty; give an SQLite file path or memory:")
         } else {

@@ -5,7 +5,7 @@ import ProtoWire
 
 extension MLMDCommand {
     /// `mlmd export > dump.pb`, `mlmd export --format text > dump.pbtxt`
-    struct Export: ParsableCommand {
+    struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the whole store to standard output as one ml_metadata.LineageGraph.",
             discussion: """
@@ -25,9 +25,13 @@ extension MLMDCommand {
         @Option(help: "binary (protobuf wire format) or text (protobuf text format).")
         var format: Format = .binary
 
-        func run() throws {
-            let metadataStore = try store.openStore(creating: false)
-            let graph = try store.reporting { try StoreDump.read(metadataStore) }
+        func run() async throws {
+            var progress = TerminalProgress(label: "mlmd export")
+            let graph = try await store.withStore(creating: false) { metadataStore in
+                // Cleared before any error line, which then starts on a line of its own.
+                defer { progress.finish() }
+                return try await StoreDump.read(metadataStore) { progress.update(status: $0) }
+            }
             switch format {
             case .binary: try StandardStreams.writeOutput(graph.serializedBytes())
             case .text: try StandardStreams.writeOutput(Array(graph.textFormatString().utf8))

@@ -4,7 +4,7 @@ import MLMetadata
 
 extension MLMDCommand {
     /// `mlmd lineage artifact 3 --hops 2 --format dot`
-    struct Lineage: ParsableCommand {
+    struct Lineage: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Draw the lineage around an artifact or execution: the nodes within N events, upstream and downstream.",
             discussion: "Artifacts are ellipses (dot) or rounded (mermaid), executions boxes; edges run input → execution → output, labelled with the event type."
@@ -29,8 +29,7 @@ extension MLMDCommand {
             guard hops >= 0 else { throw ValidationError("--hops must be 0 or more") }
         }
 
-        func run() throws {
-            let metadataStore = try store.openStore(creating: false)
+        func run() async throws {
             let startingNodes = LineageSubgraphQueryOptions.StartingNodes.with { $0.filterQuery = "id = \(id)" }
             let request = GetLineageSubgraphRequest.with {
                 $0.lineageSubgraphQueryOptions = .with {
@@ -39,12 +38,17 @@ extension MLMDCommand {
                 }
                 $0.readMask = .with { $0.paths = ["artifacts", "executions", "events"] }
             }
-            let graph = try store.reporting {
+            let graph = try await store.withStore(creating: false) { [store, kind, id] metadataStore in
+                var graph: LineageGraph
                 do {
-                    return try metadataStore.getLineageSubgraph(request).lineageSubgraph
+                    graph = try await metadataStore.getLineageSubgraph(request).lineageSubgraph
                 } catch let error as MetadataStoreError where error.code == .notFound {
                     throw StandardStreams.failure("\(store.db): no \(kind.rawValue) with id \(id)")
                 }
+                // The subgraph names its nodes by id alone.
+                graph.artifacts = try await metadataStore.getArtifactsByID(.with { $0.artifactIDs = graph.artifacts.map(\.id) }).artifacts
+                graph.executions = try await metadataStore.getExecutionsByID(.with { $0.executionIDs = graph.executions.map(\.id) }).executions
+                return graph
             }
             let picture = LineagePicture(graph: graph, start: kind == .artifact ? .artifact(id) : .execution(id))
             let output = switch format {

@@ -5,7 +5,7 @@ import ProtoWire
 
 extension MLMDCommand {
     /// `mlmd ls artifacts --type DataSet --filter "uri LIKE '%train%'"`
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "ls",
             abstract: "List the artifacts, executions or contexts of a store, one line each, by id.",
@@ -23,28 +23,27 @@ extension MLMDCommand {
         @Option(help: "An ml-metadata filter query the nodes must match.")
         var filter: String?
 
-        func run() throws {
-            let metadataStore = try store.openStore(creating: false)
+        func run() async throws {
             let query = [type.map(Self.typeCondition), filter.map { "(\($0))" }].compactMap { $0 }.joined(separator: " AND ")
-            let table: TextTable = try store.reporting {
+            let table = try await store.withStore(creating: false) { [kind] metadataStore in
                 switch kind.kind {
                 case .artifact:
-                    let artifacts = try NodePages.all { options in
-                        let response = try metadataStore.getArtifacts(.with { $0.options = options(query) })
+                    let artifacts = try await NodePages.all(filter: query) { options in
+                        let response = try await metadataStore.getArtifacts(.with { $0.options = options })
                         return (response.artifacts, response.nextPageToken)
                     }
                     return TextTable(header: ["ID", "TYPE", "NAME", "URI", "STATE"],
                                      rows: artifacts.map { [String($0.id), $0.type, $0.name, $0.uri, $0.hasState ? $0.state.protoName : ""] })
                 case .execution:
-                    let executions = try NodePages.all { options in
-                        let response = try metadataStore.getExecutions(.with { $0.options = options(query) })
+                    let executions = try await NodePages.all(filter: query) { options in
+                        let response = try await metadataStore.getExecutions(.with { $0.options = options })
                         return (response.executions, response.nextPageToken)
                     }
                     return TextTable(header: ["ID", "TYPE", "NAME", "STATE"],
                                      rows: executions.map { [String($0.id), $0.type, $0.name, $0.hasLastKnownState ? $0.lastKnownState.protoName : ""] })
                 case .context:
-                    let contexts = try NodePages.all { options in
-                        let response = try metadataStore.getContexts(.with { $0.options = options(query) })
+                    let contexts = try await NodePages.all(filter: query) { options in
+                        let response = try await metadataStore.getContexts(.with { $0.options = options })
                         return (response.contexts, response.nextPageToken)
                     }
                     return TextTable(header: ["ID", "TYPE", "NAME"], rows: contexts.map { [String($0.id), $0.type, $0.name] })
@@ -57,27 +56,5 @@ extension MLMDCommand {
         private static func typeCondition(_ type: String) -> String {
             type.contains("'") ? "type = \"\(type)\"" : "type = '\(type)'"
         }
-    }
-}
-
-/// Every page of a list call, in id order.
-enum NodePages {
-    /// `fetch` gets the options for a filter query (the page token filled in) and returns a page and the next token.
-    static func all<Node>(_ fetch: ((String) -> ListOperationOptions) throws -> ([Node], String)) throws -> [Node] {
-        var nodes: [Node] = []
-        var token = ""
-        repeat {
-            let page = try fetch { query in
-                .with {
-                    $0.maxResultSize = 100
-                    $0.orderByField = .with { $0.field = .id; $0.isAsc = true }
-                    if !query.isEmpty { $0.filterQuery = query }
-                    if !token.isEmpty { $0.nextPageToken = token }
-                }
-            }
-            nodes += page.0
-            token = page.1
-        } while !token.isEmpty
-        return nodes
     }
 }

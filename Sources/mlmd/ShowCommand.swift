@@ -5,7 +5,7 @@ import ProtoWire
 
 extension MLMDCommand {
     /// `mlmd show artifact 3`
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print one artifact, execution or context in protobuf text format."
         )
@@ -18,13 +18,12 @@ extension MLMDCommand {
         @Argument(help: "Its id.")
         var id: Int64
 
-        func run() throws {
-            let metadataStore = try store.openStore(creating: false)
-            let text: String? = try store.reporting {
+        func run() async throws {
+            let text: String? = try await store.withStore(creating: false) { [kind, id] metadataStore in
                 switch kind {
-                case .artifact: try metadataStore.getArtifactsByID([id]).first?.textFormatString()
-                case .execution: try metadataStore.getExecutionsByID([id]).first?.textFormatString()
-                case .context: try metadataStore.getContextsByID([id]).first?.textFormatString()
+                case .artifact: try await metadataStore.getArtifactsByID(.with { $0.artifactIDs = [id] }).artifacts.first?.textFormatString()
+                case .execution: try await metadataStore.getExecutionsByID(.with { $0.executionIDs = [id] }).executions.first?.textFormatString()
+                case .context: try await metadataStore.getContextsByID(.with { $0.contextIDs = [id] }).contexts.first?.textFormatString()
                 }
             }
             guard let text else { throw StandardStreams.failure("\(store.db): no \(kind.rawValue) with id \(id)") }

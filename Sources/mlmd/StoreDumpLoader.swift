@@ -3,11 +3,23 @@ import MLMetadata
 
 /// Adds a dump (`StoreDump`) to a store beside what it holds: types are matched by name (an
 /// existing type with other properties is an error), nodes get new ids, and events and relations
-/// follow their nodes to those ids. The store sets creation and update times anew.
+/// follow their nodes to those ids. Nodes keep the creation and update times of the dump.
 ///
 /// Several store calls: `AtomicImport` makes them all-or-nothing.
 struct StoreDumpLoader {
     let store: MetadataStore
+    /// Hears how many of the dump's records (`recordCount`) are in so far.
+    var progress: (Int) -> Void = { _ in }
+
+    /// The records a dump holds: types, nodes, events and relations.
+    static func recordCount(_ graph: LineageGraph) -> Int {
+        graph.artifactTypes.count + graph.executionTypes.count + graph.contextTypes.count
+            + graph.artifacts.count + graph.executions.count + graph.contexts.count + graph.events.count
+            + graph.attributions.count + graph.associations.count + graph.parentContexts.count
+    }
+
+    /// Records go in chunks of this many, so that progress moves (all in the one transaction).
+    private static let chunkSize = 1000
 
     /// What was added, for the summary line.
     struct Counts: Sendable {
@@ -15,10 +27,25 @@ struct StoreDumpLoader {
     }
 
     func load(_ graph: LineageGraph) throws -> Counts {
+        var done = 0
+        func chunked<Record>(_ records: [Record], _ put: ([Record]) throws -> [Int64]) throws -> [Int64] {
+            var ids: [Int64] = []
+            for start in stride(from: 0, to: records.count, by: Self.chunkSize) {
+                let chunk = Array(records[start ..< min(start + Self.chunkSize, records.count)])
+                ids += try put(chunk)
+                done += chunk.count
+                progress(done)
+            }
+            return ids
+        }
         let typeIDs = try loadTypes(graph)
-        let artifactIDs = try Self.pairing(graph.artifacts.map(\.id), try store.putArtifacts(graph.artifacts.map { try Self.fresh($0, typeIDs) }), "artifact")
-        let executionIDs = try Self.pairing(graph.executions.map(\.id), try store.putExecutions(graph.executions.map { try Self.fresh($0, typeIDs) }), "execution")
-        let contextIDs = try Self.pairing(graph.contexts.map(\.id), try store.putContexts(graph.contexts.map { try Self.fresh($0, typeIDs) }), "context")
+        done += typeIDs.count
+        let artifactIDs = try Self.pairing(graph.artifacts.map(\.id), try chunked(graph.artifacts.map { try Self.fresh($0, typeIDs) }) { try store.putArtifacts($0) }, "artifact")
+        let executionIDs = try Self.pairing(graph.executions.map(\.id), try chunked(graph.executions.map { try Self.fresh($0, typeIDs) }) { try store.putExecutions($0) }, "execution")
+        let contextIDs = try Self.pairing(graph.contexts.map(\.id), try chunked(graph.contexts.map { try Self.fresh($0, typeIDs) }) { try store.putContexts($0) }, "context")
+        try store.restoreTimes(graph.artifacts.map { Self.renumbered($0, artifactIDs) })
+        try store.restoreTimes(graph.executions.map { Self.renumbered($0, executionIDs) })
+        try store.restoreTimes(graph.contexts.map { Self.renumbered($0, contextIDs) })
 
         let events = try graph.events.map { event in
             var event = event
@@ -26,7 +53,7 @@ struct StoreDumpLoader {
             event.executionID = try Self.mapped(event.executionID, executionIDs, "an event's execution")
             return event
         }
-        if !events.isEmpty { try store.putEvents(events) }
+        _ = try chunked(events) { chunk in try store.putEvents(chunk); return [] }
 
         var relations = PutAttributionsAndAssociationsRequest()
         for attribution in graph.attributions {
@@ -43,6 +70,8 @@ struct StoreDumpLoader {
         }
         if !relations.attributions.isEmpty || !relations.associations.isEmpty {
             _ = try store.putAttributionsAndAssociations(relations)
+            done += relations.attributions.count + relations.associations.count
+            progress(done)
         }
         let parents = try graph.parentContexts.map { link in
             var copy = link
@@ -71,7 +100,8 @@ struct StoreDumpLoader {
         return ids
     }
 
-    /// The node as a new record: no id, its type by new id, times left to the store.
+    /// The node as a new record: no id, its type by new id, times left to the store (`renumbered`
+    /// carries them over afterwards).
     private static func fresh<Node: DumpedNode>(_ node: Node, _ typeIDs: [Int64: Int64]) throws -> Node {
         var node = node
         node.typeID = try mapped(node.typeID, typeIDs, "\(Node.kindName) \(node.id)'s type")
@@ -79,6 +109,13 @@ struct StoreDumpLoader {
         node.clearType()
         node.clearCreateTimeSinceEpoch()
         node.clearLastUpdateTimeSinceEpoch()
+        return node
+    }
+
+    /// The node under its new id, for `restoreTimes`; `ids` holds every node's (`pairing` made it).
+    private static func renumbered<Node: DumpedNode>(_ node: Node, _ ids: [Int64: Int64]) -> Node {
+        var node = node
+        node.id = ids[node.id] ?? node.id
         return node
     }
 
@@ -105,7 +142,7 @@ struct StoreDumpError: Error, CustomStringConvertible {
 /// What `StoreDumpLoader` needs of artifacts, executions and contexts alike.
 protocol DumpedNode {
     static var kindName: String { get }
-    var id: Int64 { get }
+    var id: Int64 { get set }
     var typeID: Int64 { get set }
     mutating func clearID()
     mutating func clearType()

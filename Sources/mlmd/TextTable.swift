@@ -2,7 +2,7 @@ import Foundation
 
 /// Rows under a header, in columns padded to their widest cell, for listings a person reads.
 /// Empty cells show as `-` so that every line has the same number of words per column.
-struct TextTable {
+struct TextTable: Sendable {
     let header: [String]
     let rows: [[String]]
 

@@ -5,7 +5,7 @@ import ProtoWire
 
 extension MLMDCommand.Types {
     /// `mlmd types ls`
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "ls",
             abstract: "List the store's types: kind, id, name (and version), and properties."
@@ -13,13 +13,11 @@ extension MLMDCommand.Types {
 
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            let metadataStore = try store.openStore(creating: false)
-            let rows: [TypeRow] = try store.reporting {
-                try metadataStore.getArtifactTypes().map { TypeRow("artifact", $0.id, $0.name, $0.hasVersion ? $0.version : nil, $0.properties) }
-                    + metadataStore.getExecutionTypes().map { TypeRow("execution", $0.id, $0.name, $0.hasVersion ? $0.version : nil, $0.properties) }
-                    + metadataStore.getContextTypes().map { TypeRow("context", $0.id, $0.name, $0.hasVersion ? $0.version : nil, $0.properties) }
-            }
+        func run() async throws {
+            let types = try await store.withStore(creating: false) { try await UserTypes.read($0) }
+            let rows = types.artifactTypes.map { TypeRow("artifact", $0.id, $0.name, $0.hasVersion ? $0.version : nil, $0.properties) }
+                + types.executionTypes.map { TypeRow("execution", $0.id, $0.name, $0.hasVersion ? $0.version : nil, $0.properties) }
+                + types.contextTypes.map { TypeRow("context", $0.id, $0.name, $0.hasVersion ? $0.version : nil, $0.properties) }
             let table = TextTable(header: ["ID", "KIND", "NAME", "PROPERTIES"],
                                   rows: rows.sorted { $0.id < $1.id }.map(\.cells))
             try StandardStreams.writeOutput(Array(table.rendered.utf8))

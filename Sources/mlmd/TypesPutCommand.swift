@@ -4,7 +4,7 @@ import MLMetadata
 
 extension MLMDCommand.Types {
     /// `mlmd types put types.pbtxt`
-    struct Put: ParsableCommand {
+    struct Put: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Load the types of an ml_metadata.PutTypesRequest (text format or binary) into the store.",
             discussion: """
@@ -18,10 +18,9 @@ extension MLMDCommand.Types {
         @Argument(help: "A PutTypesRequest file, in protobuf text format or binary.")
         var file: String
 
-        func run() throws {
+        func run() async throws {
             let request = try MessageFile.read(PutTypesRequest.self, from: file)
-            let metadataStore = try store.openStore(creating: true)
-            let response = try store.reporting { try metadataStore.putTypes(request) }
+            let response = try await store.withStore(creating: true) { metadataStore in try await metadataStore.putTypes(request) }
             var lines: [String] = []
             for (type, id) in zip(request.artifactTypes, response.artifactTypeIDs) { lines.append("artifact type \(id) \(type.name)") }
             for (type, id) in zip(request.executionTypes, response.executionTypeIDs) { lines.append("execution type \(id) \(type.name)") }

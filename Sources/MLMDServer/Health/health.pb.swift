@@ -181,3 +181,23 @@ public enum Health {
         ProtoServiceMethod(name: "Watch", requestType: HealthCheckRequest.self, responseType: HealthCheckResponse.self),
     ]
 }
+
+/// Answers the unary calls of `grpc.health.v1.Health`, one method per RPC taking its request
+/// and returning its response: an implementation in this process, or a client of a server.
+public protocol HealthProtocol: Sendable {
+    /// `Check`.
+    func check(_ request: HealthCheckRequest) async throws -> HealthCheckResponse
+}
+
+/// A `HealthProtocol` that sends every call through one generic unary call, as a gRPC client does.
+public protocol HealthCaller: HealthProtocol {
+    /// Sends `request` to the method `method` of `grpc.health.v1.Health` and returns its response.
+    func call<Request: ProtoMessage, Response: ProtoMessage>(_ method: String, _ request: Request, returning: Response.Type) async throws -> Response
+}
+
+extension HealthCaller {
+    /// `Check`.
+    public func check(_ request: HealthCheckRequest) async throws -> HealthCheckResponse {
+        try await call("Check", request, returning: HealthCheckResponse.self)
+    }
+}

@@ -1,4 +1,5 @@
 import GRPCCore
+import MLMDClient
 import MLMetadata
 import ProtoWire
 

@@ -92,11 +92,12 @@ struct LineageTraversal {
         return (frontier, found)
     }
 
-    /// The nodes, the events between them, their contexts and every type they use.
+    /// The nodes as ml-metadata's core lists them, by id alone (its Python client fetches their
+    /// fields itself), with the events between them and their contexts.
     private func graph(artifactIDs: Set<Int64>, executionIDs: Set<Int64>, events: [Event]) throws -> LineageGraph {
         var graph = LineageGraph()
-        graph.artifacts = try NodeAccess<Artifact>(connection: connection).find(ids: Array(artifactIDs))
-        graph.executions = try NodeAccess<Execution>(connection: connection).find(ids: Array(executionIDs))
+        graph.artifacts = artifactIDs.sorted().map { id in .with { $0.id = id } }
+        graph.executions = executionIDs.sorted().map { id in .with { $0.id = id } }
         // An event can be followed from both of its ends; list it once.
         var seen: Set<[Int64]> = []
         graph.events = events.filter { seen.insert([$0.artifactID, $0.executionID, Int64($0.type.rawValue)]).inserted }
@@ -104,11 +105,7 @@ struct LineageTraversal {
         var contextIDs: Set<Int64> = []
         for id in artifactIDs { contextIDs.formUnion(try relations.contextIDs(ofArtifact: id)) }
         for id in executionIDs { contextIDs.formUnion(try relations.contextIDs(ofExecution: id)) }
-        graph.contexts = try NodeAccess<Context>(connection: connection).find(ids: Array(contextIDs))
-        let types = TypeAccess(connection: connection)
-        graph.artifactTypes = try types.find(ArtifactType.self, ids: Array(Set(graph.artifacts.map(\.typeID))).sorted())
-        graph.executionTypes = try types.find(ExecutionType.self, ids: Array(Set(graph.executions.map(\.typeID))).sorted())
-        graph.contextTypes = try types.find(ContextType.self, ids: Array(Set(graph.contexts.map(\.typeID))).sorted())
+        graph.contexts = contextIDs.sorted().map { id in .with { $0.id = id } }
         return graph
     }
 }

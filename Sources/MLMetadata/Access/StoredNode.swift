@@ -77,6 +77,7 @@ protocol StoredNode: ProtoMessage {
     mutating func clearExternalID()
     mutating func clearSystemMetadata()
     var createTimeSinceEpoch: Int64 { get set }
+    var hasCreateTimeSinceEpoch: Bool { get }
     var lastUpdateTimeSinceEpoch: Int64 { get set }
     var hasLastUpdateTimeSinceEpoch: Bool { get }
     /// Binds the values of `storage.extraColumns`, as stored, from parameter `index` on.

@@ -5,7 +5,9 @@ extension MetadataStore {
     /// GetLineageSubgraph: the nodes reachable from the starting nodes (chosen by a filter query,
     /// with no cap on their number) within `max_num_hops` events, in the given direction (both when
     /// unspecified), stopping at ending nodes; with the events between them, their contexts, and
-    /// the attributions and associations that link them to those contexts.
+    /// the attributions and associations that link them to those contexts. As ml-metadata's core
+    /// does, artifacts, executions and contexts come by id alone, in id order: fetch their fields
+    /// with GetArtifactsByID and the like, as its Python client does.
     ///
     /// `read_mask` keeps only the named top-level fields of the graph; an empty mask keeps them all. As in
     /// ml-metadata, `*_types` are every type of that kind in the store (built-in ones too), with

@@ -111,7 +111,8 @@ def lineage(path):
         events = ','.join(f'{a}-{e}-{t}' for a, e, t in sorted((v.artifact_id, v.execution_id, v.type) for v in graph.events))
         attributions = ','.join(f'{x.artifact_id}-{x.context_id}' for x in graph.attributions)
         associations = ','.join(f'{x.execution_id}-{x.context_id}' for x in graph.associations)
-        print(f'A:{ids(graph.artifacts)} E:{ids(graph.executions)} C:{ids(graph.contexts)} ev:{events} '
+        skeletons = all(len(n.ListFields()) == 1 for n in [*graph.artifacts, *graph.executions, *graph.contexts])
+        print(f'{"ids" if skeletons else "full"} A:{ids(graph.artifacts)} E:{ids(graph.executions)} C:{ids(graph.contexts)} ev:{events} '
               f'T:{ids(graph.artifact_types)}/{ids(graph.execution_types)}/{ids(graph.context_types)} '
               f'at:{attributions} as:{associations}')
 

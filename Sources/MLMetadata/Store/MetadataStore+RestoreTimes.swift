@@ -1,0 +1,39 @@
+import MLMDProtos
+
+// ml-metadata stamps every node it writes with the time of the call; a restored dump keeps the
+// times it was exported with instead.
+extension MetadataStore {
+    /// Sets the stored artifacts' creation and last-update times to those of `artifacts`, matched
+    /// by id; a time left unset keeps the stored one. For restoring a dump (`mlmd import`), where
+    /// the records should keep the times they were first written at.
+    ///
+    /// - Throws: NOT_FOUND for an id the store does not hold; nothing is changed then.
+    public func restoreTimes(_ artifacts: [Artifact]) throws { try restoreNodeTimes(artifacts) }
+
+    /// Sets the stored executions' times to those of `executions`; as `restoreTimes(_: [Artifact])`.
+    public func restoreTimes(_ executions: [Execution]) throws { try restoreNodeTimes(executions) }
+
+    /// Sets the stored contexts' times to those of `contexts`; as `restoreTimes(_: [Artifact])`.
+    public func restoreTimes(_ contexts: [Context]) throws { try restoreNodeTimes(contexts) }
+
+    private func restoreNodeTimes<Node: StoredNode>(_ nodes: [Node]) throws {
+        let timed = nodes.filter { $0.hasCreateTimeSinceEpoch || $0.hasLastUpdateTimeSinceEpoch }
+        guard !timed.isEmpty else { return }
+        try transaction(writing: true) { access in
+            let table = Node.storage.table
+            let update = try access.connection.statement("""
+                UPDATE "\(table)" SET "create_time_since_epoch" = COALESCE(?, "create_time_since_epoch"), \
+                "last_update_time_since_epoch" = COALESCE(?, "last_update_time_since_epoch") WHERE "id" = ?
+                """)
+            for node in timed {
+                guard try access.connection.rowExists(in: table, id: node.id) else {
+                    throw MetadataStoreError(.notFound, "No \(Node.storage.plural) found with id \(node.id)")
+                }
+                try update.run([SQLiteValue(node.hasCreateTimeSinceEpoch ? node.createTimeSinceEpoch : nil),
+                                SQLiteValue(node.hasLastUpdateTimeSinceEpoch ? node.lastUpdateTimeSinceEpoch : nil),
+                                .integer(node.id)])
+                update.reset()
+            }
+        }
+    }
+}
