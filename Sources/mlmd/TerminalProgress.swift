@@ -29,7 +29,7 @@ struct TerminalProgress {
         guard percent != lastPercent else { return }
         lastPercent = percent
         drawn = true
-        emit("\r\(label): \(percent)%")
+        emit("\r\u{1B}[K\(label): \(percent)%")
     }
 
     /// Shows `status` (e.g. `artifacts 1200`) after the label, at most ten times a second, so that

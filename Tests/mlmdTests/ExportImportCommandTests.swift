@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 /// `mlmd export` and `mlmd import`.
@@ -49,5 +50,27 @@ import Testing
         let result = try store.run(["import"], input: Array("events { artifact_id: 4 execution_id: 1 }".utf8))
         #expect(result.status == 1)
         #expect(result.error == "mlmd: \(store.path): an event's artifact is id 4, which the dump does not hold\n")
+    }
+}
+
+/// Progress shows on a terminal only: `script` gives the command one, and the piped runs above show none.
+@Suite struct ImportExportProgressTests {
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func progressIsDrawnOnATerminalAndErasedAtTheEnd() throws {
+        let store = try StoreFixture()
+        let dump = try store.file("dump.pb", try store.run(["export"]).output)
+        let copy = try StoreFixture(filled: false)
+        for command in ["export --db '\(store.path)' > /dev/null", "import --db '\(copy.path)' < '\(dump)' > /dev/null"] {
+            let terminal = Process()
+            terminal.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            terminal.arguments = ["-qec", "'\(MLMDProcess.executable.path)' \(command)", "/dev/null"]
+            let screen = Pipe()
+            terminal.standardOutput = screen
+            try terminal.run()
+            let drawn = String(decoding: screen.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            terminal.waitUntilExit()
+            let label = command.hasPrefix("export") ? "mlmd export: types" : "mlmd import: "
+            #expect(terminal.terminationStatus == 0 && drawn.contains("\r\u{1B}[K\(label)") && drawn.hasSuffix("\r\u{1B}[K"), "\(drawn.debugDescription)")
+        }
     }
 }
