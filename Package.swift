@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
         .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The protobuf runtime: wire format, text format, well-known types. No dependencies.
@@ -34,8 +36,19 @@ let package = Package(
         .target(name: "SchemaInference", dependencies: ["TFMetadataProtos"]),
         // The system SQLite library (libsqlite3-dev on Debian).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
-        // The store: MetadataStore over SQLite (file or in memory), ml-metadata's semantics and file format.
-        .target(name: "MLMetadata", dependencies: ["MLMDProtos", "CSQLite"]),
+        // The store: MetadataStore over SQLite (file or in memory) or PostgreSQL, with ml-metadata's
+        // semantics and database layout.
+        .target(
+            name: "MLMetadata",
+            dependencies: [
+                "MLMDProtos",
+                "CSQLite",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The gRPC client of any MLMD server, and our codec as grpc-swift's message serializer.
         .target(
             name: "MLMDClient",

@@ -4,11 +4,23 @@ import MLMetadata
 import Testing
 
 /// The backends every store test runs on. Each `makeStore()` gives a new, empty store.
+/// PostgreSQL joins when `MLMD_TEST_POSTGRESQL_URL` names a server (`.ci/run` starts one): each
+/// store is then a new database on it.
 enum StoreBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case inMemory = "fake_database"
     case sqliteFile = "sqlite file"
+    case postgresql = "postgresql"
+
+    /// The server's URL, e.g. `postgresql://postgres:secret@127.0.0.1:5432/postgres`.
+    static let postgresqlURL = ProcessInfo.processInfo.environment["MLMD_TEST_POSTGRESQL_URL"].flatMap { $0.isEmpty ? nil : $0 }
+
+    static var allCases: [StoreBackend] { postgresqlURL == nil ? [.inMemory, .sqliteFile] : [.inMemory, .sqliteFile, .postgresql] }
 
     var testDescription: String { rawValue }
+
+    /// SQLite gives the ids a rolled-back call took to the next one; PostgreSQL's sequences keep
+    /// them (ml-metadata's store there too), so later ids come after a gap.
+    var reusesRolledBackIDs: Bool { self != .postgresql }
 
     /// A new store; for the file backend, in a new temporary file.
     func makeStore() throws -> MetadataStore {
@@ -22,6 +34,9 @@ enum StoreBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
             config.fakeDatabase = FakeDatabaseConfig()
         case .sqliteFile:
             config.sqlite = .with { $0.filenameURI = TemporaryFile.make(suffix: ".sqlite") }
+        case .postgresql:
+            config = try! ConnectionConfig(postgresqlURL: Self.postgresqlURL!)
+            config.postgresql.dbname = "mlmd_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         }
         return config
     }

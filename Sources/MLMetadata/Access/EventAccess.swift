@@ -3,7 +3,7 @@ import MLMDProtos
 /// Reads and writes events (`Event` and `EventPath` rows) inside a transaction. Events are
 /// immutable; a path is one `EventPath` row per step, read back in insertion order.
 struct EventAccess {
-    let connection: SQLiteConnection
+    let connection: any DatabaseConnection
 
     /// Inserts `event` (at `now` unless it carries a time), after ml-metadata's checks.
     ///
@@ -24,11 +24,11 @@ struct EventAccess {
                 INSERT INTO "Event" ("artifact_id", "execution_id", "type", "milliseconds_since_epoch") VALUES (?, ?, ?, ?)
                 """).run([.integer(event.artifactID), .integer(event.executionID), .integer(Int64(event.type.rawValue)),
                           .integer(event.hasMillisecondsSinceEpoch ? event.millisecondsSinceEpoch : now)])
-        } catch let failure as SQLiteFailure where failure.isUniqueViolation {
+        } catch let failure as DatabaseFailure where failure.isUniqueViolation {
             throw MetadataStoreError(.alreadyExists,
                 "Given event already exists: artifact_id: \(event.artifactID) execution_id: \(event.executionID) type: \(event.type.protoName)")
         }
-        let eventID = connection.lastInsertedRowID
+        let eventID = try connection.lastInsertedID()
         let step = try connection.statement("""
             INSERT INTO "EventPath" ("event_id", "is_index_step", "step_index", "step_key") VALUES (?, ?, ?, ?)
             """)
@@ -60,8 +60,10 @@ struct EventAccess {
                 found.append((events.int64(0), event))
             }
         }
+        // Steps come in the order they were written: EventPath has no id, so by the row's place.
+        let rowOrder = connection.dialect == .sqlite ? #""rowid""# : "ctid"
         let steps = try connection.statement("""
-            SELECT "is_index_step", "step_index", "step_key" FROM "EventPath" WHERE "event_id" = ? ORDER BY "rowid"
+            SELECT "is_index_step", "step_index", "step_key" FROM "EventPath" WHERE "event_id" = ? ORDER BY \(rowOrder)
             """)
         return try found.sorted { $0.id < $1.id }.map { id, event in
             var event = event

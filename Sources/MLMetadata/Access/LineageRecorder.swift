@@ -4,7 +4,7 @@ import MLMDProtos
 /// with the same external id), putting contexts (optionally reusing one with the same type and
 /// name), and linking everything, all inside the caller's transaction.
 struct LineageRecorder {
-    let connection: SQLiteConnection
+    let connection: any DatabaseConnection
     var reuseContextIfAlreadyExists = false
     var reuseArtifactIfAlreadyExistsByExternalID = false
     var now = Clock.nowMilliseconds()

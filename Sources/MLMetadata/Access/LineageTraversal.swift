@@ -5,7 +5,7 @@ import MLMDProtos
 /// proportional to the subgraph found: each hop reads only the events of the nodes found in the
 /// hop before.
 struct LineageTraversal {
-    let connection: SQLiteConnection
+    let connection: any DatabaseConnection
 
     private static let inputTypes: Set<Event.TypeEnum> = [.input, .declaredInput, .internalInput]
 

@@ -10,13 +10,17 @@ struct MultiRowInsert {
     /// 999 parameters.
     static let maxRows = 64
 
-    let connection: SQLiteConnection
+    let connection: any DatabaseConnection
     /// The table, which names the statements.
     let table: String
     /// `INSERT INTO "Table" ("a", "b", …)`, without VALUES.
     let head: String
     /// Values per row.
     let columns: Int
+    /// True for a table with an `id` column, whose new ids `DatabaseConnection.insertedIDs` returns.
+    var returningIDs = false
+    /// Each value's placeholder, when one is more than `?` (a conversion on the way in).
+    var placeholders: [String]? = nil
 
     /// The rows of each statement, in order: `0..<64`, `64..<128`, …, then smaller tails.
     static func statementRanges(count: Int) -> [Range<Int>] {
@@ -32,10 +36,12 @@ struct MultiRowInsert {
     }
 
     /// The statement for `rows` rows, reset, with no bindings.
-    func statement(rows: Int) throws -> SQLiteStatement {
+    func statement(rows: Int) throws -> any DatabaseStatement {
         try connection.statement(StatementKey(purpose: .insertRows, table: table, size: rows)) {
-            let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
-            return head + " VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
+            let row = "(" + (placeholders ?? Array(repeating: "?", count: columns)).joined(separator: ", ") + ")"
+            let values = head + " VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
+            // SQLite counts the ids from the last one; other databases hand them back.
+            return returningIDs && connection.dialect != .sqlite ? values + #" RETURNING "id""# : values
         }
     }
 }

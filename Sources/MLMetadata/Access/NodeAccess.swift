@@ -4,7 +4,7 @@ import ProtoWire
 /// Reads and writes nodes (artifacts, executions, contexts) and their property rows inside a
 /// transaction.
 struct NodeAccess<Node: StoredNode> {
-    let connection: SQLiteConnection
+    let connection: any DatabaseConnection
 
     private var table: NodeTable { Node.storage }
 
@@ -18,7 +18,7 @@ struct NodeAccess<Node: StoredNode> {
     // MARK: Reading
 
     /// The nodes matching `condition` (SQL over alias `N`, with `?` for `values`), by id.
-    func find(where condition: String, _ values: [SQLiteValue]) throws -> [Node] {
+    func find(where condition: String, _ values: [DatabaseValue]) throws -> [Node] {
         let statement = try connection.statement("\(selectColumns) WHERE \(condition) ORDER BY N.\"id\"")
         statement.bind(values)
         var nodes: [Node] = []
@@ -28,7 +28,7 @@ struct NodeAccess<Node: StoredNode> {
 
     /// One page of the nodes matching `condition`, in the request's order, and the token for the
     /// next page (nil on the last page).
-    func page(where condition: String, _ values: [SQLiteValue], _ request: PageRequest) throws -> (nodes: [Node], nextToken: String?) {
+    func page(where condition: String, _ values: [DatabaseValue], _ request: PageRequest) throws -> (nodes: [Node], nextToken: String?) {
         var conditions = [condition]
         var bindings = values
         var joins = ""
@@ -75,7 +75,7 @@ struct NodeAccess<Node: StoredNode> {
             WHERE \(plan.condition)
             """
         var found: Set<Int64> = []
-        func collect(_ statement: SQLiteStatement) throws {
+        func collect(_ statement: any DatabaseStatement) throws {
             while try statement.step() { found.insert(statement.int64(0)) }
         }
         guard let candidates else {
@@ -87,7 +87,7 @@ struct NodeAccess<Node: StoredNode> {
         let statement = try connection.recentStatement(base + #" AND N."id" IN (\#(IDChunks.placeholders))"#)
         try IDChunks.forEach(of: candidates) { chunk in
             statement.reset()
-            statement.bind(plan.joinValues + plan.conditionValues + chunk.map(SQLiteValue.integer))
+            statement.bind(plan.joinValues + plan.conditionValues + chunk.map(DatabaseValue.integer))
             try collect(statement)
         }
         return found
@@ -128,7 +128,7 @@ struct NodeAccess<Node: StoredNode> {
     /// bound: `BETWEEN` first and last when the ids are nearly consecutive (one seek, then a walk
     /// that the caller filters), else `IN` the ids (one seek per id).
     private func idsStatement(_ chunk: ArraySlice<Int64>, purpose: StatementKey.Purpose, table: String,
-                              _ sql: (String) -> String) throws -> SQLiteStatement {
+                              _ sql: (String) -> String) throws -> any DatabaseStatement {
         let first = chunk[chunk.startIndex], last = chunk[chunk.endIndex - 1]
         // Ids come from the caller: any two may be far enough apart to overflow.
         let (span, overflow) = last.subtractingReportingOverflow(first)
@@ -156,7 +156,7 @@ struct NodeAccess<Node: StoredNode> {
         return statement
     }
 
-    private func row(_ statement: SQLiteStatement) throws -> Node {
+    private func row(_ statement: any DatabaseStatement) throws -> Node {
         var node = Node()
         node.id = statement.int64(0)
         node.typeID = statement.int64(1)
@@ -227,7 +227,8 @@ struct NodeAccess<Node: StoredNode> {
     /// updated at `now`: one INSERT for the nodes, few for the properties. Returns their ids in
     /// order. A name or external id already taken fails the whole statement, which SQLite undoes.
     func insert(rows nodes: ArraySlice<Node>, now: Int64) throws -> [Int64] {
-        let insert = MultiRowInsert(connection: connection, table: table.table, head: table.insertHead, columns: table.insertColumnCount)
+        let insert = MultiRowInsert(connection: connection, table: table.table, head: table.insertHead, columns: table.insertColumnCount,
+                                    returningIDs: true)
         let statement = try insert.statement(rows: nodes.count)
         var parameter: Int32 = 1
         for node in nodes {
@@ -239,11 +240,7 @@ struct NodeAccess<Node: StoredNode> {
             node.bindExtraColumns(statement, from: parameter + 5)
             parameter += Int32(insert.columns)
         }
-        while try statement.step() {}
-        // One statement inserts its rows in order, each taking the next id (AUTOINCREMENT ids only
-        // grow, and this transaction holds the write lock), so the ids are consecutive.
-        let last = connection.lastInsertedRowID
-        let ids = Array(last - Int64(nodes.count) + 1 ... last)
+        let ids = try connection.insertedIDs(running: statement, rows: nodes.count)
         try insertProperties(of: nodes, ids: ids)
         return ids
     }
@@ -269,7 +266,8 @@ struct NodeAccess<Node: StoredNode> {
             for (name, value) in node.customProperties { rows.append(PropertyRow(owner: id, name: name, isCustom: 1, value: value)) }
         }
         let insert = MultiRowInsert(connection: connection, table: table.propertyTable, head: table.insertPropertyHead,
-                                    columns: table.propertyColumnCount)
+                                    columns: table.propertyColumnCount,
+                                    placeholders: ["?", "?", "?"] + PropertyColumns.placeholders(connection.dialect))
         for range in MultiRowInsert.statementRanges(count: rows.count) {
             let statement = try insert.statement(rows: range.count)
             var parameter: Int32 = 1
@@ -297,7 +295,7 @@ private struct PropertyRow {
 private final class TypeNameCache {
     private var names: [Int64: String?] = [:]
 
-    func name(of typeID: Int64, connection: SQLiteConnection) throws -> String? {
+    func name(of typeID: Int64, connection: any DatabaseConnection) throws -> String? {
         if let known = names[typeID] { return known }
         let statement = try connection.statement(#"SELECT "name" FROM "Type" WHERE "id" = ?"#)
         statement.bind([.integer(typeID)])

@@ -6,7 +6,7 @@ import ProtoWire
 /// updates the stored one, whole or through a field mask, and its last-update time moves only when
 /// something changed.
 struct NodeWriter<Node: StoredNode> {
-    let connection: SQLiteConnection
+    let connection: any DatabaseConnection
     /// Field-mask paths; empty means the whole node.
     var maskPaths: [String] = []
     /// Fail if the stored node's last-update time differs from the given node's.
@@ -69,8 +69,8 @@ struct NodeWriter<Node: StoredNode> {
         var ids: [Int64] = []
         for range in MultiRowInsert.statementRanges(count: nodes.count) {
             do {
-                ids += try self.nodes.insert(rows: nodes[range], now: now)
-            } catch let failure as SQLiteFailure where failure.isUniqueViolation {
+                ids += try connection.recoverable { try self.nodes.insert(rows: nodes[range], now: now) }
+            } catch let failure as DatabaseFailure where failure.isUniqueViolation {
                 let given = given()
                 for index in range { ids.append(try insert(nodes[index], given: given[index])) }
             }
@@ -82,7 +82,7 @@ struct NodeWriter<Node: StoredNode> {
     private func insert(_ node: Node, given: Node) throws -> Int64 {
         do {
             return try nodes.insert(node, now: now)
-        } catch let failure as SQLiteFailure where failure.isUniqueViolation {
+        } catch let failure as DatabaseFailure where failure.isUniqueViolation {
             throw MetadataStoreError(.alreadyExists, "Given node already exists: \(identity(of: given)): \(failure.message)")
         }
     }
@@ -114,7 +114,7 @@ struct NodeWriter<Node: StoredNode> {
         guard updated != stored || forceUpdateTime else { return stored.id }
         do {
             try nodes.update(updated, lastUpdate: now)
-        } catch let failure as SQLiteFailure where failure.isUniqueViolation {
+        } catch let failure as DatabaseFailure where failure.isUniqueViolation {
             throw MetadataStoreError(.alreadyExists, "Given node already exists: \(identity(of: updated)): \(failure.message)")
         }
         return stored.id
@@ -182,7 +182,7 @@ private final class DeclarationCache {
     private var known: [Int64: [String: PropertyType]] = [:]
 
     /// The properties type `id` declares, or nil if there is no type `id` of `kind`.
-    func properties(ofType id: Int64, kind: TypeKind, connection: SQLiteConnection) throws -> [String: PropertyType]? {
+    func properties(ofType id: Int64, kind: TypeKind, connection: any DatabaseConnection) throws -> [String: PropertyType]? {
         if let cached = known[id] { return cached }
         guard let found = try TypeAccess(connection: connection).declaredProperties(ofType: id, kind: kind) else { return nil }
         known[id] = found

@@ -47,7 +47,7 @@ struct PageRequest {
     }
 
     /// The condition (over alias `N`) that starts the page after the token's row.
-    var keysetCondition: (sql: String, values: [SQLiteValue])? {
+    var keysetCondition: (sql: String, values: [DatabaseValue])? {
         guard let after else { return nil }
         let comparison = ascending ? ">" : "<"
         if column == .id { return (#"N."id" \#(comparison) ?"#, [.integer(after.id)]) }

@@ -10,9 +10,18 @@ enum PropertyColumns {
 
     static let structPrefix = "mlmd-struct::"
 
+    /// The placeholders of the columns in `names`: an Any is bound as base64 text, which SQLite
+    /// keeps as it is and PostgreSQL (a BYTEA column, as ml-metadata stores it there) decodes.
+    static func placeholders(_ dialect: SQLDialect) -> [String] {
+        switch dialect {
+        case .sqlite: ["?", "?", "?", "?", "?"]
+        case .postgresql: ["?", "?", "?", "decode(?, 'base64')", "?"]
+        }
+    }
+
     /// Binds `value` to the one of the columns in `names` (parameters `index` … `index + 4`) it is
     /// stored in; the others are left unbound, which is NULL.
-    static func bind(_ value: Value, to statement: SQLiteStatement, at index: Int32) {
+    static func bind(_ value: Value, to statement: any DatabaseStatement, at index: Int32) {
         switch value.value {
         case .intValue(let int)?: statement.bind(int, at: index)
         case .doubleValue(let double)?: statement.bind(double, at: index + 1)
@@ -32,7 +41,7 @@ enum PropertyColumns {
 
     /// The value of a row whose value columns start at `column`, read in ml-metadata's order of
     /// precedence (int, double, string or struct, proto, bool).
-    static func value(_ statement: SQLiteStatement, from column: Int32) throws -> Value {
+    static func value(_ statement: any DatabaseStatement, from column: Int32) throws -> Value {
         var value = Value()
         if let int = statement.optionalInt64(column) {
             value.intValue = int

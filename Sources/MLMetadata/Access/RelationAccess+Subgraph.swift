@@ -22,7 +22,7 @@ extension RelationAccess {
             #"SELECT "id", "\#(nodeColumn)", "context_id" FROM "\#(table)" WHERE "\#(nodeColumn)" IN (\#(IDChunks.placeholders))"#)
         try IDChunks.forEach(of: nodeIDs) { chunk in
             statement.reset()
-            statement.bind(chunk.map(SQLiteValue.integer))
+            statement.bind(chunk.map(DatabaseValue.integer))
             while try statement.step() { rows[statement.int64(0)] = (statement.int64(1), statement.int64(2)) }
         }
         return rows.sorted { $0.key < $1.key }.map(\.value)

@@ -3,7 +3,7 @@ import MLMDProtos
 /// Attributions (context–artifact), associations (context–execution) and parent contexts, inside
 /// a transaction.
 struct RelationAccess {
-    let connection: SQLiteConnection
+    let connection: any DatabaseConnection
 
     /// Links `artifactID` to `contextID`; an existing link is left as it is.
     func attribute(artifactID: Int64, toContext contextID: Int64) throws {
@@ -36,7 +36,7 @@ struct RelationAccess {
         do {
             try connection.statement(#"INSERT INTO "ParentContext" ("context_id", "parent_context_id") VALUES (?, ?)"#)
                 .run([.integer(link.childID), .integer(link.parentID)])
-        } catch let failure as SQLiteFailure where failure.isUniqueViolation {
+        } catch let failure as DatabaseFailure where failure.isUniqueViolation {
             throw MetadataStoreError(.alreadyExists, "Given parent_context already exists: \(describe(link))")
         }
     }

@@ -81,9 +81,9 @@ protocol StoredNode: ProtoMessage {
     var lastUpdateTimeSinceEpoch: Int64 { get set }
     var hasLastUpdateTimeSinceEpoch: Bool { get }
     /// Binds the values of `storage.extraColumns`, as stored, from parameter `index` on.
-    func bindExtraColumns(_ statement: SQLiteStatement, from index: Int32)
+    func bindExtraColumns(_ statement: any DatabaseStatement, from index: Int32)
     /// Sets the extra fields from a row, whose first extra column is at `column`.
-    mutating func readExtraColumns(_ statement: SQLiteStatement, from column: Int32)
+    mutating func readExtraColumns(_ statement: any DatabaseStatement, from column: Int32)
     /// Copies the field named by a field-mask path (other than properties) from `source`; false if
     /// this kind has no such field.
     mutating func copyMaskedField(_ path: String, from source: Self) -> Bool
@@ -106,12 +106,12 @@ extension Artifact: StoredNode {
                                    typeKind: .artifact, extraColumns: ["uri", "state"], plural: "artifacts")
 
     // ml-metadata always stores the uri, so an unset uri reads back as "".
-    func bindExtraColumns(_ statement: SQLiteStatement, from index: Int32) {
+    func bindExtraColumns(_ statement: any DatabaseStatement, from index: Int32) {
         statement.bind(uri, at: index)
         statement.bind(hasState ? Int64(state.rawValue) : nil, at: index + 1)
     }
 
-    mutating func readExtraColumns(_ statement: SQLiteStatement, from column: Int32) {
+    mutating func readExtraColumns(_ statement: any DatabaseStatement, from column: Int32) {
         if let uri = statement.string(column) { self.uri = uri }
         if let state = statement.optionalInt64(column + 1) { self.state = State(rawValue: Int32(truncatingIfNeeded: state)) ?? .unknown }
     }
@@ -135,11 +135,11 @@ extension Execution: StoredNode {
     static let storage = NodeTable(table: "Execution", propertyTable: "ExecutionProperty", ownerColumn: "execution_id",
                                    typeKind: .execution, extraColumns: ["last_known_state"], plural: "executions")
 
-    func bindExtraColumns(_ statement: SQLiteStatement, from index: Int32) {
+    func bindExtraColumns(_ statement: any DatabaseStatement, from index: Int32) {
         statement.bind(hasLastKnownState ? Int64(lastKnownState.rawValue) : nil, at: index)
     }
 
-    mutating func readExtraColumns(_ statement: SQLiteStatement, from column: Int32) {
+    mutating func readExtraColumns(_ statement: any DatabaseStatement, from column: Int32) {
         if let state = statement.optionalInt64(column) {
             lastKnownState = State(rawValue: Int32(truncatingIfNeeded: state)) ?? .unknown
         }
@@ -157,9 +157,9 @@ extension Context: StoredNode {
     static let storage = NodeTable(table: "Context", propertyTable: "ContextProperty", ownerColumn: "context_id",
                                    typeKind: .context, extraColumns: [], plural: "contexts")
 
-    func bindExtraColumns(_ statement: SQLiteStatement, from index: Int32) {}
+    func bindExtraColumns(_ statement: any DatabaseStatement, from index: Int32) {}
 
-    mutating func readExtraColumns(_ statement: SQLiteStatement, from column: Int32) {}
+    mutating func readExtraColumns(_ statement: any DatabaseStatement, from column: Int32) {}
 
     mutating func copyMaskedField(_ path: String, from source: Context) -> Bool {
         // Only a context's name may change.

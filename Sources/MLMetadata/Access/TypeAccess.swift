@@ -3,7 +3,7 @@ import ProtoWire
 
 /// Reads and writes types (`Type`, `TypeProperty`, `ParentType` rows) inside a transaction.
 struct TypeAccess {
-    let connection: SQLiteConnection
+    let connection: any DatabaseConnection
 
     private static let columns = #""id", "name", "version", "description", "external_id", "input_type", "output_type""#
 
@@ -11,21 +11,19 @@ struct TypeAccess {
 
     /// The type of kind `T` named `name` with `version` (nil: no version), or nil.
     func find<T: StoredType>(_ type: T.Type, name: String, version: String?) throws -> T? {
-        let statement = try connection.statement("""
-            SELECT \(Self.columns) FROM "Type" WHERE "name" = ? AND "type_kind" = ? AND \
-            (("version" IS NULL AND ? IS NULL) OR "version" = ?)
-            """)
-        statement.bind([.text(name), .integer(T.kind.rawValue), SQLiteValue(version), SQLiteValue(version)])
+        let versionCondition = version == nil ? #""version" IS NULL"# : #""version" = ?"#
+        let statement = try connection.statement(#"SELECT \#(Self.columns) FROM "Type" WHERE "name" = ? AND "type_kind" = ? AND \#(versionCondition)"#)
+        statement.bind([.text(name), .integer(T.kind.rawValue)] + (version.map { [.text($0)] } ?? []))
         return try complete(rows(statement, T.self)).first
     }
 
     /// Types of kind `T` with these ids, in the order asked; ids of other kinds or of no type are skipped.
     func find<T: StoredType>(_ type: T.Type, ids: [Int64]) throws -> [T] {
-        try complete(each(T.self, column: "id", ids.map(SQLiteValue.integer)))
+        try complete(each(T.self, column: "id", ids.map(DatabaseValue.integer)))
     }
 
     /// The types of kind `T` whose `column` equals each of `values` in turn.
-    private func each<T: StoredType>(_ type: T.Type, column: String, _ values: [SQLiteValue]) throws -> [T] {
+    private func each<T: StoredType>(_ type: T.Type, column: String, _ values: [DatabaseValue]) throws -> [T] {
         let statement = try connection.statement(#"SELECT \#(Self.columns) FROM "Type" WHERE "\#(column)" = ? AND "type_kind" = ?"#)
         var found: [T] = []
         for value in values {
@@ -47,10 +45,10 @@ struct TypeAccess {
     /// Types of kind `T` whose external id is one of `externalIDs`; their base types are not filled
     /// in, as in ml-metadata.
     func find<T: StoredType>(_ type: T.Type, externalIDs: [String]) throws -> [T] {
-        try complete(each(T.self, column: "external_id", externalIDs.map(SQLiteValue.text)), withBaseTypes: false)
+        try complete(each(T.self, column: "external_id", externalIDs.map(DatabaseValue.text)), withBaseTypes: false)
     }
 
-    private func rows<T: StoredType>(_ statement: SQLiteStatement, _ type: T.Type) throws -> [T] {
+    private func rows<T: StoredType>(_ statement: any DatabaseStatement, _ type: T.Type) throws -> [T] {
         var types: [T] = []
         while try statement.step() {
             var type = T()
@@ -96,12 +94,12 @@ struct TypeAccess {
             INSERT INTO "Type" ("name", "version", "type_kind", "description", "external_id", "input_type", "output_type") \
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """).run([
-                .text(type.name), SQLiteValue(type.storedVersion), .integer(T.kind.rawValue),
-                SQLiteValue(type.hasDescription ? type.description : nil),
-                SQLiteValue(type.hasExternalID && !type.externalID.isEmpty ? type.externalID : nil),
-                SQLiteValue(type.storedSignature.input), SQLiteValue(type.storedSignature.output),
+                .text(type.name), DatabaseValue(type.storedVersion), .integer(T.kind.rawValue),
+                DatabaseValue(type.hasDescription ? type.description : nil),
+                DatabaseValue(type.hasExternalID && !type.externalID.isEmpty ? type.externalID : nil),
+                DatabaseValue(type.storedSignature.input), DatabaseValue(type.storedSignature.output),
             ])
-        let id = connection.lastInsertedRowID
+        let id = try connection.lastInsertedID()
         try addProperties(type.properties.map { ($0.key, $0.value) }, to: id)
         if let base = type.baseTypeName { try link(id, toBaseType: base) }
         return id

@@ -10,10 +10,10 @@ struct FilterQueryPlan {
     /// True when a join can match a node more than once (contexts, events, ...), so rows need DISTINCT;
     /// a property join matches at most one row per node (its primary key).
     private(set) var joinsCanRepeatNodes = false
-    private(set) var joinValues: [SQLiteValue] = []
+    private(set) var joinValues: [DatabaseValue] = []
     /// The condition and its values.
     private(set) var condition = ""
-    private(set) var conditionValues: [SQLiteValue] = []
+    private(set) var conditionValues: [DatabaseValue] = []
 
     private let kind: TypeKind
     private var aliases: [String: String] = [:]
@@ -21,14 +21,14 @@ struct FilterQueryPlan {
     init(_ query: String, kind: TypeKind) throws {
         self.kind = kind
         let expression = try FilterQueryParser.parse(query)
-        var values: [SQLiteValue] = []
+        var values: [DatabaseValue] = []
         condition = try sql(expression, &values)
         conditionValues = values
     }
 
     // MARK: Expressions
 
-    private mutating func sql(_ expression: FilterExpression, _ values: inout [SQLiteValue]) throws -> String {
+    private mutating func sql(_ expression: FilterExpression, _ values: inout [DatabaseValue]) throws -> String {
         switch expression {
         case .and(let left, let right): return "(\(try sql(left, &values)) AND \(try sql(right, &values)))"
         case .or(let left, let right): return "(\(try sql(left, &values)) OR \(try sql(right, &values)))"
@@ -99,7 +99,7 @@ struct FilterQueryPlan {
         var isEnum: Bool { enumValues != nil }
 
         /// The bound value for a literal compared with this column.
-        func value(_ operand: FilterOperand) throws -> SQLiteValue {
+        func value(_ operand: FilterOperand) throws -> DatabaseValue {
             switch (operand, type) {
             case (.word(let word, let wordPosition), .int) where enumValues != nil:
                 guard let number = enumValues?[word] else {

@@ -2,7 +2,7 @@ import CSQLite
 
 /// One SQLite database handle: opened in `init`, closed in `deinit`, with its prepared
 /// statements cached by SQL text. Not thread-safe: its owner serializes access.
-final class SQLiteConnection {
+final class SQLiteConnection: DatabaseConnection {
     /// How to open the file, as ml-metadata's `SqliteMetadataSourceConfig.ConnectionMode`.
     enum OpenMode {
         case readOnly, readWrite, readWriteCreate
@@ -15,6 +15,7 @@ final class SQLiteConnection {
     private var recentStatements: [(sql: String, statement: SQLiteStatement)] = []
     /// The file name or URI it was opened with, for messages.
     let location: String
+    var dialect: SQLDialect { .sqlite }
 
     /// Opens `location` (a path, a `file:` URI, or `:memory:`). A busy database is retried for up
     /// to `busyTimeoutMilliseconds` before a statement fails with `SQLITE_BUSY`.
@@ -52,12 +53,12 @@ final class SQLiteConnection {
         guard status == SQLITE_OK else {
             let message = errorMessage.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(status))
             sqlite3_free(errorMessage)
-            throw SQLiteFailure(status: status, message: message)
+            throw DatabaseFailure(sqliteStatus: status, message: message)
         }
     }
 
     /// A prepared statement for `sql`, reset and with no bindings; prepared once per connection.
-    func statement(_ sql: String) throws -> SQLiteStatement {
+    func statement(_ sql: String) throws -> any DatabaseStatement {
         if let cached = statements[sql] {
             cached.reset()
             return cached
@@ -70,7 +71,7 @@ final class SQLiteConnection {
     /// The prepared statement named `key`, reset and with no bindings; `sql` builds its text the
     /// first time. For long SQL (many placeholders), where hashing the text on every call would
     /// cost more than running a small statement.
-    func statement(_ key: StatementKey, sql: () -> String) throws -> SQLiteStatement {
+    func statement(_ key: StatementKey, sql: () -> String) throws -> any DatabaseStatement {
         if let cached = keyedStatements[key] {
             cached.reset()
             return cached
@@ -85,7 +86,7 @@ final class SQLiteConnection {
     /// `recentLimit` of its kind, so that a query asked again (the same filter, page after page)
     /// is not prepared again, which costs more than running a small one. Callers finish with it
     /// before asking for the same SQL again.
-    func recentStatement(_ sql: String) throws -> SQLiteStatement {
+    func recentStatement(_ sql: String) throws -> any DatabaseStatement {
         if let index = recentStatements.firstIndex(where: { $0.sql == sql }) {
             let recent = recentStatements.remove(at: index)
             recentStatements.append(recent)
@@ -104,7 +105,7 @@ final class SQLiteConnection {
         var prepared: OpaquePointer?
         let status = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &prepared, nil)
         guard status == SQLITE_OK, let prepared else {
-            throw SQLiteFailure(status: status, message: "\(lastErrorMessage) in: \(sql)")
+            throw DatabaseFailure(sqliteStatus: status, message: "\(lastErrorMessage) in: \(sql)")
         }
         return SQLiteStatement(prepared, connection: self)
     }
@@ -117,15 +118,18 @@ final class SQLiteConnection {
         for recent in recentStatements { recent.statement.reset() }
     }
 
-    /// True if `table` has a row with this `id`.
-    func rowExists(in table: String, id: Int64) throws -> Bool {
-        let statement = try statement(#"SELECT 1 FROM "\#(table)" WHERE "id" = ?"#)
-        statement.bind([.integer(id)])
-        return try statement.step()
+    /// One INSERT puts its rows in order, each taking the next id (AUTOINCREMENT ids only grow,
+    /// and the transaction holds the write lock), so the ids are the last `rows` ones.
+    func insertedIDs(running insert: any DatabaseStatement, rows: Int) throws -> [Int64] {
+        while try insert.step() {}
+        let last = sqlite3_last_insert_rowid(handle)
+        return Array(last - Int64(rows) + 1 ... last)
     }
 
-    /// The rowid of the last row inserted on this connection.
-    var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    func lastInsertedID() throws -> Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// A failed statement leaves the transaction as it was before it.
+    func recoverable<T>(_ body: () throws -> T) throws -> T { try body() }
 
     /// True while a transaction is open.
     var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
@@ -133,35 +137,20 @@ final class SQLiteConnection {
     var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
 }
 
-/// Names a cached statement by what it does, for `SQLiteConnection.statement(_:sql:)`: a few
-/// bytes to hash where the SQL text may be thousands.
-struct StatementKey: Hashable {
-    enum Purpose: Hashable {
-        case insertRows, selectByIDs, selectPropertiesByIDs, selectIDRange
-    }
-
-    var purpose: Purpose
-    /// The table it is about.
-    var table: String
-    /// Rows or ids it takes, for statements built in several sizes.
-    var size: Int = 0
-}
-
-/// A failed SQLite call: its (extended) result code and message.
-struct SQLiteFailure: Error {
-    var status: Int32
-    var message: String
-
-    var primaryStatus: Int32 { status & 0xff }
-    /// SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY (C macros Swift does not import).
-    var isUniqueViolation: Bool { status == SQLITE_CONSTRAINT | 8 << 8 || status == SQLITE_CONSTRAINT | 6 << 8 }
-    var isBusy: Bool { primaryStatus == SQLITE_BUSY || primaryStatus == SQLITE_LOCKED }
-
-    /// The store error a caller sees when nothing more specific applies: busy → ABORTED (retry),
-    /// a full disk → RESOURCE_EXHAUSTED, anything else → INTERNAL.
-    var storeError: MetadataStoreError {
-        if isBusy { return MetadataStoreError(.aborted, "database is busy; retry the call (\(message))") }
-        if primaryStatus == SQLITE_FULL { return MetadataStoreError(.resourceExhausted, "disk full: \(message)") }
-        return MetadataStoreError(.internal, "SQLite error \(status): \(message)")
+extension DatabaseFailure {
+    /// The failure for SQLite's (extended) result code `status`.
+    init(sqliteStatus status: Int32, message: String) {
+        let primary = status & 0xff
+        // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY (C macros Swift does not import).
+        let kind: Kind = if status == SQLITE_CONSTRAINT | 8 << 8 || status == SQLITE_CONSTRAINT | 6 << 8 {
+            .uniqueViolation
+        } else if primary == SQLITE_BUSY || primary == SQLITE_LOCKED {
+            .busy
+        } else if primary == SQLITE_FULL {
+            .diskFull
+        } else {
+            .other
+        }
+        self.init(kind: kind, code: "SQLite error \(status)", message: message)
     }
 }

@@ -2,7 +2,7 @@ import CSQLite
 
 /// A prepared statement: bind with `bind(_:at:)` (1-based), then `step()` through the rows.
 /// Finalized in `deinit`.
-final class SQLiteStatement {
+final class SQLiteStatement: DatabaseStatement {
     private let handle: OpaquePointer
     private unowned let connection: SQLiteConnection
 
@@ -46,19 +46,6 @@ final class SQLiteStatement {
         }
     }
 
-    /// Binds every value in order, starting at parameter 1.
-    func bind(_ values: [SQLiteValue]) {
-        for (offset, value) in values.enumerated() {
-            let index = Int32(offset + 1)
-            switch value {
-            case .null: sqlite3_bind_null(handle, index)
-            case .integer(let integer): bind(integer, at: index)
-            case .real(let real): bind(real, at: index)
-            case .text(let text): bind(text, at: index)
-            }
-        }
-    }
-
     // MARK: Stepping
 
     /// Advances to the next row; false when there are no more.
@@ -67,16 +54,10 @@ final class SQLiteStatement {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
         case let status:
-            let failure = SQLiteFailure(status: status, message: connection.lastErrorMessage)
+            let failure = DatabaseFailure(sqliteStatus: status, message: connection.lastErrorMessage)
             sqlite3_reset(handle)
             throw failure
         }
-    }
-
-    /// Runs a statement that returns no rows.
-    func run(_ values: [SQLiteValue] = []) throws {
-        bind(values)
-        while try step() {}
     }
 
     // MARK: Columns of the current row (0-based)
@@ -85,8 +66,6 @@ final class SQLiteStatement {
 
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
 
-    func optionalInt64(_ column: Int32) -> Int64? { isNull(column) ? nil : int64(column) }
-
     func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
 
     func string(_ column: Int32) -> String? {
@@ -94,15 +73,4 @@ final class SQLiteStatement {
         let count = Int(sqlite3_column_bytes(handle, column))
         return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
     }
-}
-
-/// A value to bind.
-enum SQLiteValue: Equatable {
-    case null
-    case integer(Int64)
-    case real(Double)
-    case text(String)
-
-    init(_ value: String?) { self = value.map(SQLiteValue.text) ?? .null }
-    init(_ value: Int64?) { self = value.map(SQLiteValue.integer) ?? .null }
 }

@@ -4,19 +4,23 @@ import MLMDProtos
 /// the tables, indexes and version row in an empty database, and the nine built-in `mlmd.*` types
 /// whenever they are missing, which is why a fresh store's first user type gets id 10.
 struct SchemaSetup {
-    let connection: SQLiteConnection
+    let connection: any DatabaseConnection
 
     func prepare(canWrite: Bool) throws {
         let existing = try existingTables()
-        let present = SchemaV10.tableNames.filter { existing.contains($0) }
+        let present = SchemaV10.tableNames.filter { existing.contains($0.lowercased()) }
         if present.isEmpty {
             guard canWrite else {
                 throw MetadataStoreError(.failedPrecondition, "\(connection.location) holds no metadata store and is opened read-only")
             }
-            for statement in SchemaV10.createTables + SchemaV10.createIndexes { try connection.execute(statement) }
+            let schema = switch connection.dialect {
+            case .sqlite: SchemaV10.createTables + SchemaV10.createIndexes
+            case .postgresql: PostgreSQLSchemaV10.createTables + PostgreSQLSchemaV10.createIndexes
+            }
+            for statement in schema { try connection.execute(statement) }
             try connection.statement(#"INSERT INTO "MLMDEnv" ("schema_version") VALUES (?)"#).run([.integer(SchemaV10.version)])
         } else if present.count < SchemaV10.tableNames.count {
-            let missing = SchemaV10.tableNames.filter { !existing.contains($0) }
+            let missing = SchemaV10.tableNames.filter { !existing.contains($0.lowercased()) }
             throw MetadataStoreError(.aborted, "\(connection.location) has only some of the metadata tables (missing: \(missing.joined(separator: ", ")))")
         } else {
             try checkVersion()
@@ -24,10 +28,15 @@ struct SchemaSetup {
         if canWrite { try insertBuiltInTypes() }
     }
 
+    /// The database's table names, lower-cased (PostgreSQL's are, SQLite's may not be).
     private func existingTables() throws -> Set<String> {
-        let statement = try connection.statement(#"SELECT "name" FROM "sqlite_master" WHERE "type" = 'table'"#)
+        let sql = switch connection.dialect {
+        case .sqlite: #"SELECT "name" FROM "sqlite_master" WHERE "type" = 'table'"#
+        case .postgresql: "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema()"
+        }
+        let statement = try connection.statement(sql)
         var names: Set<String> = []
-        while try statement.step() { if let name = statement.string(0) { names.insert(name) } }
+        while try statement.step() { if let name = statement.string(0) { names.insert(name.lowercased()) } }
         return names
     }
 

@@ -120,19 +120,19 @@ extension MetadataStore {
 
     /// GetArtifacts: every artifact, by id.
     public func getArtifacts(_ request: GetArtifactsRequest) throws -> GetArtifactsResponse {
-        let page: (nodes: [Artifact], nextToken: String?) = try listNodes(where: "1", [], options: request.hasOptions ? request.options : nil)
+        let page: (nodes: [Artifact], nextToken: String?) = try listNodes(where: "TRUE", [], options: request.hasOptions ? request.options : nil)
         return .with { $0.artifacts = page.nodes; if let token = page.nextToken { $0.nextPageToken = token } }
     }
 
     /// GetExecutions: every execution, by id.
     public func getExecutions(_ request: GetExecutionsRequest) throws -> GetExecutionsResponse {
-        let page: (nodes: [Execution], nextToken: String?) = try listNodes(where: "1", [], options: request.hasOptions ? request.options : nil)
+        let page: (nodes: [Execution], nextToken: String?) = try listNodes(where: "TRUE", [], options: request.hasOptions ? request.options : nil)
         return .with { $0.executions = page.nodes; if let token = page.nextToken { $0.nextPageToken = token } }
     }
 
     /// GetContexts: every context, by id.
     public func getContexts(_ request: GetContextsRequest) throws -> GetContextsResponse {
-        let page: (nodes: [Context], nextToken: String?) = try listNodes(where: "1", [], options: request.hasOptions ? request.options : nil)
+        let page: (nodes: [Context], nextToken: String?) = try listNodes(where: "TRUE", [], options: request.hasOptions ? request.options : nil)
         return .with { $0.contexts = page.nodes; if let token = page.nextToken { $0.nextPageToken = token } }
     }
 
@@ -169,7 +169,7 @@ extension MetadataStore {
     }
 
     func allNodes<Node: StoredNode>() throws -> [Node] {
-        try listNodes(where: "1", [], options: nil).nodes
+        try listNodes(where: "TRUE", [], options: nil).nodes
     }
 
     func nodes<Node: StoredNode>(ofType typeName: String, version: String?) throws -> [Node] {
@@ -185,7 +185,7 @@ extension MetadataStore {
     }
 
     /// The nodes matching `condition`: all of them by id, or one page with `options`.
-    func listNodes<Node: StoredNode>(where condition: String, _ values: [SQLiteValue], options: ListOperationOptions?) throws -> (nodes: [Node], nextToken: String?) {
+    func listNodes<Node: StoredNode>(where condition: String, _ values: [DatabaseValue], options: ListOperationOptions?) throws -> (nodes: [Node], nextToken: String?) {
         let request = try options.map(PageRequest.init)
         return try transaction(writing: false) { access in
             let nodes = NodeAccess<Node>(connection: access.connection)

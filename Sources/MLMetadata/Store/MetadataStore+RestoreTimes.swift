@@ -29,8 +29,8 @@ extension MetadataStore {
                 guard try access.connection.rowExists(in: table, id: node.id) else {
                     throw MetadataStoreError(.notFound, "No \(Node.storage.plural) found with id \(node.id)")
                 }
-                try update.run([SQLiteValue(node.hasCreateTimeSinceEpoch ? node.createTimeSinceEpoch : nil),
-                                SQLiteValue(node.hasLastUpdateTimeSinceEpoch ? node.lastUpdateTimeSinceEpoch : nil),
+                try update.run([DatabaseValue(node.hasCreateTimeSinceEpoch ? node.createTimeSinceEpoch : nil),
+                                DatabaseValue(node.hasLastUpdateTimeSinceEpoch ? node.lastUpdateTimeSinceEpoch : nil),
                                 .integer(node.id)])
                 update.reset()
             }

@@ -23,7 +23,7 @@ import Darwin
 /// let typeID = try store.putArtifactType(.with { $0.name = "DataSet" })   // 10 in a new store
 /// ```
 public final class MetadataStore: Sendable {
-    private let source: SQLiteMetadataSource
+    private let source: any MetadataSource
     /// Serializes calls: one connection, one transaction at a time.
     private let lock = Mutex(())
     /// The thread running `atomically`, whose calls join its transaction; 0 when none is.
@@ -35,7 +35,11 @@ public final class MetadataStore: Sendable {
     /// - Throws: `MetadataStoreError`: FAILED_PRECONDITION for a file of another schema version,
     ///   ABORTED for a half-created one, INTERNAL if the file cannot be opened.
     public init(config: ConnectionConfig) throws {
-        source = try SQLiteMetadataSource(config: config)
+        if case .postgresql(let postgresql)? = config.config {
+            source = try PostgreSQLMetadataSource(config: postgresql)
+        } else {
+            source = try SQLiteMetadataSource(config: config)
+        }
     }
 
     /// Opens the store with how long a call may wait for another connection's write lock before it
@@ -89,7 +93,7 @@ public final class MetadataStore: Sendable {
 
 /// The access objects of one transaction.
 struct StoreAccess {
-    let connection: SQLiteConnection
+    let connection: any DatabaseConnection
     var types: TypeAccess { TypeAccess(connection: connection) }
     var events: EventAccess { EventAccess(connection: connection) }
     var relations: RelationAccess { RelationAccess(connection: connection) }

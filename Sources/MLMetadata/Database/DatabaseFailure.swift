@@ -1,0 +1,34 @@
+/// A failed database call, whatever the database: what kind of failure it is, for the access
+/// objects that handle some of them, and the database's own message.
+struct DatabaseFailure: Error {
+    enum Kind {
+        /// A UNIQUE or PRIMARY KEY constraint refused a row.
+        case uniqueViolation
+        /// Another connection holds a lock past the wait, or the transaction lost a conflict
+        /// with another one: the call can be retried.
+        case busy
+        /// No space left to store the change.
+        case diskFull
+        /// The database went away: the connection broke or the server is shutting down.
+        case unavailable
+        case other
+    }
+
+    var kind: Kind
+    /// The database's code, e.g. `SQLite error 19` or `SQLSTATE 23505`.
+    var code: String
+    var message: String
+
+    var isUniqueViolation: Bool { kind == .uniqueViolation }
+
+    /// The store error a caller sees when nothing more specific applies: busy → ABORTED (retry),
+    /// a full disk → RESOURCE_EXHAUSTED, a lost database → UNAVAILABLE, anything else → INTERNAL.
+    var storeError: MetadataStoreError {
+        switch kind {
+        case .busy: MetadataStoreError(.aborted, "database is busy; retry the call (\(message))")
+        case .diskFull: MetadataStoreError(.resourceExhausted, "disk full: \(message)")
+        case .unavailable: MetadataStoreError(.unavailable, "database unavailable: \(message)")
+        case .uniqueViolation, .other: MetadataStoreError(.internal, "\(code): \(message)")
+        }
+    }
+}

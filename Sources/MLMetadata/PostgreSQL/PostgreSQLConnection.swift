@@ -1,0 +1,180 @@
+import Logging
+import MLMDProtos
+import NIOCore
+import NIOPosix
+import PostgresNIO
+
+/// One connection to a PostgreSQL database, driven synchronously: every statement waits for its
+/// result on the calling thread (never an event loop's), as the store's calls are synchronous.
+/// Not thread-safe: its owner serializes access.
+final class PostgreSQLConnection: DatabaseConnection {
+    private let connection: PostgresConnection
+    private let logger: Logger
+    private var statements: [String: PostgreSQLStatement] = [:]
+    private var keyedStatements: [StatementKey: PostgreSQLStatement] = [:]
+    private(set) var isInTransaction = false
+    /// `host:port/dbname`, for messages.
+    let location: String
+    var dialect: SQLDialect { .postgresql }
+
+    /// Connects to `database` on the server `endpoint` describes.
+    init(_ endpoint: PostgreSQLEndpoint, database: String) throws {
+        logger = Logger(label: "mlmd.postgresql", factory: { _ in SwiftLogNoOpLogHandler() })
+        location = "\(endpoint.host):\(endpoint.port)/\(database)"
+        let configuration = PostgresConnection.Configuration(
+            host: endpoint.host, port: endpoint.port, username: endpoint.user, password: endpoint.password,
+            database: database, tls: .disable)
+        do {
+            connection = try PostgresConnection.connect(
+                on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 1, logger: logger
+            ).wait()
+        } catch {
+            throw DatabaseFailure(postgres: error).connectError(location: location)
+        }
+    }
+
+    deinit {
+        try? connection.close().wait()
+    }
+
+    /// Runs `query` and returns every row of its result.
+    func run(_ query: PostgresQuery) throws -> [PostgresRow] {
+        do {
+            return Array(try connection.query(query, logger: logger).wait())
+        } catch {
+            var failure = DatabaseFailure(postgres: error)
+            if failure.kind == .other { failure.message += " in: \(query.sql)" }
+            throw failure
+        }
+    }
+
+    func execute(_ sql: String) throws {
+        _ = try run(PostgresQuery(unsafeSQL: PostgreSQLDialect.translate(sql)))
+        let command = sql.uppercased()
+        if command.hasPrefix("BEGIN") || command.hasPrefix("START TRANSACTION") {
+            isInTransaction = true
+        } else if command.hasPrefix("COMMIT") || (command.hasPrefix("ROLLBACK") && !command.hasPrefix("ROLLBACK TO")) {
+            isInTransaction = false
+        }
+    }
+
+    func statement(_ sql: String) throws -> any DatabaseStatement {
+        if let cached = statements[sql] {
+            cached.reset()
+            return cached
+        }
+        let statement = PostgreSQLStatement(sql: sql, connection: self)
+        statements[sql] = statement
+        return statement
+    }
+
+    func statement(_ key: StatementKey, sql: () -> String) throws -> any DatabaseStatement {
+        if let cached = keyedStatements[key] {
+            cached.reset()
+            return cached
+        }
+        let statement = PostgreSQLStatement(sql: sql(), connection: self)
+        keyedStatements[key] = statement
+        return statement
+    }
+
+    // Filter queries vary with the user's input: not cached, as the text is rewritten anyway.
+    func recentStatement(_ sql: String) throws -> any DatabaseStatement {
+        PostgreSQLStatement(sql: sql, connection: self)
+    }
+
+    func resetStatements() {
+        for statement in statements.values { statement.reset() }
+        for statement in keyedStatements.values { statement.reset() }
+    }
+
+    /// The INSERT ends in `RETURNING "id"` (`MultiRowInsert`), one row per inserted row, in order.
+    func insertedIDs(running insert: any DatabaseStatement, rows: Int) throws -> [Int64] {
+        var ids: [Int64] = []
+        ids.reserveCapacity(rows)
+        while try insert.step() { ids.append(insert.int64(0)) }
+        return ids
+    }
+
+    /// In a savepoint: a failed statement aborts the transaction, all but what the savepoint undoes.
+    func recoverable<T>(_ body: () throws -> T) throws -> T {
+        try execute("SAVEPOINT mlmd_statement")
+        do {
+            let result = try body()
+            try execute("RELEASE SAVEPOINT mlmd_statement")
+            return result
+        } catch {
+            try execute("ROLLBACK TO SAVEPOINT mlmd_statement")
+            try execute("RELEASE SAVEPOINT mlmd_statement")
+            throw error
+        }
+    }
+
+    func lastInsertedID() throws -> Int64 {
+        let statement = try statement("SELECT lastval()")
+        guard try statement.step() else { throw DatabaseFailure(kind: .other, code: "lastval", message: "no row was inserted") }
+        return statement.int64(0)
+    }
+}
+
+/// Where a PostgreSQL server is and who connects, from ml-metadata's `PostgreSQLDatabaseConfig`.
+struct PostgreSQLEndpoint: Sendable {
+    var host: String
+    var port: Int
+    var user: String
+    var password: String?
+
+    init(_ config: PostgreSQLDatabaseConfig) throws {
+        host = !config.hostaddr.isEmpty ? config.hostaddr : (config.host.isEmpty ? "localhost" : config.host)
+        if config.port.isEmpty {
+            port = 5432
+        } else if let number = Int(config.port), (1...65535).contains(number) {
+            port = number
+        } else {
+            throw MetadataStoreError(.invalidArgument, "postgresql port \"\(config.port)\" is not a port number")
+        }
+        user = config.user
+        password = config.hasPassword ? config.password : nil
+        if config.user.isEmpty { throw MetadataStoreError(.invalidArgument, "postgresql config names no user") }
+    }
+}
+
+extension DatabaseFailure {
+    /// The failure for an error from PostgreSQL or from the connection to it.
+    init(postgres error: any Error) {
+        guard let error = error as? PSQLError else {
+            self.init(kind: .unavailable, code: "PostgreSQL", message: "\(error)")
+            return
+        }
+        guard let state = error.serverInfo?[.sqlState] else {
+            let kind: Kind = switch error.code {
+            case .serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown: .unavailable
+            default: .other
+            }
+            self.init(kind: kind, code: "PostgreSQL \(error.code)", message: error.underlying.map { "\($0)" } ?? "\(error.code)")
+            return
+        }
+        let message = error.serverInfo?[.message] ?? "\(error.code)"
+        let kind: Kind = switch state {
+        case "23505": .uniqueViolation
+        // serialization_failure, deadlock_detected, lock_not_available: retry the transaction.
+        case "40001", "40P01", "55P03": .busy
+        case "53100": .diskFull
+        // admin_shutdown, crash_shutdown, cannot_connect_now, connection failures.
+        case "57P01", "57P02", "57P03", "08000", "08003", "08006": .unavailable
+        default: .other
+        }
+        self.init(kind: kind, code: "SQLSTATE \(state)", message: message)
+    }
+
+    /// The store error for a failed connection at start: UNAVAILABLE for a server that cannot be
+    /// reached, INVALID_ARGUMENT-like refusals (a wrong password) as what the server said.
+    func connectError(location: String) -> MetadataStoreError {
+        switch code {
+        case "SQLSTATE 28P01", "SQLSTATE 28000":
+            MetadataStoreError(.permissionDenied, "cannot connect to PostgreSQL at \(location): \(message)")
+        default:
+            MetadataStoreError(.unavailable, "cannot connect to PostgreSQL at \(location): \(message)")
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import MLMDProtos
+import PostgresNIO
+
+/// A store's database on a PostgreSQL server, laid out as ml-metadata's schema version 10 for
+/// PostgreSQL, so that ml-metadata configured with the same `postgresql` connection shares it.
+final class PostgreSQLMetadataSource: @unchecked Sendable {
+    // Unchecked: MetadataStore uses it only while holding its lock.
+    private let connection: PostgreSQLConnection
+
+    /// Connects to the database `config` names, creating it first unless `skip_db_creation`, and
+    /// the schema and built-in types in it when they are missing.
+    ///
+    /// - Throws: INVALID_ARGUMENT for a config without a database name or user; UNAVAILABLE for
+    ///   a server that cannot be reached; PERMISSION_DENIED for refused credentials;
+    ///   FAILED_PRECONDITION for a database of another schema version.
+    init(config: PostgreSQLDatabaseConfig) throws {
+        let endpoint = try PostgreSQLEndpoint(config)
+        guard !config.dbname.isEmpty else { throw MetadataStoreError(.invalidArgument, "postgresql config names no dbname") }
+        if !config.skipDbCreation { try Self.createDatabaseIfMissing(config.dbname, on: endpoint) }
+        connection = try PostgreSQLConnection(endpoint, database: config.dbname)
+        try transaction(writing: true) { connection in try SchemaSetup(connection: connection).prepare(canWrite: true) }
+    }
+
+    /// ml-metadata does the same from the `postgres` database: look the name up, create it if absent.
+    private static func createDatabaseIfMissing(_ name: String, on endpoint: PostgreSQLEndpoint) throws {
+        let server = try PostgreSQLConnection(endpoint, database: "postgres")
+        let lookup = try server.statement("SELECT 1 FROM pg_database WHERE datname = ?")
+        lookup.bind(name, at: 1)
+        guard try !lookup.step() else { return }
+        let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        do {
+            try server.execute("CREATE DATABASE \(quoted)")
+        } catch let failure as DatabaseFailure where failure.code == "SQLSTATE 42P04" {
+            // Another process created it meanwhile.
+        } catch let failure as DatabaseFailure {
+            throw failure.storeError
+        }
+    }
+
+    func transaction<T>(writing: Bool, _ body: (any DatabaseConnection) throws -> T) throws -> T {
+        if connection.isInTransaction { return try savepoint(body) }
+        do {
+            try connection.execute("BEGIN")
+        } catch let failure as DatabaseFailure {
+            throw failure.storeError
+        }
+        do {
+            let result = try body(connection)
+            connection.resetStatements()
+            try connection.execute("COMMIT")
+            return result
+        } catch {
+            connection.resetStatements()
+            if connection.isInTransaction { try? connection.execute("ROLLBACK") }
+            if let failure = error as? DatabaseFailure { throw failure.storeError }
+            throw error
+        }
+    }
+
+    private func savepoint<T>(_ body: (any DatabaseConnection) throws -> T) throws -> T {
+        do {
+            try connection.execute("SAVEPOINT mlmd_call")
+            do {
+                let result = try body(connection)
+                try connection.execute("RELEASE SAVEPOINT mlmd_call")
+                return result
+            } catch {
+                try? connection.execute("ROLLBACK TO SAVEPOINT mlmd_call")
+                try? connection.execute("RELEASE SAVEPOINT mlmd_call")
+                throw error
+            }
+        } catch let failure as DatabaseFailure {
+            throw failure.storeError
+        }
+    }
+}
+
+extension PostgreSQLMetadataSource: MetadataSource {}
