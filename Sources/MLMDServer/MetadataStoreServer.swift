@@ -127,9 +127,10 @@ public final class MetadataStoreServer: Sendable {
         case .fakeDatabase?, nil:
             return "in memory"
         case .mysql?:
-            throw ServerConfigurationError("connection_config.mysql: this build serves SQLite files and in-memory stores only")
-        case .postgresql?:
-            throw ServerConfigurationError("connection_config.postgresql: this build serves SQLite files and in-memory stores only")
+            throw ServerConfigurationError("connection_config.mysql: this build serves SQLite files, in-memory stores and PostgreSQL, not MySQL yet")
+        case .postgresql(let postgresql)?:
+            let host = postgresql.hostaddr.isEmpty ? (postgresql.host.isEmpty ? "localhost" : postgresql.host) : postgresql.hostaddr
+            return "PostgreSQL database \(postgresql.dbname) on \(host):\(postgresql.port.isEmpty ? "5432" : postgresql.port)"
         }
     }
 

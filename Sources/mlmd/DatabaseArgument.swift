@@ -1,9 +1,11 @@
 import MLMDProtos
+import MLMetadata
 
 /// The `--db` argument: where the store lives.
 ///
 /// - `memory:`: a store in memory, gone when the process ends;
-/// - `postgresql://…`, `mysql://…`: server databases (not served by this build yet);
+/// - `postgresql://USER:PASSWORD@HOST:PORT/DBNAME`: a PostgreSQL database, created if missing;
+/// - `mysql://…`: not served by this build yet;
 /// - `grpc://host:port`: an ML Metadata server, ours or ml-metadata's;
 /// - anything else: the path (or `file:` URI) of an SQLite file, created if missing.
 enum DatabaseArgument {
@@ -25,9 +27,14 @@ enum DatabaseArgument {
         var config = ConnectionConfig()
         if argument == "memory:" {
             config.fakeDatabase = FakeDatabaseConfig()
-        } else if argument.hasPrefix("postgresql://") || argument.hasPrefix("postgres://") || argument.hasPrefix("mysql://") {
-            let scheme = argument.prefix(while: { $0 != ":" })
-            throw StandardStreams.failure("--db: \(scheme) databases are not served by this build yet; use an SQLite file or memory:")
+        } else if argument.hasPrefix("postgresql://") || argument.hasPrefix("postgres://") {
+            do {
+                return try ConnectionConfig(postgresqlURL: argument)
+            } catch let error as MetadataStoreError {
+                throw StandardStreams.failure("--db: \(error.message)")
+            }
+        } else if argument.hasPrefix("mysql://") {
+            throw StandardStreams.failure("--db: mysql databases are not served by this build yet; use an SQLite file, memory: or postgresql://")
         } else if argument.hasPrefix("grpc://") {
             throw StandardStreams.failure("--db: \(argument) is a server; this command needs a database: an SQLite file or memory:")
         } else if argument.isEmpty {

@@ -25,7 +25,7 @@ extension MLMDCommand {
         @Option(help: "The address to listen on.")
         var host = "0.0.0.0"
 
-        @Option(help: "The store: an SQLite file path (created if missing), or memory: for a store in memory.")
+        @Option(help: "The store: an SQLite file path (created if missing), memory: for a store in memory, or postgresql://USER:PASSWORD@HOST:PORT/DBNAME.")
         var db: String?
 
         @Option(

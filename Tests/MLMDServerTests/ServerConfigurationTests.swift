@@ -17,9 +17,17 @@ import Testing
 
     @Test func databasesThisBuildDoesNotServeAreRefused() {
         #expect(refusal { $0.serverConfig.connectionConfig.mysql = .with { $0.host = "db" } }
-            == "connection_config.mysql: this build serves SQLite files and in-memory stores only")
-        #expect(refusal { $0.serverConfig.connectionConfig.postgresql = .with { $0.host = "db" } }
-            == "connection_config.postgresql: this build serves SQLite files and in-memory stores only")
+            == "connection_config.mysql: this build serves SQLite files, in-memory stores and PostgreSQL, not MySQL yet")
+    }
+
+    @Test func aPostgreSQLServerThatCannotBeReachedOrNamedIsRefused() {
+        #expect(refusal { $0.serverConfig.connectionConfig.postgresql = .with { $0.host = "db"; $0.user = "mlmd" } }
+            == "INVALID_ARGUMENT: postgresql config names no dbname")
+        let unreachable = refusal {
+            $0.serverConfig.connectionConfig.postgresql = .with { $0.host = "127.0.0.1"; $0.port = "1"; $0.user = "mlmd"; $0.dbname = "metadata" }
+        }
+        #expect(unreachable?.hasPrefix("UNAVAILABLE: cannot connect to PostgreSQL at 127.0.0.1:1/postgres: ") == true, "\(unreachable ?? "")")
+        #expect(unreachable?.contains("\n") == false)
     }
 
     @Test func aSchemaDowngradeIsRefused() {

@@ -34,9 +34,18 @@ import Testing
     }
 
     @Test func aDatabaseThisBuildDoesNotServeIsOneClearLine() throws {
-        let result = try MLMDProcess.run(["serve", "--port", "0", "--db", "postgresql://u:p@localhost:5432/mlmd"])
+        let result = try MLMDProcess.run(["serve", "--port", "0", "--db", "mysql://u:p@localhost:3306/mlmd"])
         #expect(result.status == 1)
-        #expect(result.error == "mlmd: --db: postgresql databases are not served by this build yet; use an SQLite file or memory:\n")
+        #expect(result.error == "mlmd: --db: mysql databases are not served by this build yet; use an SQLite file, memory: or postgresql://\n")
+    }
+
+    @Test func aPostgreSQLServerThatIsNotThereOrAMalformedURLIsOneClearLine() throws {
+        let closed = try MLMDProcess.run(["serve", "--port", "0", "--db", "postgresql://u:p@127.0.0.1:1/mlmd"])
+        #expect(closed.status == 1)
+        #expect(closed.error.hasPrefix("mlmd: cannot open the store: UNAVAILABLE: cannot connect to PostgreSQL at 127.0.0.1:1/postgres: "))
+        #expect(closed.error.filter { $0 == "\n" }.count == 1)
+        let noDatabase = try MLMDProcess.run(["ls", "artifacts", "--db", "postgresql://u:p@localhost:5432"])
+        #expect(noDatabase.error == "mlmd: --db: postgresql URL names no database: give postgresql://USER:PASSWORD@HOST:PORT/DBNAME\n")
     }
 
     @Test func aMalformedConfigFileNamesLineAndColumn() throws {

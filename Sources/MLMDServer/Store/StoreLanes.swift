@@ -8,9 +8,9 @@ import NIOPosix
 ///
 /// Writes take one lane, one at a time, on one connection: SQLite allows a single writer, and
 /// queueing here in order is fairer and cheaper than connections racing for the file lock. Reads
-/// of a file take the other lane, each on a connection of its own, so with the write-ahead log
-/// readers never wait for each other or for the writer. A store in memory lives on one connection,
-/// so there every call takes the write lane.
+/// of a file or a PostgreSQL database take the other lane, each on a connection of its own, so
+/// readers never wait for each other or for the writer. A store in memory lives on one
+/// connection, so there every call takes the write lane.
 final class StoreLanes: Sendable {
     private let writer: MetadataStore
     private let writeThread: NIOThreadPool
@@ -24,7 +24,7 @@ final class StoreLanes: Sendable {
         writer = try MetadataStore(config: config)
         writeThread = NIOThreadPool(numberOfThreads: 1)
         writeThread.start()
-        if config.namesSharedFile, readThreadCount > 0 {
+        if config.opensManyConnections, readThreadCount > 0 {
             readers = try ReaderStores(config: config, count: readThreadCount)
             let threads = NIOThreadPool(numberOfThreads: readThreadCount)
             threads.start()
@@ -64,5 +64,11 @@ extension ConnectionConfig {
         guard case .sqlite(let sqlite)? = config else { return false }
         let uri = sqlite.filenameURI
         return !uri.isEmpty && uri != ":memory:" && !uri.contains("mode=memory")
+    }
+
+    /// True for a database several connections can share: an SQLite file or a PostgreSQL database.
+    var opensManyConnections: Bool {
+        if case .postgresql? = config { return true }
+        return namesSharedFile
     }
 }

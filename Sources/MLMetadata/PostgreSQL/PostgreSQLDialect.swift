@@ -3,7 +3,9 @@
 ///
 /// - `"Artifact"` → `"artifact"`: quoted identifiers are lower-cased;
 /// - `?` → `$1`, `$2`, …: numbered parameters;
-/// - `INSERT OR IGNORE INTO …` → `INSERT INTO … ON CONFLICT DO NOTHING`.
+/// - `INSERT OR IGNORE INTO …` → `INSERT INTO … ON CONFLICT DO NOTHING`;
+/// - `CROSS JOIN … ON` → `JOIN … ON`: the filter queries' joins, written CROSS for SQLite's
+///   planner (which then keeps the node table as the outer loop); PostgreSQL wants no ON there.
 ///
 /// Text inside single quotes is copied as it is.
 enum PostgreSQLDialect {
@@ -29,6 +31,7 @@ enum PostgreSQLDialect {
                 }
             }
         }
+        if output.contains(" CROSS JOIN ") { output = output.replacingOccurrences(of: " CROSS JOIN ", with: " JOIN ") }
         if let range = output.range(of: "INSERT OR IGNORE INTO ", options: .anchored) {
             output.replaceSubrange(range, with: "INSERT INTO ")
             output += " ON CONFLICT DO NOTHING"
