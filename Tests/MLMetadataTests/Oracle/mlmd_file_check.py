@@ -1,4 +1,5 @@
-"""The real ml-metadata 1.17.1 on an SQLite file, for the Swift store's file-compatibility tests.
+"""The real ml-metadata 1.17.1 on an SQLite file (or a postgresql:// database), for the Swift store's
+compatibility tests.
 
 usage: mlmd-oracle python mlmd_file_check.py write FILE   # create types with ml-metadata in FILE
        mlmd-oracle python mlmd_file_check.py dump FILE    # print what ml-metadata reads from FILE
@@ -17,9 +18,19 @@ from ml_metadata.proto import metadata_store_pb2 as pb
 
 
 def open_store(path):
+    """An SQLite file, or a PostgreSQL database given as postgresql://USER:PASSWORD@HOST:PORT/DBNAME."""
     config = pb.ConnectionConfig()
-    config.sqlite.filename_uri = path
-    config.sqlite.connection_mode = pb.SqliteMetadataSourceConfig.READWRITE_OPENCREATE
+    if path.startswith('postgresql://'):
+        from urllib.parse import urlparse, unquote
+        url = urlparse(path)
+        config.postgresql.host = url.hostname
+        config.postgresql.port = str(url.port or 5432)
+        config.postgresql.user = unquote(url.username)
+        config.postgresql.password = unquote(url.password or '')
+        config.postgresql.dbname = url.path.lstrip('/')
+    else:
+        config.sqlite.filename_uri = path
+        config.sqlite.connection_mode = pb.SqliteMetadataSourceConfig.READWRITE_OPENCREATE
     return metadata_store.MetadataStore(config)
 
 
@@ -61,9 +72,10 @@ def dump(path):
     rows += [(t.id, 'execution', t) for t in store.get_execution_types_by_id(ids)]
     rows += [(t.id, 'context', t) for t in store.get_context_types_by_id(ids)]
     rows.sort(key=lambda row: row[0])
-    rows += [(a.id, 'Artifact', a) for a in store.get_artifacts()]
-    rows += [(e.id, 'Execution', e) for e in store.get_executions()]
-    rows += [(c.id, 'Context', c) for c in store.get_contexts()]
+    # By id: PostgreSQL lists rows in the order it keeps them, which an update changes.
+    rows += [(a.id, 'Artifact', a) for a in sorted(store.get_artifacts(), key=lambda n: n.id)]
+    rows += [(e.id, 'Execution', e) for e in sorted(store.get_executions(), key=lambda n: n.id)]
+    rows += [(c.id, 'Context', c) for c in sorted(store.get_contexts(), key=lambda n: n.id)]
     for row_id, kind, message in rows:
         # Deterministic bytes, hex: independent of text-format details and map order.
         print(f'{kind}\t{row_id}\t{message.SerializeToString(deterministic=True).hex()}')
