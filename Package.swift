@@ -91,7 +91,7 @@ let package = Package(
         ),
         .testTarget(name: "ProtoWireTests", dependencies: ["ProtoWire"]),
         // Golden/ holds expected outputs the tests read from the source tree.
-        .testTarget(name: "mlmdTests", dependencies: ["mlmd"], exclude: ["Golden"]),
+        .testTarget(name: "mlmdTests", dependencies: ["mlmd", "MLMDClient", "MLMDProtos"], exclude: ["Golden"]),
         .testTarget(name: "SchemaInferenceTests", dependencies: ["SchemaInference"], resources: [.copy("Golden")]),
         // Oracle/ holds the Python scripts the compatibility tests run under the real ml-metadata.
         .testTarget(name: "MLMetadataTests", dependencies: ["MLMetadata"], exclude: ["Oracle"]),

@@ -11,24 +11,45 @@ struct LineageRecorder {
 
     /// Puts `artifact`; returns its id.
     func put(_ artifact: Artifact) throws -> Int64 {
-        var artifact = artifact
-        if reuseArtifactIfAlreadyExistsByExternalID, !artifact.hasID, artifact.hasExternalID, !artifact.externalID.isEmpty,
-           let existing = try NodeAccess<Artifact>(connection: connection)
-               .find(where: #"N."external_id" = ?"#, [.text(artifact.externalID)]).first {
-            artifact.id = existing.id
+        let writer = NodeWriter<Artifact>(connection: connection, now: now)
+        guard reuseArtifactIfAlreadyExistsByExternalID, !artifact.hasID, artifact.hasExternalID, !artifact.externalID.isEmpty else {
+            return try writer.put(artifact)
         }
-        return try NodeWriter<Artifact>(connection: connection, now: now).put(artifact)
+        let existing = { try NodeAccess<Artifact>(connection: self.connection).find(where: #"N."external_id" = ?"#, [.text(artifact.externalID)]).first?.id }
+        // A reused artifact is updated with what the caller gave.
+        let update = { (id: Int64) throws -> Int64 in
+            var reused = artifact
+            reused.id = id
+            return try writer.put(reused)
+        }
+        if let id = try existing() { return try update(id) }
+        return try putOrReuse(artifact, writer, existing: existing, reuse: update)
     }
 
     /// Puts `context`; returns its id. With `reuseContextIfAlreadyExists`, a new context whose type
     /// and name are taken resolves to the existing one, unchanged.
     func put(_ context: Context) throws -> Int64 {
-        if reuseContextIfAlreadyExists, !context.hasID,
-           let existing = try NodeAccess<Context>(connection: connection)
-               .find(where: #"N."type_id" = ? AND N."name" = ?"#, [.integer(context.typeID), .text(context.name)]).first {
-            return existing.id
+        let writer = NodeWriter<Context>(connection: connection, now: now)
+        guard reuseContextIfAlreadyExists, !context.hasID else { return try writer.put(context) }
+        let existing = {
+            try NodeAccess<Context>(connection: self.connection)
+                .find(where: #"N."type_id" = ? AND N."name" = ?"#, [.integer(context.typeID), .text(context.name)]).first?.id
         }
-        return try NodeWriter<Context>(connection: connection, now: now).put(context)
+        if let id = try existing() { return id }
+        return try putOrReuse(context, writer, existing: existing, reuse: { $0 })
+    }
+
+    /// Inserts a node that was not there when looked up. Another connection (a second server on
+    /// one PostgreSQL database) may have inserted the same one since: then the insert meets the
+    /// unique key, and the node it inserted is the one to reuse.
+    private func putOrReuse<Node: StoredNode>(_ node: Node, _ writer: NodeWriter<Node>, existing: () throws -> Int64?,
+                                              reuse: (Int64) throws -> Int64) throws -> Int64 {
+        do {
+            return try connection.recoverable { try writer.put(node) }
+        } catch let error as MetadataStoreError where error.code == .alreadyExists {
+            guard let id = try existing() else { throw error }
+            return try reuse(id)
+        }
     }
 
     /// Records `event` between `artifactID` and `executionID`; ids the event carries must agree.

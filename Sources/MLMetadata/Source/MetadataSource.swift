@@ -2,8 +2,15 @@
 /// one of its connections, committed whole or rolled back whole when the call throws.
 protocol MetadataSource: AnyObject, Sendable {
     /// Runs `body` in one transaction; inside a transaction already open (`atomically`), in a
-    /// savepoint of it.
-    func transaction<T>(writing: Bool, _ body: (any DatabaseConnection) throws -> T) throws -> T
+    /// savepoint of it. With `retryingConflicts`, a transaction that lost a conflict with another
+    /// connection's (a deadlock, a serialization failure) is run again a few times before the
+    /// caller sees ABORTED; `body` must then be safe to run again.
+    func transaction<T>(writing: Bool, retryingConflicts: Bool, _ body: (any DatabaseConnection) throws -> T) throws -> T
 }
 
-extension SQLiteMetadataSource: MetadataSource {}
+extension SQLiteMetadataSource: MetadataSource {
+    /// SQLite takes the write lock up front, so transactions never conflict: nothing to retry.
+    func transaction<T>(writing: Bool, retryingConflicts: Bool, _ body: (any DatabaseConnection) throws -> T) throws -> T {
+        try transaction(writing: writing, body)
+    }
+}

@@ -1,5 +1,10 @@
 import MLMDProtos
 import PostgresNIO
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A store's database on a PostgreSQL server, laid out as ml-metadata's schema version 10 for
 /// PostgreSQL, so that ml-metadata configured with the same `postgresql` connection shares it.
@@ -18,7 +23,7 @@ final class PostgreSQLMetadataSource: @unchecked Sendable {
         guard !config.dbname.isEmpty else { throw MetadataStoreError(.invalidArgument, "postgresql config names no dbname") }
         if !config.skipDbCreation { try Self.createDatabaseIfMissing(config.dbname, on: endpoint) }
         connection = try PostgreSQLConnection(endpoint, database: config.dbname)
-        try transaction(writing: true) { connection in try SchemaSetup(connection: connection).prepare(canWrite: true) }
+        try transaction(writing: true, retryingConflicts: false) { connection in try SchemaSetup(connection: connection).prepare(canWrite: true) }
     }
 
     /// ml-metadata does the same from the `postgres` database: look the name up, create it if absent.
@@ -37,8 +42,24 @@ final class PostgreSQLMetadataSource: @unchecked Sendable {
         }
     }
 
-    func transaction<T>(writing: Bool, _ body: (any DatabaseConnection) throws -> T) throws -> T {
+    /// Tries after a lost conflict, counting the first; waits grow from 5 ms with some jitter, so
+    /// that the servers that collided do not collide again.
+    static let conflictAttempts = 5
+
+    func transaction<T>(writing: Bool, retryingConflicts: Bool, _ body: (any DatabaseConnection) throws -> T) throws -> T {
         if connection.isInTransaction { return try savepoint(body) }
+        var attempt = 1
+        while true {
+            do {
+                return try transaction(body)
+            } catch let error as MetadataStoreError where error.code == .aborted && retryingConflicts && attempt < Self.conflictAttempts {
+                usleep(UInt32(5_000 * attempt + Int.random(in: 0 ..< 5_000)))
+                attempt += 1
+            }
+        }
+    }
+
+    private func transaction<T>(_ body: (any DatabaseConnection) throws -> T) throws -> T {
         do {
             try connection.execute("BEGIN")
         } catch let failure as DatabaseFailure {

@@ -53,10 +53,10 @@ public final class MetadataStore: Sendable {
     func transaction<T: Sendable>(writing: Bool, _ body: (StoreAccess) throws -> T) throws -> T {
         if atomicCallThread.load(ordering: .acquiring) == Self.currentThread {
             // This thread holds the lock already, in `atomically`.
-            return try source.transaction(writing: writing) { connection in try body(StoreAccess(connection: connection)) }
+            return try source.transaction(writing: writing, retryingConflicts: true) { connection in try body(StoreAccess(connection: connection)) }
         }
         return try lock.withLock { _ in
-            try source.transaction(writing: writing) { connection in try body(StoreAccess(connection: connection)) }
+            try source.transaction(writing: writing, retryingConflicts: true) { connection in try body(StoreAccess(connection: connection)) }
         }
     }
 
@@ -74,7 +74,7 @@ public final class MetadataStore: Sendable {
     /// - Throws: what `body` throws, or ABORTED when the write lock stays busy past the timeout.
     public func atomically<T: Sendable>(_ body: () throws -> T) throws -> T {
         try lock.withLock { _ in
-            try source.transaction(writing: true) { _ in
+            try source.transaction(writing: true, retryingConflicts: false) { _ in
                 atomicCallThread.store(Self.currentThread, ordering: .releasing)
                 defer { atomicCallThread.store(0, ordering: .releasing) }
                 return try body()
