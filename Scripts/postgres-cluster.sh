@@ -5,13 +5,14 @@
 #                                           start it and print its URL (one line on stdout, also in DIR/url)
 #   Scripts/postgres-cluster.sh stop DIR    stop that cluster and delete DIR (fine if it is already gone)
 #   Scripts/postgres-cluster.sh url DIR     print the URL again
+#   Scripts/postgres-cluster.sh restart DIR stop the server (ending every session) and start it again
 #
 # The cluster listens on 127.0.0.1 only, on a free port, and its unix socket lives in DIR, so it never
 # meets the package's own cluster (port 5432, /var/run/postgresql). TCP logins need the password
 # (scram-sha-256), so a test can see a wrong password refused. Everything but the URL goes to stderr.
 set -euo pipefail
 
-usage() { sed -n '4,6p' "$0" | sed 's/^# *//' >&2; exit 2; }
+usage() { sed -n '4,7p' "$0" | sed 's/^# *//' >&2; exit 2; }
 log() { echo "postgres-cluster: $*" >&2; }
 die() { log "$*"; exit 1; }
 
@@ -151,9 +152,17 @@ url() {
   cat "$dir/url"
 }
 
+# For fault tests: what clients see when their database restarts under them.
+restart() {
+  [ -f "$dir/url" ] || die "no cluster in $dir (run: $0 start $dir)"
+  bin=$(find_bin)
+  as_pg "$bin/pg_ctl" -D "$data" -l "$dir/postgres.log" -m fast -w -t 60 restart >&2
+}
+
 case "$cmd" in
   start) start ;;
   stop) stop ;;
   url) url ;;
+  restart) restart ;;
   *) usage ;;
 esac

@@ -37,13 +37,44 @@ final class PostgreSQLConnection: DatabaseConnection {
         try? connection.close().wait()
     }
 
+    /// True once the server closed the connection or it broke; a new one is needed then.
+    var isClosed: Bool { connection.isClosed }
+
+    /// The longest a statement may take before the connection is given up as broken. A query
+    /// sent just as the server went away was seen never to complete, which would hold the store's
+    /// lock for good.
+    static let statementTimeout = TimeAmount.seconds(120)
+
     /// Runs `query` and returns every row of its result.
     func run(_ query: PostgresQuery) throws -> [PostgresRow] {
         do {
-            return Array(try connection.query(query, logger: logger).wait())
+            return try runWithTimeout(query)
         } catch {
-            var failure = DatabaseFailure(postgres: error)
+            // A broken connection ended its transaction with it.
+            if connection.isClosed { isInTransaction = false }
+            var failure = error as? DatabaseFailure ?? DatabaseFailure(postgres: error)
             if failure.kind == .other { failure.message += " in: \(query.sql)" }
+            throw failure
+        }
+    }
+
+    private func runWithTimeout(_ query: PostgresQuery) throws -> [PostgresRow] {
+        guard !connection.isClosed else {
+            throw DatabaseFailure(kind: .unavailable, code: "PostgreSQL", message: "the server closed the connection")
+        }
+        let eventLoop = connection.eventLoop
+        let result = eventLoop.makePromise(of: PostgresQueryResult.self)
+        connection.query(query, logger: logger).cascade(to: result)
+        let timeout = eventLoop.scheduleTask(in: Self.statementTimeout) {
+            result.fail(DatabaseFailure(kind: .unavailable, code: "PostgreSQL",
+                                        message: "no answer in \(Self.statementTimeout.nanoseconds / 1_000_000_000) s"))
+        }
+        defer { timeout.cancel() }
+        do {
+            return Array(try result.futureResult.wait())
+        } catch let failure as DatabaseFailure {
+            // Whatever the connection still does, it is not to be used again.
+            connection.close().whenComplete { _ in }
             throw failure
         }
     }

@@ -10,7 +10,9 @@ import Darwin
 /// PostgreSQL, so that ml-metadata configured with the same `postgresql` connection shares it.
 final class PostgreSQLMetadataSource: @unchecked Sendable {
     // Unchecked: MetadataStore uses it only while holding its lock.
-    private let connection: PostgreSQLConnection
+    private var connection: PostgreSQLConnection
+    private let endpoint: PostgreSQLEndpoint
+    private let database: String
 
     /// Connects to the database `config` names, creating it first unless `skip_db_creation`, and
     /// the schema and built-in types in it when they are missing.
@@ -23,6 +25,8 @@ final class PostgreSQLMetadataSource: @unchecked Sendable {
         guard !config.dbname.isEmpty else { throw MetadataStoreError(.invalidArgument, "postgresql config names no dbname") }
         if !config.skipDbCreation { try Self.createDatabaseIfMissing(config.dbname, on: endpoint) }
         connection = try PostgreSQLConnection(endpoint, database: config.dbname)
+        self.endpoint = endpoint
+        database = config.dbname
         try transaction(writing: true, retryingConflicts: false) { connection in try SchemaSetup(connection: connection).prepare(canWrite: true) }
     }
 
@@ -60,11 +64,7 @@ final class PostgreSQLMetadataSource: @unchecked Sendable {
     }
 
     private func transaction<T>(_ body: (any DatabaseConnection) throws -> T) throws -> T {
-        do {
-            try connection.execute("BEGIN")
-        } catch let failure as DatabaseFailure {
-            throw failure.storeError
-        }
+        try begin()
         do {
             let result = try body(connection)
             connection.resetStatements()
@@ -76,6 +76,28 @@ final class PostgreSQLMetadataSource: @unchecked Sendable {
             if let failure = error as? DatabaseFailure { throw failure.storeError }
             throw error
         }
+    }
+
+    /// Opens a transaction on a live connection: a connection the server closed (it restarted,
+    /// or an administrator ended the session) is replaced first, once.
+    private func begin() throws {
+        do {
+            if connection.isClosed { try reconnect() }
+            try connection.execute("BEGIN")
+        } catch let failure as DatabaseFailure where failure.kind == .unavailable {
+            try reconnect()
+            do {
+                try connection.execute("BEGIN")
+            } catch let failure as DatabaseFailure {
+                throw failure.storeError
+            }
+        } catch let failure as DatabaseFailure {
+            throw failure.storeError
+        }
+    }
+
+    private func reconnect() throws {
+        connection = try PostgreSQLConnection(endpoint, database: database)
     }
 
     private func savepoint<T>(_ body: (any DatabaseConnection) throws -> T) throws -> T {
