@@ -44,6 +44,14 @@ import Testing
         #expect(closed.status == 1)
         #expect(closed.error.hasPrefix("mlmd: cannot open the store: UNAVAILABLE: cannot connect to PostgreSQL at 127.0.0.1:1/postgres: "))
         #expect(closed.error.filter { $0 == "\n" }.count == 1)
+        if let server = SharedPostgreSQLServersTests.serverURL, let at = server.firstIndex(of: "@") {
+            // The test server's URL with another password.
+            let wrong = "postgresql://postgres:wrong" + server[at...]
+            let refused = try MLMDProcess.run(["serve", "--port", "0", "--db", wrong])
+            #expect(refused.status == 1)
+            #expect(refused.error.hasPrefix("mlmd: cannot open the store: PERMISSION_DENIED: cannot connect to PostgreSQL at "))
+            #expect(refused.error.hasSuffix(": password authentication failed for user \"postgres\"\n"), "\(refused.error)")
+        }
         let noDatabase = try MLMDProcess.run(["ls", "artifacts", "--db", "postgresql://u:p@localhost:5432"])
         #expect(noDatabase.error == "mlmd: --db: postgresql URL names no database: give postgresql://USER:PASSWORD@HOST:PORT/DBNAME\n")
     }

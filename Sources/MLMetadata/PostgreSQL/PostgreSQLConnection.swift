@@ -148,7 +148,8 @@ final class PostgreSQLConnection: DatabaseConnection {
     }
 }
 
-/// Where a PostgreSQL server is and who connects, from ml-metadata's `PostgreSQLDatabaseConfig`.
+/// Where a PostgreSQL server is and who connects, from ml-metadata's `PostgreSQLDatabaseConfig`:
+/// the password is the config's, or the one its `passfile` holds for this server, database and user.
 struct PostgreSQLEndpoint: Sendable {
     var host: String
     var port: Int
@@ -165,8 +166,14 @@ struct PostgreSQLEndpoint: Sendable {
             throw MetadataStoreError(.invalidArgument, "postgresql port \"\(config.port)\" is not a port number")
         }
         user = config.user
-        password = config.hasPassword ? config.password : nil
         if config.user.isEmpty { throw MetadataStoreError(.invalidArgument, "postgresql config names no user") }
+        if config.hasPassword {
+            password = config.password
+        } else if !config.passfile.isEmpty {
+            password = try PasswordFile.password(in: config.passfile, host: host, port: port, database: config.dbname, user: user)
+        } else {
+            password = nil
+        }
     }
 }
 

@@ -1,0 +1,44 @@
+import Foundation
+import MLMDProtos
+import MLMetadata
+import Testing
+
+/// `--db postgresql://…` URLs and the `passfile` of ml-metadata's PostgreSQL config.
+@Suite struct PostgreSQLConfigTests {
+    @Test func aURLNamesEveryPart() throws {
+        let config = try ConnectionConfig(postgresqlURL: "postgresql://ml%40user:p%3Ass@db.example:6543/metadata")
+        #expect(config.postgresql == .with { $0.host = "db.example"; $0.port = "6543"; $0.user = "ml@user"; $0.password = "p:ss"; $0.dbname = "metadata" })
+        let defaults = try ConnectionConfig(postgresqlURL: "postgres://ml@[::1]/metadata")
+        #expect(defaults.postgresql == .with { $0.host = "::1"; $0.user = "ml"; $0.dbname = "metadata" })
+    }
+
+    @Test func aMalformedURLSaysWhatIsMissing() {
+        expectStoreError(.invalidArgument, message: "postgresql URL names no database: give postgresql://USER:PASSWORD@HOST:PORT/DBNAME") {
+            try ConnectionConfig(postgresqlURL: "postgresql://ml:pw@host:5432")
+        }
+        expectStoreError(.invalidArgument, message: "postgresql URL names no user: give postgresql://USER:PASSWORD@HOST:PORT/DBNAME") {
+            try ConnectionConfig(postgresqlURL: "postgresql://host/metadata")
+        }
+        expectStoreError(.invalidArgument, message: "postgresql URL port \"99999\" is not a port number") {
+            try ConnectionConfig(postgresqlURL: "postgresql://ml@host:99999/metadata")
+        }
+    }
+
+    @Test(.enabled(if: StoreBackend.postgresqlURL != nil))
+    func thePasswordMayComeFromAPassfile() throws {
+        var config = try ConnectionConfig(postgresqlURL: StoreBackend.postgresqlURL!)
+        let password = config.postgresql.password
+        let passfile = TemporaryFile.make(suffix: ".pgpass")
+        try """
+            # comment, then a line for another user, then ours with wildcards
+            *:*:*:someone:nope
+            \(config.postgresql.host):*:*:\(config.postgresql.user):\(password)
+
+            """.write(toFile: passfile, atomically: true, encoding: .utf8)
+        config.postgresql.clearPassword()
+        config.postgresql.passfile = passfile
+        config.postgresql.dbname = "mlmd_passfile_" + UUID().uuidString.prefix(8).lowercased()
+        let store = try MetadataStore(config: config)
+        #expect(try store.putArtifactType(.with { $0.name = "DataSet" }) == 10)
+    }
+}
