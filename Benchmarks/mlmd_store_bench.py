@@ -4,7 +4,8 @@
 Usage: mlmd_store_bench.py [N]
        mlmd_store_bench.py --queries [N]   (the query workload; see main_queries)
 
-On a fresh SQLite file in a temporary directory, registers an artifact type
+On a fresh SQLite file in a temporary directory (or a new database on the PostgreSQL server
+MLMD_BENCH_POSTGRESQL_URL names), registers an artifact type
 (`split` STRING, `span` INT), an execution type and a context type, then times:
 
   batched     put_artifacts of N artifacts in batches of 1,000
@@ -41,8 +42,19 @@ def open_fresh_store(directory):
     """ml-metadata on a new SQLite file in `directory`, with the benchmark's artifact type
     (split, span) and execution type; returns (store, artifact type id, execution type id)."""
     config = pb.ConnectionConfig()
-    config.sqlite.filename_uri = os.path.join(directory, "mlmd.sqlite")
-    config.sqlite.connection_mode = pb.SqliteMetadataSourceConfig.READWRITE_OPENCREATE
+    server = os.environ.get("MLMD_BENCH_POSTGRESQL_URL")
+    if server:
+        # A new database on that PostgreSQL server (ml-metadata creates it).
+        from urllib.parse import urlparse, unquote
+        url = urlparse(server)
+        config.postgresql.host = url.hostname
+        config.postgresql.port = str(url.port or 5432)
+        config.postgresql.user = unquote(url.username)
+        config.postgresql.password = unquote(url.password or "")
+        config.postgresql.dbname = "bench_mlmd_%d_%d" % (os.getpid(), time.time_ns() % 1000000)
+    else:
+        config.sqlite.filename_uri = os.path.join(directory, "mlmd.sqlite")
+        config.sqlite.connection_mode = pb.SqliteMetadataSourceConfig.READWRITE_OPENCREATE
     store = metadata_store.MetadataStore(config)
     artifact_type = pb.ArtifactType(name="Dataset")
     artifact_type.properties["split"] = pb.STRING

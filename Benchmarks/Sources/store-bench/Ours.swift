@@ -65,14 +65,21 @@ func makeArtifact(typeID: Int64, _ i: Int) -> Artifact {
 }
 
 /// Runs `body` with a new store on a fresh SQLite file in a temporary directory (removed
-/// afterwards), holding the benchmark's artifact type (split, span).
+/// afterwards), or in a new database on `postgresqlServer`, holding the benchmark's artifact type
+/// (split, span).
 func withFreshStore<T>(_ label: String, _ body: (_ store: MetadataStore, _ artifactTypeID: Int64) throws -> T) throws -> T {
     let directory = FileManager.default.temporaryDirectory
         .appendingPathComponent("store-bench-\(label)-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let path = directory.appendingPathComponent("mlmd.sqlite").path
-    let store = try MetadataStore(config: ConnectionConfig.with { $0.sqlite = .with { $0.filenameURI = path } })
+    var config = ConnectionConfig.with { $0.sqlite = .with { $0.filenameURI = path } }
+    if let server = postgresqlServer {
+        // A new database on that server, which the store creates.
+        config = try ConnectionConfig(postgresqlURL: server)
+        config.postgresql.dbname = "bench_ours_\(label)_\(ProcessInfo.processInfo.processIdentifier)_\(UInt32.random(in: 0...UInt32.max))"
+    }
+    let store = try MetadataStore(config: config)
     let typeID = try store.putArtifactType(.with {
         $0.name = "Dataset"
         $0.properties["split"] = .string

@@ -1,12 +1,13 @@
 // store-bench: our MetadataStore against ml-metadata 1.17.1 (Python, in-process C++ store),
 // each on a fresh SQLite file, same workload, same run.
 //
-// Usage: store-bench [--queries] [--artifacts N] [--markdown] [--ours-only]
+// Usage: store-bench [--queries] [--artifacts N] [--markdown] [--ours-only] [--postgresql URL]
 //   --queries      the query workload instead (Queries.swift): a filtered page of 100 and a
 //                  20-hop lineage subgraph on a store of N artifacts with a lineage chain
 //   --artifacts N  artifacts put in batches of 1,000 (default 20,000); see Workload
 //   --markdown     print the result table as Markdown (for BENCHMARKS.md)
 //   --ours-only    skip ml-metadata (for large N)
+//   --postgresql URL  both stores in new databases on that PostgreSQL server (postgresql://USER:PASSWORD@HOST:PORT/DB)
 // Environment: PYTHON (interpreter with ml-metadata 1.17.1,
 //   default /root/.cache/mlmd-oracle-venv/bin/python), MLMD_STORE_BENCH (path of mlmd_store_bench.py).
 
@@ -18,7 +19,9 @@ var artifactCount = 20_000
 var markdown = false
 var oursOnly = false
 var queries = false
-let usage = "usage: store-bench [--queries] [--artifacts N] [--markdown] [--ours-only]"
+/// `--postgresql URL`: both stores on new databases of that PostgreSQL server instead of SQLite files.
+nonisolated(unsafe) var postgresqlServer: String?
+let usage = "usage: store-bench [--queries] [--artifacts N] [--markdown] [--ours-only] [--postgresql URL]"
 do {
     var args = CommandLine.arguments.dropFirst()
     while let arg = args.popFirst() {
@@ -26,6 +29,10 @@ do {
         case "--markdown": markdown = true
         case "--ours-only": oursOnly = true
         case "--queries": queries = true
+        case "--postgresql":
+            guard let url = args.popFirst() else { fatalError("--postgresql needs a postgresql:// URL") }
+            postgresqlServer = url
+            setenv("MLMD_BENCH_POSTGRESQL_URL", url, 1)
         case "--artifacts":
             guard let n = args.popFirst().flatMap({ Int($0.replacingOccurrences(of: "_", with: "")) }), n > 0 else {
                 fatalError("--artifacts needs a positive integer")

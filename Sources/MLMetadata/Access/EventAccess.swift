@@ -19,16 +19,18 @@ struct EventAccess {
         guard try connection.rowExists(in: "Execution", id: event.executionID) else {
             throw MetadataStoreError(.invalidArgument, "No execution with the given id \(event.executionID)")
         }
+        let eventID: Int64
         do {
-            try connection.statement("""
+            let insert = try connection.statement(connection.insertReturningID("""
                 INSERT INTO "Event" ("artifact_id", "execution_id", "type", "milliseconds_since_epoch") VALUES (?, ?, ?, ?)
-                """).run([.integer(event.artifactID), .integer(event.executionID), .integer(Int64(event.type.rawValue)),
-                          .integer(event.hasMillisecondsSinceEpoch ? event.millisecondsSinceEpoch : now)])
+                """))
+            insert.bind([.integer(event.artifactID), .integer(event.executionID), .integer(Int64(event.type.rawValue)),
+                         .integer(event.hasMillisecondsSinceEpoch ? event.millisecondsSinceEpoch : now)])
+            eventID = try connection.insertedIDs(running: insert, rows: 1)[0]
         } catch let failure as DatabaseFailure where failure.isUniqueViolation {
             throw MetadataStoreError(.alreadyExists,
                 "Given event already exists: artifact_id: \(event.artifactID) execution_id: \(event.executionID) type: \(event.type.protoName)")
         }
-        let eventID = try connection.lastInsertedID()
         let step = try connection.statement("""
             INSERT INTO "EventPath" ("event_id", "is_index_step", "step_index", "step_key") VALUES (?, ?, ?, ?)
             """)

@@ -68,6 +68,11 @@ struct NodeWriter<Node: StoredNode> {
     private func insertNew(_ nodes: [Node], given: @autoclosure () -> [Node]) throws -> [Int64] {
         var ids: [Int64] = []
         for range in MultiRowInsert.statementRanges(count: nodes.count) {
+            // One node names itself in the error: nothing to redo, so no savepoint to pay for.
+            if range.count == 1 {
+                ids.append(try insert(nodes[range.lowerBound], given: given()[range.lowerBound]))
+                continue
+            }
             do {
                 ids += try connection.recoverable { try self.nodes.insert(rows: nodes[range], now: now) }
             } catch let failure as DatabaseFailure where failure.isUniqueViolation {

@@ -90,16 +90,17 @@ struct TypeAccess {
 
     /// Inserts `type` with its properties and base type; returns its new id.
     func insert<T: StoredType>(_ type: T) throws -> Int64 {
-        try connection.statement("""
+        let insert = try connection.statement(connection.insertReturningID("""
             INSERT INTO "Type" ("name", "version", "type_kind", "description", "external_id", "input_type", "output_type") \
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).run([
-                .text(type.name), DatabaseValue(type.storedVersion), .integer(T.kind.rawValue),
-                DatabaseValue(type.hasDescription ? type.description : nil),
-                DatabaseValue(type.hasExternalID && !type.externalID.isEmpty ? type.externalID : nil),
-                DatabaseValue(type.storedSignature.input), DatabaseValue(type.storedSignature.output),
-            ])
-        let id = try connection.lastInsertedID()
+            """))
+        insert.bind([
+            .text(type.name), DatabaseValue(type.storedVersion), .integer(T.kind.rawValue),
+            DatabaseValue(type.hasDescription ? type.description : nil),
+            DatabaseValue(type.hasExternalID && !type.externalID.isEmpty ? type.externalID : nil),
+            DatabaseValue(type.storedSignature.input), DatabaseValue(type.storedSignature.output),
+        ])
+        let id = try connection.insertedIDs(running: insert, rows: 1)[0]
         try addProperties(type.properties.map { ($0.key, $0.value) }, to: id)
         if let base = type.baseTypeName { try link(id, toBaseType: base) }
         return id

@@ -28,16 +28,20 @@ protocol DatabaseConnection: AnyObject {
     /// a row keeps a lock or a result set.
     func resetStatements()
     /// Runs an INSERT of `rows` rows of a table with an `id` column and returns their ids in
-    /// order: an INSERT that `MultiRowInsert` built with `returningIDs`.
+    /// order: an INSERT that `MultiRowInsert` built with `returningIDs`, or `insertReturningID` made.
     func insertedIDs(running insert: any DatabaseStatement, rows: Int) throws -> [Int64]
-    /// The id of the row the last single-row INSERT on this connection added.
-    func lastInsertedID() throws -> Int64
     /// Runs `body`, whose failure the caller handles and goes on from: SQLite undoes just the
     /// failed statement, PostgreSQL would abort the whole transaction unless it is in a savepoint.
     func recoverable<T>(_ body: () throws -> T) throws -> T
 }
 
 extension DatabaseConnection {
+    /// A one-row INSERT into a table with an `id` column, made ready for `insertedIDs`: SQLite
+    /// counts the new id itself, other databases hand it back.
+    func insertReturningID(_ insert: String) -> String {
+        dialect == .sqlite ? insert : insert + #" RETURNING "id""#
+    }
+
     /// True if `table` has a row with this `id`.
     func rowExists(in table: String, id: Int64) throws -> Bool {
         let statement = try statement(#"SELECT 1 FROM "\#(table)" WHERE "id" = ?"#)

@@ -140,12 +140,6 @@ final class PostgreSQLConnection: DatabaseConnection {
             throw error
         }
     }
-
-    func lastInsertedID() throws -> Int64 {
-        let statement = try statement("SELECT lastval()")
-        guard try statement.step() else { throw DatabaseFailure(kind: .other, code: "lastval", message: "no row was inserted") }
-        return statement.int64(0)
-    }
 }
 
 /// Where a PostgreSQL server is and who connects, from ml-metadata's `PostgreSQLDatabaseConfig`:

@@ -126,8 +126,6 @@ final class SQLiteConnection: DatabaseConnection {
         return Array(last - Int64(rows) + 1 ... last)
     }
 
-    func lastInsertedID() throws -> Int64 { sqlite3_last_insert_rowid(handle) }
-
     /// A failed statement leaves the transaction as it was before it.
     func recoverable<T>(_ body: () throws -> T) throws -> T { try body() }
 
