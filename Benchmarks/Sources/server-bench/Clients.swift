@@ -34,10 +34,13 @@ extension GRPCClient {
     }
 }
 
-/// Runs `body` with `count` clients, each on a connection of its own to 127.0.0.1:`port`.
-func withClients<T: Sendable>(_ count: Int, port: Int, _ body: @escaping @Sendable ([Client]) async throws -> T) async throws -> T {
+/// Runs `body` with `count` clients, each on a connection of its own; client i connects to
+/// 127.0.0.1:`ports[i % ports.count]`, so that several server processes on one database share the
+/// clients evenly.
+func withClients<T: Sendable>(_ count: Int, ports: [Int], _ body: @escaping @Sendable ([Client]) async throws -> T) async throws -> T {
     func nest(_ clients: [Client]) async throws -> T {
         if clients.count == count { return try await body(clients) }
+        let port = ports[clients.count % ports.count]
         let transport = try HTTP2ClientTransport.Posix(target: .ipv4(address: "127.0.0.1", port: port), transportSecurity: .plaintext)
         return try await withGRPCClient(transport: transport) { client in try await nest(clients + [client]) }
     }
@@ -76,10 +79,11 @@ func measure(_ clients: [Client], seconds: Double, warmUp: Double = 1,
     return ScenarioResult(callsPerSecond: Double(latencies.count) / seconds, p50Milliseconds: percentile(0.5), p99Milliseconds: percentile(0.99))
 }
 
-/// The two scenarios against the server on `port`: 8 clients putting one artifact per call, then
-/// 8 clients reading 100 artifacts by id per call. `seed` puts the artifacts the reads need.
-func runScenarios(port: Int, seconds: Double, seed: Bool) async throws -> (put: ScenarioResult, read: ScenarioResult) {
-    try await withClients(Workload.clients, port: port) { clients in
+/// The two scenarios against the servers on `ports` (one store behind them all): 8 clients putting
+/// one artifact per call, then 8 clients reading 100 artifacts by id per call. `seed` puts the
+/// artifacts the reads need, once, through the first client (so the first port).
+func runScenarios(ports: [Int], seconds: Double, seed: Bool) async throws -> (put: ScenarioResult, read: ScenarioResult) {
+    try await withClients(Workload.clients, ports: ports) { clients in
         var typeID: Int64 = 10
         progress("  connected \(clients.count) clients")
         if seed {

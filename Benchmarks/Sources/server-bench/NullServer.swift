@@ -54,13 +54,3 @@ func serveNull(port: Int) async throws {
         try await group.waitForAll()
     }
 }
-
-/// Serves our MetadataStoreServer on an SQLite file; prints `ready PORT` once listening.
-func serveOurs(port: Int, file: String) async throws {
-    var configuration = MetadataStoreServer.Configuration(host: "127.0.0.1", port: port)
-    configuration.serverConfig.connectionConfig.sqlite = .with { $0.filenameURI = file }
-    let server = try MetadataStoreServer(configuration: configuration)
-    try await server.run { _ in
-        FileHandle.standardOutput.write(Data("ready \(port)\n".utf8))
-    }
-}

@@ -3,19 +3,22 @@
 // our `MetadataStoreServer` (what `mlmd serve` runs), both on a fresh SQLite file in the same
 // folder, and a do-nothing grpc-swift-2 server answering fixed responses of the same size (the
 // limit). Scenarios: single-artifact PutArtifacts, and GetArtifactsByID of 100 ids.
+// With --postgresql URL: ml-metadata and ours with 1, 2 and 4 server processes, each group on a new
+// database of that PostgreSQL server (PostgreSQLRun.swift); no do-nothing server.
 //
-// Usage: server-bench [--seconds S] [--markdown]
-//        server-bench serve-ours PORT FILE | serve-null PORT     (started by the run itself)
+// Usage: server-bench [--postgresql postgresql://USER:PASS@HOST:PORT/DB] [--seconds S] [--markdown]
+//        server-bench serve-ours PORT FILE|POSTGRESQL_URL | serve-null PORT     (started by the run itself)
 // Environment: MLMD_ORACLE (default ../../shared/tools/mlmd-oracle from Benchmarks/).
 
 import Foundation
 
 var seconds = 5.0
 var markdown = false
+var postgresql: String?
 var arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "serve-ours":
-    try await serveOurs(port: Int(arguments.dropFirst().first!)!, file: String(arguments.dropFirst(2).first!))
+    try await serveOurs(port: Int(arguments.dropFirst().first!)!, store: String(arguments.dropFirst(2).first!))
     exit(0)
 case "serve-null":
     try await serveNull(port: Int(arguments.dropFirst().first!)!)
@@ -25,16 +28,21 @@ default:
         switch argument {
         case "--seconds": seconds = Double(arguments.popFirst() ?? "") ?? seconds
         case "--markdown": markdown = true
-        default: fatalError("usage: server-bench [--seconds S] [--markdown]")
+        case "--postgresql": postgresql = arguments.popFirst()
+        default: fatalError("usage: server-bench [--postgresql URL] [--seconds S] [--markdown]")
         }
     }
 }
 
-let folder = FileManager.default.temporaryDirectory.appendingPathComponent("server-bench-\(getpid())").path
-try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
 let oracle = ProcessInfo.processInfo.environment["MLMD_ORACLE"]
     ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("../../shared/tools/mlmd-oracle").standardized.path
 let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+if let postgresql {
+    try await runPostgreSQL(url: postgresql, seconds: seconds, markdown: markdown, oracle: oracle, me: me)
+    exit(0)
+}
+let folder = FileManager.default.temporaryDirectory.appendingPathComponent("server-bench-\(getpid())").path
+try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
 
 func bench(_ name: String, _ executable: String, _ arguments: (Int) -> [String], seed: Bool) async throws -> (put: ScenarioResult, read: ScenarioResult) {
     let port = freePort()
@@ -42,7 +50,7 @@ func bench(_ name: String, _ executable: String, _ arguments: (Int) -> [String],
     let server = try ServerProcess(executable, arguments(port), port: port)
     defer { server.stop() }
     do {
-        return try await runScenarios(port: port, seconds: seconds, seed: seed)
+        return try await runScenarios(ports: [port], seconds: seconds, seed: seed)
     } catch {
         progress("\(name) failed: \(error)")
         throw error
@@ -54,7 +62,6 @@ let ours = try await bench("ours (MetadataStoreServer)", me, { ["serve-ours", "\
 let null = try await bench("do-nothing grpc-swift-2 handler", me, { ["serve-null", "\($0)"] }, seed: false)
 try? FileManager.default.removeItem(atPath: folder)
 
-func number(_ value: Double, _ digits: Int = 0) -> String { String(format: "%.\(digits)f", value) }
 let rows: [[String]] = [
     ("PutArtifacts, 1 artifact", \(put: ScenarioResult, read: ScenarioResult).put),
     ("GetArtifactsByID, 100 ids", \(put: ScenarioResult, read: ScenarioResult).read),
@@ -67,10 +74,4 @@ let rows: [[String]] = [
 }
 let header = ["Scenario (8 clients)", "ml-metadata calls/s", "ours calls/s", "do-nothing calls/s", "ours / ml-metadata",
               "do-nothing / ours", "ml-metadata p50/p99 ms", "ours p50/p99 ms", "do-nothing p50/p99 ms"]
-if markdown {
-    print("| " + header.joined(separator: " | ") + " |")
-    print("| " + header.map { _ in "---:" }.joined(separator: " | ") + " |")
-    for row in rows { print("| " + row.joined(separator: " | ") + " |") }
-} else {
-    for row in [header] + rows { print(row.joined(separator: "\t")) }
-}
+printTable(header, rows, markdown: markdown)

@@ -1,0 +1,68 @@
+import Foundation
+
+/// The PostgreSQL mode: ml-metadata, then ours with 1, 2 and 4 server processes, each group on a
+/// new database of the server `url` names (`bench_ref_PID`, `bench_ours1_PID`, ...), so that no group
+/// finds another's rows and the read ids are the seeded ones. The do-nothing server is left out: it
+/// touches no database, so its limit is the SQLite mode's.
+func runPostgreSQL(url: String, seconds: Double, markdown: Bool, oracle: String, me: String) async throws {
+    let pid = getpid()
+    let reference = try await benchGroup("ml-metadata (mlmd-oracle serve)", processes: 1, seconds: seconds) { port in
+        (oracle, ["serve", "\(port)", databaseURL(url, "bench_ref_\(pid)")])
+    }
+    var ours: [(put: ScenarioResult, read: ScenarioResult)] = []
+    for count in [1, 2, 4] {
+        let database = databaseURL(url, "bench_ours\(count)_\(pid)")
+        ours.append(try await benchGroup("ours (MetadataStoreServer) ×\(count)", processes: count, seconds: seconds) { port in
+            (me, ["serve-ours", "\(port)", database])
+        })
+    }
+
+    let rows: [[String]] = [
+        ("PutArtifacts, 1 artifact", \(put: ScenarioResult, read: ScenarioResult).put),
+        ("GetArtifactsByID, 100 ids", \(put: ScenarioResult, read: ScenarioResult).read),
+    ].map { label, path in
+        let results = [reference[keyPath: path]] + ours.map { $0[keyPath: path] }
+        let (r, o1, o4) = (results[0], results[1], results[3])
+        return [label] + results.map { number($0.callsPerSecond) }
+            + results.map { "\(number($0.p50Milliseconds, 2)) / \(number($0.p99Milliseconds, 2))" }
+            + [number(o1.callsPerSecond / r.callsPerSecond, 2) + "×", number(o4.callsPerSecond / o1.callsPerSecond, 2) + "×"]
+    }
+    let servers = ["ml-metadata", "ours×1", "ours×2", "ours×4"]
+    let header = ["Scenario (8 clients, PostgreSQL)"] + servers.map { "\($0) calls/s" } + servers.map { "\($0) p50/p99 ms" }
+        + ["ours×1 / ml-metadata", "ours×4 / ours×1"]
+    printTable(header, rows, markdown: markdown)
+}
+
+/// Starts `count` server processes on one database, one after another: each is listening, so its
+/// schema is made, before the next starts, as concurrent first opens would race to create it. Then
+/// runs the scenarios with the clients spread round-robin over their ports, and stops them all,
+/// also when something fails.
+func benchGroup(_ name: String, processes count: Int, seconds: Double,
+                _ command: (_ port: Int) -> (executable: String, arguments: [String])) async throws -> (put: ScenarioResult, read: ScenarioResult) {
+    var servers: [ServerProcess] = []
+    defer { for server in servers { server.stop() } }
+    for index in 1 ... count {
+        let port = freePort()
+        progress("\(name): process \(index) of \(count) on port \(port) ...")
+        let (executable, arguments) = command(port)
+        servers.append(try ServerProcess(executable, arguments, port: port))
+    }
+    do {
+        return try await runScenarios(ports: servers.map(\.port), seconds: seconds, seed: true)
+    } catch {
+        progress("\(name) failed: \(error)")
+        throw error
+    }
+}
+
+/// `url` (postgresql://USER:PASS@HOST:PORT/DBNAME?QUERY) naming database `name` instead, with the
+/// scheme spelled `postgresql://`: the reference reads only that spelling.
+func databaseURL(_ url: String, _ name: String) -> String {
+    guard let schemeEnd = url.range(of: "://"), ["postgresql", "postgres"].contains(url[..<schemeEnd.lowerBound]) else {
+        fatalError("--postgresql: \(url) is not a postgresql:// URL")
+    }
+    let rest = url[schemeEnd.upperBound...]
+    let authority = rest[..<(rest.firstIndex(of: "/") ?? rest.firstIndex(of: "?") ?? rest.endIndex)]
+    let query = rest.firstIndex(of: "?").map { rest[$0...] } ?? ""
+    return "postgresql://\(authority)/\(name)\(query)"
+}

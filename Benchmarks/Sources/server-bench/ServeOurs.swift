@@ -1,0 +1,21 @@
+import Foundation
+import MLMDProtos
+import MLMDServer
+import MLMetadata
+
+/// Serves our MetadataStoreServer on `store`, as `mlmd serve` would: a `postgresql://` URL names a
+/// PostgreSQL database (created if missing), anything else an SQLite file. Prints `ready PORT` once
+/// listening, which is also once the schema exists: the store is opened before the port is bound,
+/// so the next process on the same database finds it made.
+func serveOurs(port: Int, store: String) async throws {
+    var configuration = MetadataStoreServer.Configuration(host: "127.0.0.1", port: port)
+    if store.hasPrefix("postgresql://") || store.hasPrefix("postgres://") {
+        configuration.serverConfig.connectionConfig = try ConnectionConfig(postgresqlURL: store)
+    } else {
+        configuration.serverConfig.connectionConfig.sqlite = .with { $0.filenameURI = store }
+    }
+    let server = try MetadataStoreServer(configuration: configuration)
+    try await server.run { _ in
+        FileHandle.standardOutput.write(Data("ready \(port)\n".utf8))
+    }
+}
