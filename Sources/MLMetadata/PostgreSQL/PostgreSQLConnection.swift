@@ -10,8 +10,8 @@ import PostgresNIO
 final class PostgreSQLConnection: DatabaseConnection {
     private let connection: PostgresConnection
     private let logger: Logger
-    private var statements: [String: PostgreSQLStatement] = [:]
-    private var keyedStatements: [StatementKey: PostgreSQLStatement] = [:]
+    private var statements = StatementCache<String, PostgreSQLStatement>()
+    private var keyedStatements = StatementCache<StatementKey, PostgreSQLStatement>()
     private(set) var isInTransaction = false
     /// `host:port/dbname`, for messages.
     let location: String
@@ -90,23 +90,11 @@ final class PostgreSQLConnection: DatabaseConnection {
     }
 
     func statement(_ sql: String) throws -> any DatabaseStatement {
-        if let cached = statements[sql] {
-            cached.reset()
-            return cached
-        }
-        let statement = PostgreSQLStatement(sql: sql, connection: self)
-        statements[sql] = statement
-        return statement
+        statements.statement(sql) { PostgreSQLStatement(sql: sql, connection: self) }
     }
 
     func statement(_ key: StatementKey, sql: () -> String) throws -> any DatabaseStatement {
-        if let cached = keyedStatements[key] {
-            cached.reset()
-            return cached
-        }
-        let statement = PostgreSQLStatement(sql: sql(), connection: self)
-        keyedStatements[key] = statement
-        return statement
+        keyedStatements.statement(key) { PostgreSQLStatement(sql: sql(), connection: self) }
     }
 
     // Filter queries vary with the user's input: not cached, as the text is rewritten anyway.
@@ -115,8 +103,8 @@ final class PostgreSQLConnection: DatabaseConnection {
     }
 
     func resetStatements() {
-        for statement in statements.values { statement.reset() }
-        for statement in keyedStatements.values { statement.reset() }
+        statements.resetAll()
+        keyedStatements.resetAll()
     }
 
     /// The INSERT ends in `RETURNING "id"` (`MultiRowInsert`), one row per inserted row, in order.

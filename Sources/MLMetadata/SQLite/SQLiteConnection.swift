@@ -9,8 +9,8 @@ final class SQLiteConnection: DatabaseConnection {
     }
 
     private let handle: OpaquePointer
-    private var statements: [String: SQLiteStatement] = [:]
-    private var keyedStatements: [StatementKey: SQLiteStatement] = [:]
+    private var statements = StatementCache<String, SQLiteStatement>()
+    private var keyedStatements = StatementCache<StatementKey, SQLiteStatement>()
     /// Statements of `recentStatement`, least recently used first.
     private var recentStatements: [(sql: String, statement: SQLiteStatement)] = []
     /// The file name or URI it was opened with, for messages.
@@ -59,26 +59,14 @@ final class SQLiteConnection: DatabaseConnection {
 
     /// A prepared statement for `sql`, reset and with no bindings; prepared once per connection.
     func statement(_ sql: String) throws -> any DatabaseStatement {
-        if let cached = statements[sql] {
-            cached.reset()
-            return cached
-        }
-        let statement = try prepare(sql)
-        statements[sql] = statement
-        return statement
+        try statements.statement(sql) { try prepare(sql) }
     }
 
     /// The prepared statement named `key`, reset and with no bindings; `sql` builds its text the
     /// first time. For long SQL (many placeholders), where hashing the text on every call would
     /// cost more than running a small statement.
     func statement(_ key: StatementKey, sql: () -> String) throws -> any DatabaseStatement {
-        if let cached = keyedStatements[key] {
-            cached.reset()
-            return cached
-        }
-        let statement = try prepare(sql())
-        keyedStatements[key] = statement
-        return statement
+        try keyedStatements.statement(key) { try prepare(sql()) }
     }
 
     /// A statement for SQL that varies with user input (filter queries, lists of ids), reset and
@@ -113,8 +101,8 @@ final class SQLiteConnection: DatabaseConnection {
     /// Resets every cached statement. A statement left on a row keeps its read lock even after
     /// COMMIT, which would block other connections' writers; transactions end with this.
     func resetStatements() {
-        for statement in statements.values { statement.reset() }
-        for statement in keyedStatements.values { statement.reset() }
+        statements.resetAll()
+        keyedStatements.resetAll()
         for recent in recentStatements { recent.statement.reset() }
     }
 

@@ -51,7 +51,7 @@ final class PostgreSQLMetadataSource: @unchecked Sendable {
     static let conflictAttempts = 5
 
     func transaction<T>(writing: Bool, retryingConflicts: Bool, _ body: (any DatabaseConnection) throws -> T) throws -> T {
-        if connection.isInTransaction { return try savepoint(body) }
+        if connection.isInTransaction { return try connection.inSavepoint(body) }
         var attempt = 1
         while true {
             do {
@@ -65,17 +65,7 @@ final class PostgreSQLMetadataSource: @unchecked Sendable {
 
     private func transaction<T>(_ body: (any DatabaseConnection) throws -> T) throws -> T {
         try begin()
-        do {
-            let result = try body(connection)
-            connection.resetStatements()
-            try connection.execute("COMMIT")
-            return result
-        } catch {
-            connection.resetStatements()
-            if connection.isInTransaction { try? connection.execute("ROLLBACK") }
-            if let failure = error as? DatabaseFailure { throw failure.storeError }
-            throw error
-        }
+        return try connection.committing(body)
     }
 
     /// Opens a transaction on a live connection: a connection the server closed (it restarted,
@@ -98,23 +88,6 @@ final class PostgreSQLMetadataSource: @unchecked Sendable {
 
     private func reconnect() throws {
         connection = try PostgreSQLConnection(endpoint, database: database)
-    }
-
-    private func savepoint<T>(_ body: (any DatabaseConnection) throws -> T) throws -> T {
-        do {
-            try connection.execute("SAVEPOINT mlmd_call")
-            do {
-                let result = try body(connection)
-                try connection.execute("RELEASE SAVEPOINT mlmd_call")
-                return result
-            } catch {
-                try? connection.execute("ROLLBACK TO SAVEPOINT mlmd_call")
-                try? connection.execute("RELEASE SAVEPOINT mlmd_call")
-                throw error
-            }
-        } catch let failure as DatabaseFailure {
-            throw failure.storeError
-        }
     }
 }
 

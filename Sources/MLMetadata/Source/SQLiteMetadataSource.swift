@@ -87,42 +87,12 @@ final class SQLiteMetadataSource: @unchecked Sendable {
     /// (`BEGIN IMMEDIATE`), so two writers never deadlock on lock upgrades; a busy database is
     /// retried for the busy timeout and then reported as ABORTED.
     func transaction<T>(writing: Bool, _ body: (any DatabaseConnection) throws -> T) throws -> T {
-        if connection.isInTransaction { return try savepoint(body) }
+        if connection.isInTransaction { return try connection.inSavepoint(body) }
         do {
             try connection.execute(writing ? "BEGIN IMMEDIATE" : "BEGIN")
         } catch let failure as DatabaseFailure {
             throw failure.storeError
         }
-        do {
-            let result = try body(connection)
-            connection.resetStatements()
-            try connection.execute("COMMIT")
-            return result
-        } catch {
-            connection.resetStatements()
-            if connection.isInTransaction { try? connection.execute("ROLLBACK") }
-            if let failure = error as? DatabaseFailure { throw failure.storeError }
-            throw error
-        }
-    }
-
-    /// A call made inside a transaction that is already open (`MetadataStore.atomically`): a
-    /// savepoint, so that a failed call still leaves nothing behind, while only the outer
-    /// transaction commits.
-    private func savepoint<T>(_ body: (any DatabaseConnection) throws -> T) throws -> T {
-        do {
-            try connection.execute("SAVEPOINT mlmd_call")
-            do {
-                let result = try body(connection)
-                try connection.execute("RELEASE mlmd_call")
-                return result
-            } catch {
-                try? connection.execute("ROLLBACK TO mlmd_call")
-                try? connection.execute("RELEASE mlmd_call")
-                throw error
-            }
-        } catch let failure as DatabaseFailure {
-            throw failure.storeError
-        }
+        return try connection.committing(body)
     }
 }
