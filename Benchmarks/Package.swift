@@ -45,6 +45,7 @@ let package = Package(
             dependencies: [
                 .product(name: "MLMDClient", package: "swift-ml-metadata"),
                 .product(name: "MLMDServer", package: "swift-ml-metadata"),
+                .product(name: "MLMetadata", package: "swift-ml-metadata"),
                 .product(name: "MLMDProtos", package: "swift-ml-metadata"),
                 .product(name: "ProtoWire", package: "swift-ml-metadata"),
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
