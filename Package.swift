@@ -46,6 +46,7 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -91,7 +92,7 @@ let package = Package(
         ),
         .testTarget(name: "ProtoWireTests", dependencies: ["ProtoWire"]),
         // Golden/ holds expected outputs the tests read from the source tree.
-        .testTarget(name: "mlmdTests", dependencies: ["mlmd", "MLMDClient", "MLMDProtos"], exclude: ["Golden"]),
+        .testTarget(name: "mlmdTests", dependencies: ["mlmd", "MLMDClient", "MLMDProtos", "MLMetadata"], exclude: ["Golden"]),
         .testTarget(name: "SchemaInferenceTests", dependencies: ["SchemaInference"], resources: [.copy("Golden")]),
         // Oracle/ holds the Python scripts the compatibility tests run under the real ml-metadata.
         .testTarget(name: "MLMetadataTests", dependencies: ["MLMetadata"], exclude: ["Oracle"]),

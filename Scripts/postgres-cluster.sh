@@ -7,6 +7,9 @@
 #   Scripts/postgres-cluster.sh url DIR     print the URL again
 #   Scripts/postgres-cluster.sh restart DIR stop the server (ending every session) and start it again
 #
+# With POSTGRES_CLUSTER_TLS=1, `start` also turns TLS on: a CA made for the cluster (DIR/ca.crt) signs
+# the server's certificate, which names 127.0.0.1, so clients can check it with sslmode=verify-full.
+#
 # The cluster listens on 127.0.0.1 only, on a free port, and its unix socket lives in DIR, so it never
 # meets the package's own cluster (port 5432, /var/run/postgresql). TCP logins need the password
 # (scram-sha-256), so a test can see a wrong password refused. Everything but the URL goes to stderr.
@@ -81,6 +84,23 @@ server_start() {
   as_pg "$bin/pg_ctl" -D "$data" -l "$dir/postgres.log" -w -t 60 start >&2
 }
 
+# A CA and a server certificate for 127.0.0.1 it signs, in the data directory, and ssl = on.
+make_certificates() {
+  local tls=$dir/tls
+  mkdir -p "$tls"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=postgres-cluster test CA" \
+    -keyout "$tls/ca.key" -out "$dir/ca.crt" >/dev/null 2>&1
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" -keyout "$tls/server.key" -out "$tls/server.csr" >/dev/null 2>&1
+  printf 'subjectAltName = IP:127.0.0.1, DNS:localhost\n' >"$tls/san.ext"
+  openssl x509 -req -in "$tls/server.csr" -CA "$dir/ca.crt" -CAkey "$tls/ca.key" -CAcreateserial -days 2 \
+    -extfile "$tls/san.ext" -out "$tls/server.crt" >/dev/null 2>&1
+  install -m 600 "$tls/server.key" "$data/server.key"
+  install -m 644 "$tls/server.crt" "$data/server.crt"
+  if is_root; then chown postgres:postgres "$data/server.key" "$data/server.crt"; fi
+  rm -rf "$tls"
+  echo "ssl = on" | as_pg tee -a "$data/postgresql.conf" >/dev/null
+}
+
 start() {
   bin=$(find_bin)
   if [ -z "$bin" ]; then install_server; bin=$(find_bin); [ -n "$bin" ] || die "no PostgreSQL server after installing"; fi
@@ -110,6 +130,8 @@ start() {
   as_pg "$bin/initdb" -D "$data" -U postgres --pwfile="$dir/pwfile" -E UTF8 --locale=C.UTF-8 \
     --auth-host=scram-sha-256 --auth-local=peer --no-instructions >&2
   rm -f "$dir/pwfile"
+
+  if [ "${POSTGRES_CLUSTER_TLS:-}" = 1 ]; then make_certificates; fi
 
   local attempt port
   for attempt in 1 2 3 4 5; do

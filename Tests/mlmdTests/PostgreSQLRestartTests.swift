@@ -14,7 +14,7 @@ import Testing
 
     /// Runs the cluster script and waits for it. Spawned by hand: Foundation's Process, waited for
     /// from an async test, never saw this script exit (it stayed a zombie) on Linux.
-    static func cluster(_ command: String, _ directory: String) throws {
+    static func cluster(_ command: String, _ directory: String, environment: [String] = []) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -28,7 +28,12 @@ import Testing
         let arguments: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
         defer { arguments.forEach { free($0) } }
         var pid: pid_t = 0
-        guard posix_spawn(&pid, "/bin/bash", &actions, nil, arguments, environ) == 0 else { throw ClusterFailed(command: command) }
+        var inherited: [String] = []
+        var entry = environ
+        while let variable = entry.pointee { inherited.append(String(cString: variable)); entry += 1 }
+        let variables: [UnsafeMutablePointer<CChar>?] = (inherited + environment).map { strdup($0) } + [nil]
+        defer { variables.forEach { free($0) } }
+        guard posix_spawn(&pid, "/bin/bash", &actions, nil, arguments, variables) == 0 else { throw ClusterFailed(command: command) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         guard status == 0 else { throw ClusterFailed(command: command) }

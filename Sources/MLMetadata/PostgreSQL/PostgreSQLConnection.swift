@@ -23,7 +23,7 @@ final class PostgreSQLConnection: DatabaseConnection {
         location = "\(endpoint.host):\(endpoint.port)/\(database)"
         let configuration = PostgresConnection.Configuration(
             host: endpoint.host, port: endpoint.port, username: endpoint.user, password: endpoint.password,
-            database: database, tls: .disable)
+            database: database, tls: endpoint.tls)
         do {
             connection = try PostgresConnection.connect(
                 on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 1, logger: logger
@@ -137,6 +137,7 @@ struct PostgreSQLEndpoint: Sendable {
     var port: Int
     var user: String
     var password: String?
+    var tls: PostgresConnection.Configuration.TLS
 
     init(_ config: PostgreSQLDatabaseConfig) throws {
         host = !config.hostaddr.isEmpty ? config.hostaddr : (config.host.isEmpty ? "localhost" : config.host)
@@ -156,6 +157,7 @@ struct PostgreSQLEndpoint: Sendable {
         } else {
             password = nil
         }
+        tls = try PostgreSQLTLS.configuration(config.ssloption, host: host)
     }
 }
 
