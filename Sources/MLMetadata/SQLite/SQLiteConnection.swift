@@ -15,6 +15,7 @@ final class SQLiteConnection: DatabaseConnection {
     private var recentStatements: [(sql: String, statement: SQLiteStatement)] = []
     /// The file name or URI it was opened with, for messages.
     let location: String
+    private let checkpoints = CheckpointPolicy()
     var dialect: SQLDialect { .sqlite }
 
     /// Opens `location` (a path, a `file:` URI, or `:memory:`). A busy database is retried for up
@@ -37,6 +38,7 @@ final class SQLiteConnection: DatabaseConnection {
         self.location = location
         sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
         sqlite3_extended_result_codes(handle, 1)
+        checkpoints.install(on: handle)
     }
 
     deinit {

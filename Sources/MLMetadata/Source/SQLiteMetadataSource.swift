@@ -54,15 +54,6 @@ final class SQLiteMetadataSource: @unchecked Sendable {
             // constraint error); past 64 KiB SQLite moves it to a temporary file, which cost a
             // file and thousands of writes per batch. It is discarded when the statement ends.
             try connection.execute("PRAGMA temp_store = MEMORY")
-            // A checkpoint copies every page the log holds back into the file. A batch of
-            // artifacts dirties about a thousand index pages once the store is large (values
-            // spread over the property indexes), so checkpointing every 1,000 pages, SQLite's
-            // default, rewrote the same pages after almost every batch: at 1M artifacts, 20,000
-            // pages (80 MB of log) took batched puts from 20.6k to 32.9k artifacts/s. Past that
-            // the log grows too long to search (100,000 pages: 26.8k/s). The limit trims the log
-            // file back after a checkpoint.
-            try connection.execute("PRAGMA wal_autocheckpoint = 20000")
-            try connection.execute("PRAGMA journal_size_limit = 67108864")
         } catch let failure as DatabaseFailure {
             throw failure.storeError
         }
