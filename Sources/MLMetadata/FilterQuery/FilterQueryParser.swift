@@ -42,8 +42,7 @@ struct FilterQueryParser {
             case UInt8(ascii: "a") ... UInt8(ascii: "z"), UInt8(ascii: "A") ... UInt8(ascii: "Z"), UInt8(ascii: "_"):
                 while position < text.count, isWordByte(text[position]) { position += 1 }
                 tokens.append((.word(String(decoding: text[start ..< position], as: UTF8.self)), start))
-            case UInt8(ascii: "0") ... UInt8(ascii: "9"), UInt8(ascii: "-") where byte != UInt8(ascii: "-")
-                || (position + 1 < text.count && (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains(text[position + 1])):
+            case _ where startsNumber(text, at: position):
                 position += 1
                 while position < text.count, isWordByte(text[position]) || text[position] == UInt8(ascii: ".")
                     || ((text[position] == UInt8(ascii: "+") || text[position] == UInt8(ascii: "-"))
@@ -87,6 +86,13 @@ struct FilterQueryParser {
             }
         }
         tokens.append((.end, text.count))
+    }
+
+    /// A digit, or a minus sign right before one.
+    private func startsNumber(_ text: [UInt8], at position: Int) -> Bool {
+        let digits = UInt8(ascii: "0") ... UInt8(ascii: "9")
+        if digits.contains(text[position]) { return true }
+        return text[position] == UInt8(ascii: "-") && position + 1 < text.count && digits.contains(text[position + 1])
     }
 
     private func isWordByte(_ byte: UInt8) -> Bool {
