@@ -42,3 +42,17 @@ import Testing
         #expect(try store.putArtifactType(.with { $0.name = "DataSet" }) == 10)
     }
 }
+
+/// Values PostgreSQL cannot hold are the caller's error there, and change nothing.
+@Suite struct PostgreSQLValueTests {
+    @Test(.enabled(if: StoreBackend.postgresqlURL != nil))
+    func aNULByteOrAnIntPastInt4IsAnInvalidArgument() throws {
+        let store = try StoreBackend.postgresql.makeStore()
+        let typeID = try store.putArtifactType(.with { $0.name = "DataSet"; $0.properties = ["rows": .int] })
+        expectStoreError(.invalidArgument) { try store.putArtifacts([.with { $0.typeID = typeID; $0.uri = "a\u{0}b" }]) }
+        expectStoreError(.invalidArgument) {
+            try store.putArtifacts([.with { $0.typeID = typeID; $0.properties["rows"] = .with { $0.intValue = 1 << 40 } }])
+        }
+        #expect(try store.getArtifacts().isEmpty)
+    }
+}

@@ -11,6 +11,9 @@ struct DatabaseFailure: Error {
         case diskFull
         /// The database went away: the connection broke or the server is shutting down.
         case unavailable
+        /// A value the database cannot hold: a NUL byte in PostgreSQL text, an integer past its
+        /// column's range.
+        case invalidValue
         case other
     }
 
@@ -28,6 +31,7 @@ struct DatabaseFailure: Error {
         case .busy: MetadataStoreError(.aborted, "database is busy; retry the call (\(message))")
         case .diskFull: MetadataStoreError(.resourceExhausted, "disk full: \(message)")
         case .unavailable: MetadataStoreError(.unavailable, "database unavailable: \(message)")
+        case .invalidValue: MetadataStoreError(.invalidArgument, "the database cannot store a value given: \(message)")
         case .uniqueViolation, .other: MetadataStoreError(.internal, "\(code): \(message)")
         }
     }
