@@ -208,4 +208,19 @@ import Testing
         let request = try GetArtifactsByURIRequest(serializedBytes: [0x0a, 0x01, 0x78])  // field 1: "x"
         expectStoreError(.invalidArgument) { try store.getArtifactsByURI(request) }
     }
+
+    @Test(arguments: StoreBackend.allCases)
+    func restoredTimesReadBackAndAnUnknownIDChangesNothing(_ backend: StoreBackend) throws {
+        let store = try Self.store(backend)
+        let ids = try store.putArtifacts([.with { $0.typeID = 10; $0.uri = "a" }, .with { $0.typeID = 10; $0.uri = "b" }])
+        try store.restoreTimes([Artifact.with { $0.id = ids[0]; $0.createTimeSinceEpoch = 1234; $0.lastUpdateTimeSinceEpoch = 5678 }])
+        let restored = try store.getArtifactsByID([ids[0]])[0]
+        #expect(restored.createTimeSinceEpoch == 1234 && restored.lastUpdateTimeSinceEpoch == 5678)
+        let before = try store.getArtifactsByID([ids[1]])[0]
+        expectStoreError(.notFound, message: "No artifacts found with id 99") {
+            try store.restoreTimes([Artifact.with { $0.id = ids[1]; $0.createTimeSinceEpoch = 1 }, Artifact.with { $0.id = 99; $0.createTimeSinceEpoch = 1 }])
+        }
+        // The whole call is undone: the first artifact keeps its time too.
+        #expect(try store.getArtifactsByID([ids[1]])[0] == before)
+    }
 }

@@ -50,7 +50,7 @@ import Testing
         let server = try ServerProcess(["--db", String(serverURL[..<serverURL.lastIndex(of: "/")!]) + "/mlmd_restart"])
         let port = server.port
 
-        let (acknowledged, failures) = try await MetadataStoreClient.withConnection(host: "127.0.0.1", port: port) { store in
+        let (acknowledged, failures, successesAfterRestart) = try await MetadataStoreClient.withConnection(host: "127.0.0.1", port: port) { store in
             let typeID = try await store.putArtifactType(.with { $0.artifactType = .with { $0.name = "Data" } }).typeID
             var acknowledged: [String] = []
             var failures: [MetadataStoreError.Code] = []
@@ -75,8 +75,11 @@ import Testing
                 }
             }
             try await restart?.value
-            return (acknowledged, failures)
+            return (acknowledged, failures, successesAfterRestart)
         }
+        // The restart ended every session the server had: calls after it succeed only if the
+        // server reconnected.
+        #expect(successesAfterRestart == 20, "\(failures)")
         #expect(Set(failures).isSubset(of: [.unavailable]), "\(failures)")
         let stored = try await MetadataStoreClient.withConnection(host: "127.0.0.1", port: port) { store in
             try await store.getArtifacts(GetArtifactsRequest()).artifacts.map(\.uri)

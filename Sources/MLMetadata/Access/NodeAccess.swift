@@ -114,7 +114,6 @@ struct NodeAccess<Node: StoredNode> {
         return try withProperties(nodes)
     }
 
-
     /// Calls `body` with the distinct `ids` in ascending order, in chunks of at most `IDChunks.size`.
     private static func forEachSortedChunk(of ids: [Int64], _ body: (ArraySlice<Int64>) throws -> Void) throws {
         // Ids often come ascending already (from a previous read, or a range of new ids).
@@ -267,7 +266,7 @@ struct NodeAccess<Node: StoredNode> {
         }
         let insert = MultiRowInsert(connection: connection, table: table.propertyTable, head: table.insertPropertyHead,
                                     columns: table.propertyColumnCount,
-                                    placeholders: ["?", "?", "?"] + PropertyColumns.placeholders(connection.dialect))
+                                    placeholders: PropertyColumns.rowPlaceholders(connection.dialect))
         for range in MultiRowInsert.statementRanges(count: rows.count) {
             let statement = try insert.statement(rows: range.count)
             var parameter: Int32 = 1

@@ -10,14 +10,18 @@ enum PropertyColumns {
 
     static let structPrefix = "mlmd-struct::"
 
-    /// The placeholders of the columns in `names`: an Any is bound as base64 text, which SQLite
-    /// keeps as it is and PostgreSQL (a BYTEA column, as ml-metadata stores it there) decodes.
-    static func placeholders(_ dialect: SQLDialect) -> [String] {
+    /// The placeholders of a whole property row (owner, name, is_custom_property, then the columns
+    /// in `names`): an Any is bound as base64 text, which SQLite keeps as it is and PostgreSQL (a
+    /// BYTEA column, as ml-metadata stores it there) decodes. Built once: every put uses them.
+    static func rowPlaceholders(_ dialect: SQLDialect) -> [String] {
         switch dialect {
-        case .sqlite: ["?", "?", "?", "?", "?"]
-        case .postgresql: ["?", "?", "?", "decode(?, 'base64')", "?"]
+        case .sqlite: sqliteRowPlaceholders
+        case .postgresql: postgresqlRowPlaceholders
         }
     }
+
+    private static let sqliteRowPlaceholders = Array(repeating: "?", count: 8)
+    private static let postgresqlRowPlaceholders = ["?", "?", "?", "?", "?", "?", "decode(?, 'base64')", "?"]
 
     /// Binds `value` to the one of the columns in `names` (parameters `index` … `index + 4`) it is
     /// stored in; the others are left unbound, which is NULL.

@@ -20,19 +20,22 @@ extension MetadataStore {
         let timed = nodes.filter { $0.hasCreateTimeSinceEpoch || $0.hasLastUpdateTimeSinceEpoch }
         guard !timed.isEmpty else { return }
         try transaction(writing: true) { access in
-            let table = Node.storage.table
+            // RETURNING says whether the row was there, without a lookup of its own.
             let update = try access.connection.statement("""
-                UPDATE "\(table)" SET "create_time_since_epoch" = COALESCE(?, "create_time_since_epoch"), \
-                "last_update_time_since_epoch" = COALESCE(?, "last_update_time_since_epoch") WHERE "id" = ?
+                UPDATE "\(Node.storage.table)" SET "create_time_since_epoch" = COALESCE(?, "create_time_since_epoch"), \
+                "last_update_time_since_epoch" = COALESCE(?, "last_update_time_since_epoch") WHERE "id" = ? RETURNING "id"
                 """)
             for node in timed {
-                guard try access.connection.rowExists(in: table, id: node.id) else {
+                update.reset()
+                update.bind([DatabaseValue(node.hasCreateTimeSinceEpoch ? node.createTimeSinceEpoch : nil),
+                             DatabaseValue(node.hasLastUpdateTimeSinceEpoch ? node.lastUpdateTimeSinceEpoch : nil),
+                             .integer(node.id)])
+                let found = try update.step()
+                // Done with it now: a statement left on a row keeps a savepoint from being released.
+                update.reset()
+                guard found else {
                     throw MetadataStoreError(.notFound, "No \(Node.storage.plural) found with id \(node.id)")
                 }
-                try update.run([DatabaseValue(node.hasCreateTimeSinceEpoch ? node.createTimeSinceEpoch : nil),
-                                DatabaseValue(node.hasLastUpdateTimeSinceEpoch ? node.lastUpdateTimeSinceEpoch : nil),
-                                .integer(node.id)])
-                update.reset()
             }
         }
     }
