@@ -36,6 +36,8 @@ let package = Package(
         .target(name: "SchemaInference", dependencies: ["TFMetadataProtos"]),
         // The system SQLite library (libsqlite3-dev on Debian).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        // MariaDB Connector/C (libmariadb-dev on Debian), the client of MySQL and MariaDB servers.
+        .systemLibrary(name: "CMariaDB", pkgConfig: "libmariadb", providers: [.apt(["libmariadb-dev"]), .brew(["mariadb-connector-c"])]),
         // The store: MetadataStore over SQLite (file or in memory) or PostgreSQL, with ml-metadata's
         // semantics and database layout.
         .target(
@@ -43,6 +45,7 @@ let package = Package(
             dependencies: [
                 "MLMDProtos",
                 "CSQLite",
+                "CMariaDB",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

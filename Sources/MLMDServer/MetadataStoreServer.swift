@@ -126,8 +126,9 @@ public final class MetadataStoreServer: Sendable {
             return connection.namesSharedFile ? "SQLite file \(sqlite.filenameURI)" : "in memory"
         case .fakeDatabase?, nil:
             return "in memory"
-        case .mysql?:
-            throw ServerConfigurationError("connection_config.mysql: this build serves SQLite files, in-memory stores and PostgreSQL, not MySQL yet")
+        case .mysql(let mysql)?:
+            let server = mysql.host.isEmpty && !mysql.socket.isEmpty ? mysql.socket : "\(mysql.host.isEmpty ? "localhost" : mysql.host):\(mysql.port == 0 ? 3306 : mysql.port)"
+            return "MySQL database \(mysql.database) on \(server)"
         case .postgresql(let postgresql)?:
             let host = postgresql.hostaddr.isEmpty ? (postgresql.host.isEmpty ? "localhost" : postgresql.host) : postgresql.hostaddr
             return "PostgreSQL database \(postgresql.dbname) on \(host):\(postgresql.port.isEmpty ? "5432" : postgresql.port)"

@@ -5,7 +5,7 @@ import MLMetadata
 ///
 /// - `memory:`: a store in memory, gone when the process ends;
 /// - `postgresql://USER:PASSWORD@HOST:PORT/DBNAME`: a PostgreSQL database, created if missing;
-/// - `mysql://…`: not served by this build yet;
+/// - `mysql://USER:PASSWORD@HOST:PORT/DATABASE`: a MySQL or MariaDB database, created if missing;
 /// - `grpc://host:port`: an ML Metadata server, ours or ml-metadata's;
 /// - anything else: the path (or `file:` URI) of an SQLite file, created if missing.
 enum DatabaseArgument {
@@ -34,7 +34,11 @@ enum DatabaseArgument {
                 throw StandardStreams.failure("--db: \(error.message)")
             }
         } else if argument.hasPrefix("mysql://") {
-            throw StandardStreams.failure("--db: mysql databases are not served by this build yet; use an SQLite file, memory: or postgresql://")
+            do {
+                return try ConnectionConfig(mysqlURL: argument)
+            } catch let error as MetadataStoreError {
+                throw StandardStreams.failure("--db: \(error.message)")
+            }
         } else if argument.hasPrefix("grpc://") {
             throw StandardStreams.failure("--db: \(argument) is a server; this command needs a database: an SQLite file or memory:")
         } else if argument.isEmpty {

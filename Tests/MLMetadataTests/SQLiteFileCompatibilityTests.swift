@@ -50,6 +50,8 @@ import Testing
                 $0.properties = ["day": .with { $0.intValue = 3 }, "split": .with { $0.stringValue = "train" }]
                 $0.customProperties = [
                     "rows": .with { $0.doubleValue = 0.5 },
+                    // Beyond ASCII: ml-metadata's MySQL client sends UTF-8 over a latin1 connection.
+                    "note": .with { $0.stringValue = "naïve café ✓" },
                     "ok": .with { $0.boolValue = true },
                     "meta": .with { $0.structValue = .with { $0.fields["k"] = .with { $0.stringValue = "v" } } },
                     "any": .with { $0.protoValue = .with {

@@ -4,23 +4,30 @@ import MLMetadata
 import Testing
 
 /// The backends every store test runs on. Each `makeStore()` gives a new, empty store.
-/// PostgreSQL joins when `MLMD_TEST_POSTGRESQL_URL` names a server (`.ci/run` starts one): each
-/// store is then a new database on it.
+/// PostgreSQL joins when `MLMD_TEST_POSTGRESQL_URL` names a server, MySQL when `MLMD_TEST_MYSQL_URL`
+/// does (`.ci/run` starts both): each store is then a new database on it.
 enum StoreBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case inMemory = "fake_database"
     case sqliteFile = "sqlite file"
     case postgresql = "postgresql"
+    case mysql = "mysql"
 
     /// The server's URL, e.g. `postgresql://postgres:secret@127.0.0.1:5432/postgres`.
     static let postgresqlURL = ProcessInfo.processInfo.environment["MLMD_TEST_POSTGRESQL_URL"].flatMap { $0.isEmpty ? nil : $0 }
 
-    static var allCases: [StoreBackend] { postgresqlURL == nil ? [.inMemory, .sqliteFile] : [.inMemory, .sqliteFile, .postgresql] }
+    /// The MySQL or MariaDB server's URL, e.g. `mysql://mlmd:secret@127.0.0.1:3306/mlmd`.
+    static let mysqlURL = ProcessInfo.processInfo.environment["MLMD_TEST_MYSQL_URL"].flatMap { $0.isEmpty ? nil : $0 }
+
+    static var allCases: [StoreBackend] {
+        [.inMemory, .sqliteFile] + (postgresqlURL == nil ? [] : [.postgresql]) + (mysqlURL == nil ? [] : [.mysql])
+    }
 
     var testDescription: String { rawValue }
 
-    /// SQLite gives the ids a rolled-back call took to the next one; PostgreSQL's sequences keep
-    /// them (ml-metadata's store there too), so later ids come after a gap.
-    var reusesRolledBackIDs: Bool { self != .postgresql }
+    /// SQLite gives the ids a rolled-back call took to the next one; PostgreSQL's sequences and
+    /// InnoDB's auto-increment counters keep them (ml-metadata's store there too), so later ids
+    /// come after a gap.
+    var reusesRolledBackIDs: Bool { self == .inMemory || self == .sqliteFile }
 
     /// A new store; for the file backend, in a new temporary file.
     func makeStore() throws -> MetadataStore {
@@ -37,6 +44,9 @@ enum StoreBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
         case .postgresql:
             config = try! ConnectionConfig(postgresqlURL: Self.postgresqlURL!)
             config.postgresql.dbname = "mlmd_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        case .mysql:
+            config = try! ConnectionConfig(mysqlURL: Self.mysqlURL!)
+            config.mysql.database = "mlmd_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         }
         return config
     }

@@ -66,9 +66,12 @@ extension ConnectionConfig {
         return !uri.isEmpty && uri != ":memory:" && !uri.contains("mode=memory")
     }
 
-    /// True for a database several connections can share: an SQLite file or a PostgreSQL database.
+    /// True for a database several connections can share: an SQLite file, or a database on a
+    /// PostgreSQL or MySQL server.
     var opensManyConnections: Bool {
-        if case .postgresql? = config { return true }
-        return namesSharedFile
+        switch config {
+        case .postgresql?, .mysql?: true
+        default: namesSharedFile
+        }
     }
 }

@@ -63,9 +63,15 @@ struct EventAccess {
             }
         }
         // Steps come in the order they were written: EventPath has no id, so by the row's place.
-        let rowOrder = connection.dialect == .sqlite ? #""rowid""# : "ctid"
+        // InnoDB keeps a table without a primary key in insertion order, and the event_id index
+        // lists one event's rows in that order.
+        let rowOrder = switch connection.dialect {
+        case .sqlite: #" ORDER BY "rowid""#
+        case .postgresql: " ORDER BY ctid"
+        case .mysql: ""
+        }
         let steps = try connection.statement("""
-            SELECT "is_index_step", "step_index", "step_key" FROM "EventPath" WHERE "event_id" = ? ORDER BY \(rowOrder)
+            SELECT "is_index_step", "step_index", "step_key" FROM "EventPath" WHERE "event_id" = ?\(rowOrder)
             """)
         return try found.sorted { $0.id < $1.id }.map { id, event in
             var event = event

@@ -23,7 +23,7 @@ struct MultiRowInsert {
     var placeholders: [String]? = nil
 
     /// The rows of each statement, in order: `0..<64`, `64..<128`, …, then smaller tails.
-    static func statementRanges(count: Int) -> [Range<Int>] {
+    static func statementRanges(count: Int, maxRows: Int = maxRows) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
         var size = maxRows
@@ -41,7 +41,7 @@ struct MultiRowInsert {
             let row = "(" + (placeholders ?? Array(repeating: "?", count: columns)).joined(separator: ", ") + ")"
             let values = head + " VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
             // SQLite counts the ids from the last one; other databases hand them back.
-            return returningIDs && connection.dialect != .sqlite ? values + #" RETURNING "id""# : values
+            return returningIDs && connection.returnsInsertedIDs ? values + #" RETURNING "id""# : values
         }
     }
 }

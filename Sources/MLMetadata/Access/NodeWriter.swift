@@ -67,7 +67,7 @@ struct NodeWriter<Node: StoredNode> {
     /// names that node as `put` would.
     private func insertNew(_ nodes: [Node], given: @autoclosure () -> [Node]) throws -> [Int64] {
         var ids: [Int64] = []
-        for range in MultiRowInsert.statementRanges(count: nodes.count) {
+        for range in MultiRowInsert.statementRanges(count: nodes.count, maxRows: connection.maxRowsWithIDs) {
             // One node names itself in the error: nothing to redo, so no savepoint to pay for.
             if range.count == 1 {
                 ids.append(try insert(nodes[range.lowerBound], given: given()[range.lowerBound]))

@@ -11,11 +11,11 @@ enum PropertyColumns {
     static let structPrefix = "mlmd-struct::"
 
     /// The placeholders of a whole property row (owner, name, is_custom_property, then the columns
-    /// in `names`): an Any is bound as base64 text, which SQLite keeps as it is and PostgreSQL (a
+    /// in `names`): an Any is bound as base64 text, which SQLite and MySQL keep as it is and PostgreSQL (a
     /// BYTEA column, as ml-metadata stores it there) decodes. Built once: every put uses them.
     static func rowPlaceholders(_ dialect: SQLDialect) -> [String] {
         switch dialect {
-        case .sqlite: sqliteRowPlaceholders
+        case .sqlite, .mysql: sqliteRowPlaceholders
         case .postgresql: postgresqlRowPlaceholders
         }
     }

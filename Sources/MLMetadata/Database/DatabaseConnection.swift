@@ -2,7 +2,7 @@
 /// connection to another database rewrites it into its own dialect when it prepares a statement;
 /// the few places where the dialects differ in more than spelling ask `dialect`.
 enum SQLDialect: Sendable {
-    case sqlite, postgresql
+    case sqlite, postgresql, mysql
 }
 
 /// One connection to the store's database, used by one thread at a time (its owner serializes
@@ -13,6 +13,12 @@ protocol DatabaseConnection: AnyObject {
     var location: String { get }
     /// True while a transaction is open.
     var isInTransaction: Bool { get }
+    /// True when an INSERT ending in `RETURNING "id"` hands back the new rows' ids (PostgreSQL,
+    /// MariaDB); otherwise the connection knows them itself (`insertedIDs`).
+    var returnsInsertedIDs: Bool { get }
+    /// Rows one INSERT may take when their ids are wanted: MySQL without RETURNING reports the
+    /// id of one row only.
+    var maxRowsWithIDs: Int { get }
 
     /// Runs statements without parameters or results (DDL, transaction control).
     func execute(_ sql: String) throws
@@ -39,8 +45,10 @@ extension DatabaseConnection {
     /// A one-row INSERT into a table with an `id` column, made ready for `insertedIDs`: SQLite
     /// counts the new id itself, other databases hand it back.
     func insertReturningID(_ insert: String) -> String {
-        dialect == .sqlite ? insert : insert + #" RETURNING "id""#
+        returnsInsertedIDs ? insert + #" RETURNING "id""# : insert
     }
+
+    var maxRowsWithIDs: Int { MultiRowInsert.maxRows }
 
     /// True if `table` has a row with this `id`.
     func rowExists(in table: String, id: Int64) throws -> Bool {

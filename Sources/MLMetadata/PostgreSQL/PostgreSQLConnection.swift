@@ -16,6 +16,7 @@ final class PostgreSQLConnection: DatabaseConnection {
     /// `host:port/dbname`, for messages.
     let location: String
     var dialect: SQLDialect { .postgresql }
+    var returnsInsertedIDs: Bool { true }
 
     /// Connects to `database` on the server `endpoint` describes.
     init(_ endpoint: PostgreSQLEndpoint, database: String) throws {

@@ -17,6 +17,7 @@ final class SQLiteConnection: DatabaseConnection {
     let location: String
     private let checkpoints = CheckpointPolicy()
     var dialect: SQLDialect { .sqlite }
+    var returnsInsertedIDs: Bool { false }
 
     /// Opens `location` (a path, a `file:` URI, or `:memory:`). A busy database is retried for up
     /// to `busyTimeoutMilliseconds` before a statement fails with `SQLITE_BUSY`.

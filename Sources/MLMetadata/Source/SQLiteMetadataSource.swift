@@ -32,10 +32,8 @@ final class SQLiteMetadataSource: @unchecked Sendable {
             case .readwrite: mode = .readWrite
             case .unknown, .readwriteOpencreate: mode = .readWriteCreate
             }
-        case .mysql?:
-            throw MetadataStoreError(.unimplemented, "this build serves SQLite, in-memory and PostgreSQL stores; MySQL is not served yet")
-        case .postgresql?:
-            throw MetadataStoreError(.invalidArgument, "a postgresql config opens PostgreSQLMetadataSource, not an SQLite one")
+        case .mysql?, .postgresql?:
+            throw MetadataStoreError(.invalidArgument, "a database server's config opens its own source, not an SQLite one")
         case nil:
             throw MetadataStoreError(.invalidArgument, "connection config names no database")
         }

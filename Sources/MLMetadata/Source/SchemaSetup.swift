@@ -16,8 +16,15 @@ struct SchemaSetup {
             let schema = switch connection.dialect {
             case .sqlite: SchemaV10.createTables + SchemaV10.createIndexes
             case .postgresql: PostgreSQLSchemaV10.createTables + PostgreSQLSchemaV10.createIndexes
+            case .mysql: MySQLSchemaV10.createTables + MySQLSchemaV10.createIndexes
             }
-            for statement in schema { try connection.execute(statement) }
+            for statement in schema {
+                do {
+                    try connection.execute(statement)
+                } catch let failure as DatabaseFailure where failure.isDuplicateIndexName {
+                    // Another process setting up the same database made this index first.
+                }
+            }
             try connection.statement(#"INSERT INTO "MLMDEnv" ("schema_version") VALUES (?)"#).run([.integer(SchemaV10.version)])
         } else if present.count < SchemaV10.tableNames.count {
             let missing = SchemaV10.tableNames.filter { !existing.contains($0.lowercased()) }
@@ -33,6 +40,7 @@ struct SchemaSetup {
         let sql = switch connection.dialect {
         case .sqlite: #"SELECT "name" FROM "sqlite_master" WHERE "type" = 'table'"#
         case .postgresql: "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema()"
+        case .mysql: "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"
         }
         let statement = try connection.statement(sql)
         var names: Set<String> = []

@@ -30,15 +30,16 @@ public final class MetadataStore: Sendable {
     private let atomicCallThread = Atomic<UInt>(0)
 
     /// Opens (and if needed creates) the store `config` names: `fake_database` for a store in
-    /// memory, `sqlite` for a file.
+    /// memory, `sqlite` for a file, `postgresql` or `mysql` for a database on such a server.
     ///
-    /// - Throws: `MetadataStoreError`: FAILED_PRECONDITION for a file of another schema version,
-    ///   ABORTED for a half-created one, INTERNAL if the file cannot be opened.
+    /// - Throws: `MetadataStoreError`: FAILED_PRECONDITION for a database of another schema
+    ///   version, ABORTED for a half-created one, INTERNAL if a file cannot be opened, UNAVAILABLE
+    ///   or PERMISSION_DENIED if a server cannot be reached or refuses the credentials.
     public init(config: ConnectionConfig) throws {
-        if case .postgresql(let postgresql)? = config.config {
-            source = try PostgreSQLMetadataSource(config: postgresql)
-        } else {
-            source = try SQLiteMetadataSource(config: config)
+        switch config.config {
+        case .postgresql(let postgresql)?: source = try PostgreSQLMetadataSource(config: postgresql)
+        case .mysql(let mysql)?: source = try MySQLMetadataSource(config: mysql)
+        default: source = try SQLiteMetadataSource(config: config)
         }
     }
 

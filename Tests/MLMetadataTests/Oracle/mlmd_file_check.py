@@ -18,16 +18,24 @@ from ml_metadata.proto import metadata_store_pb2 as pb
 
 
 def open_store(path):
-    """An SQLite file, or a PostgreSQL database given as postgresql://USER:PASSWORD@HOST:PORT/DBNAME."""
+    """An SQLite file, or a database given as postgresql://USER:PASSWORD@HOST:PORT/DBNAME or
+    mysql://USER:PASSWORD@HOST:PORT/DATABASE."""
+    from urllib.parse import urlparse, unquote
     config = pb.ConnectionConfig()
     if path.startswith('postgresql://'):
-        from urllib.parse import urlparse, unquote
         url = urlparse(path)
         config.postgresql.host = url.hostname
         config.postgresql.port = str(url.port or 5432)
         config.postgresql.user = unquote(url.username)
         config.postgresql.password = unquote(url.password or '')
         config.postgresql.dbname = url.path.lstrip('/')
+    elif path.startswith('mysql://'):
+        url = urlparse(path)
+        config.mysql.host = url.hostname
+        config.mysql.port = url.port or 3306
+        config.mysql.user = unquote(url.username)
+        config.mysql.password = unquote(url.password or '')
+        config.mysql.database = url.path.lstrip('/')
     else:
         config.sqlite.filename_uri = path
         config.sqlite.connection_mode = pb.SqliteMetadataSourceConfig.READWRITE_OPENCREATE
@@ -57,6 +65,7 @@ def write(path):
     artifact.properties['day'].int_value = 3
     artifact.properties['split'].string_value = 'train'
     artifact.custom_properties['rows'].double_value = 0.5
+    artifact.custom_properties['note'].string_value = 'naïve café ✓'
     artifact.custom_properties['ok'].bool_value = True
     artifact.custom_properties['meta'].struct_value['k'] = 'v'
     artifact.custom_properties['any'].proto_value.Pack(pb.Artifact(id=5))
