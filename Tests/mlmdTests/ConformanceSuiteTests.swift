@@ -27,15 +27,23 @@ import Testing
     /// A PostgreSQL server for the suite (`.ci/run` starts one); the real core behind gRPC passes
     /// 101 there, missing test_put_parent_contexts_and_get_linked_context_by_context.
     static let postgresqlURL = environment["MLMD_TEST_POSTGRESQL_URL"].flatMap { $0.isEmpty ? nil : $0 }
-    static var backends: [String] { ["memory:", "file"] + (postgresqlURL == nil ? [] : ["postgresql"]) }
+    /// A MySQL or MariaDB server (`.ci/run` starts a MariaDB); the real core passes 102 there.
+    static let mysqlURL = environment["MLMD_TEST_MYSQL_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    static var backends: [String] {
+        ["memory:", "file"] + (postgresqlURL == nil ? [] : ["postgresql"]) + (mysqlURL == nil ? [] : ["mysql"])
+    }
+
+    /// The same server as `url`, a new database (our server creates it).
+    static func newDatabase(on url: String) -> String {
+        String(url[..<url.lastIndex(of: "/")!]) + "/mlmd_suite_\(UUID().uuidString.prefix(8).lowercased())"
+    }
 
     @Test(.enabled(if: isEnabled), arguments: backends)
     func mlMetadatasOwnSuitePassesAgainstOurServer(_ backend: String) throws {
         let db = switch backend {
         case "file": FileManager.default.temporaryDirectory.appendingPathComponent("mlmd-suite-\(UUID().uuidString).sqlite").path
-        case "postgresql":
-            // The same server, a new database (the server creates it).
-            Self.postgresqlURL.map { url in String(url[..<url.lastIndex(of: "/")!]) + "/mlmd_suite_\(UUID().uuidString.prefix(8).lowercased())" }!
+        case "postgresql": Self.newDatabase(on: Self.postgresqlURL!)
+        case "mysql": Self.newDatabase(on: Self.mysqlURL!)
         default: backend
         }
         let server = try ServerProcess(["--db", db])

@@ -9,8 +9,8 @@ import Testing
     @Test(.enabled(if: SharedPostgreSQLServersTests.serverURL != nil))
     func sslModesConnectOrRefuseAsLibpqDoes() throws {
         let directory = "/tmp/mlmd-tls-\(UUID().uuidString.prefix(8))"
-        try PostgreSQLRestartTests.cluster("start", directory, environment: ["POSTGRES_CLUSTER_TLS=1"])
-        defer { try? PostgreSQLRestartTests.cluster("stop", directory) }
+        try DatabaseRestartTests.cluster("start", directory, environment: ["POSTGRES_CLUSTER_TLS=1"])
+        defer { try? DatabaseRestartTests.cluster("stop", directory) }
         let url = try String(contentsOfFile: directory + "/url", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
 
         func open(_ options: PostgreSQLDatabaseConfig.SSLOptions) throws -> MetadataStore {

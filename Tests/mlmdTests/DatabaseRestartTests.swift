@@ -5,16 +5,33 @@ import MLMetadata
 import Synchronization
 import Testing
 
-/// The database restarting under a server's load: calls in flight fail with UNAVAILABLE, the server
-/// reconnects, later calls succeed, and nothing it acknowledged is lost. The test has a cluster of
-/// its own (`Scripts/postgres-cluster.sh`), so the restart disturbs no other test.
-@Suite struct PostgreSQLRestartTests {
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Scripts/postgres-cluster.sh").path
+/// The database restarting under a server's load, on PostgreSQL and on MySQL (MariaDB): calls in
+/// flight fail with UNAVAILABLE, the server reconnects, later calls succeed, and nothing it
+/// acknowledged is lost. Each test has a database server of its own (`Scripts/postgres-cluster.sh`,
+/// `Scripts/mariadb-server.sh`), so the restart disturbs no other test.
+@Suite struct DatabaseRestartTests {
+    /// A kind of database server, and the script that starts a throwaway one.
+    enum Server: String, CaseIterable, CustomTestStringConvertible, Sendable {
+        case postgresql = "postgres-cluster.sh"
+        case mysql = "mariadb-server.sh"
+
+        var testDescription: String { self == .postgresql ? "postgresql" : "mysql" }
+
+        /// The servers this run has (their packages are installed where their test URL is set).
+        static var available: [Server] {
+            let environment = ProcessInfo.processInfo.environment
+            return allCases.filter { environment[$0 == .postgresql ? "MLMD_TEST_POSTGRESQL_URL" : "MLMD_TEST_MYSQL_URL"]?.isEmpty == false }
+        }
+
+        var script: String {
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("Scripts/\(rawValue)").path
+        }
+    }
 
     /// Runs the cluster script and waits for it. Spawned by hand: Foundation's Process, waited for
     /// from an async test, never saw this script exit (it stayed a zombie) on Linux.
-    static func cluster(_ command: String, _ directory: String, environment: [String] = []) throws {
+    static func cluster(_ command: String, _ directory: String, server: Server = .postgresql, environment: [String] = []) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -24,7 +41,7 @@ import Testing
         // otherwise inherit this process's sockets, the gRPC client's among them, and hold them
         // open after the client closed them, so `mlmd serve` would wait for that client to leave.
         let closingDescriptors = #"for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done; exec "$0" "$@""#
-        let words: [String] = ["/bin/bash", "-c", closingDescriptors, script, command, directory]
+        let words: [String] = ["/bin/bash", "-c", closingDescriptors, server.script, command, directory]
         let arguments: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
         defer { arguments.forEach { free($0) } }
         var pid: pid_t = 0
@@ -41,11 +58,11 @@ import Testing
 
     struct ClusterFailed: Error { var command: String }
 
-    @Test(.enabled(if: SharedPostgreSQLServersTests.serverURL != nil))
-    func aRestartFailsOnlyTheCallsInFlightAndLosesNothing() async throws {
+    @Test(arguments: Server.available)
+    func aRestartFailsOnlyTheCallsInFlightAndLosesNothing(_ database: Server) async throws {
         let directory = "/tmp/mlmd-restart-\(UUID().uuidString.prefix(8))"
-        try Self.cluster("start", directory)
-        defer { try? Self.cluster("stop", directory) }
+        try Self.cluster("start", directory, server: database)
+        defer { try? Self.cluster("stop", directory, server: database) }
         let serverURL = try String(contentsOfFile: directory + "/url", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         let server = try ServerProcess(["--db", String(serverURL[..<serverURL.lastIndex(of: "/")!]) + "/mlmd_restart"])
         let port = server.port
@@ -60,7 +77,7 @@ import Testing
             for call in 0 ..< 2_000 where successesAfterRestart < 20 {
                 if call == 10 {
                     restart = Task.detached {
-                        try Self.cluster("restart", directory)
+                        try Self.cluster("restart", directory, server: database)
                         restarted.set()
                     }
                 }
