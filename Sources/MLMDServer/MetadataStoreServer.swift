@@ -63,7 +63,7 @@ public final class MetadataStoreServer: Sendable {
         }
         var connection = serverConfig.connectionConfig
         if connection.config == nil { connection.fakeDatabase = FakeDatabaseConfig() }
-        backendDescription = try Self.describe(connection)
+        backendDescription = Self.describe(connection)
         let security: HTTP2ServerTransport.Posix.TransportSecurity =
             serverConfig.hasSslConfig ? try .mlmd(serverConfig.sslConfig) : .plaintext
         lanes = try StoreLanes(config: connection, readThreadCount: max(1, configuration.readThreads))
@@ -120,7 +120,7 @@ public final class MetadataStoreServer: Sendable {
         return overflow ? Int(Int32.max) : min(max(fourTimes, 16 << 20), Int(Int32.max))
     }
 
-    private static func describe(_ connection: ConnectionConfig) throws -> String {
+    private static func describe(_ connection: ConnectionConfig) -> String {
         switch connection.config {
         case .sqlite(let sqlite)?:
             return connection.namesSharedFile ? "SQLite file \(sqlite.filenameURI)" : "in memory"

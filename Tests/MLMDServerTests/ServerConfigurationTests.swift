@@ -15,9 +15,14 @@ import Testing
         }
     }
 
-    @Test func databasesThisBuildDoesNotServeAreRefused() {
-        #expect(refusal { $0.serverConfig.connectionConfig.mysql = .with { $0.host = "db" } }
-            == "connection_config.mysql: this build serves SQLite files, in-memory stores and PostgreSQL, not MySQL yet")
+    @Test func aMySQLServerThatCannotBeReachedOrNamedIsRefused() {
+        #expect(refusal { $0.serverConfig.connectionConfig.mysql = .with { $0.host = "db"; $0.user = "mlmd" } }
+            == "INVALID_ARGUMENT: mysql config names no database")
+        let unreachable = refusal {
+            $0.serverConfig.connectionConfig.mysql = .with { $0.host = "127.0.0.1"; $0.port = 1; $0.user = "mlmd"; $0.database = "metadata" }
+        }
+        #expect(unreachable?.hasPrefix("UNAVAILABLE: cannot connect to MySQL at 127.0.0.1:1: ") == true, "\(unreachable ?? "")")
+        #expect(unreachable?.contains("\n") == false)
     }
 
     @Test func aPostgreSQLServerThatCannotBeReachedOrNamedIsRefused() {

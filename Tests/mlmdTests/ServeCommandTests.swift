@@ -33,10 +33,22 @@ import Testing
         #expect(result.error == "mlmd: port -1 is not between 0 and 65535\n")
     }
 
-    @Test func aDatabaseThisBuildDoesNotServeIsOneClearLine() throws {
-        let result = try MLMDProcess.run(["serve", "--port", "0", "--db", "mysql://u:p@localhost:3306/mlmd"])
-        #expect(result.status == 1)
-        #expect(result.error == "mlmd: --db: mysql databases are not served by this build yet; use an SQLite file, memory: or postgresql://\n")
+    @Test func aMySQLServerThatIsNotThereOrAMalformedURLIsOneClearLine() throws {
+        let closed = try MLMDProcess.run(["serve", "--port", "0", "--db", "mysql://u:p@127.0.0.1:1/mlmd"])
+        #expect(closed.status == 1)
+        #expect(closed.error.hasPrefix("mlmd: cannot open the store: UNAVAILABLE: cannot connect to MySQL at 127.0.0.1:1: "))
+        #expect(closed.error.filter { $0 == "\n" }.count == 1)
+        if let server = ConformanceSuiteTests.mysqlURL, let colon = server.dropFirst("mysql://".count).firstIndex(of: ":"),
+           let at = server.firstIndex(of: "@") {
+            // The test server's URL with another password.
+            let wrong = server[..<colon] + ":wrong" + server[at...]
+            let refused = try MLMDProcess.run(["serve", "--port", "0", "--db", String(wrong)])
+            #expect(refused.status == 1)
+            #expect(refused.error.hasPrefix("mlmd: cannot open the store: PERMISSION_DENIED: cannot connect to MySQL at "))
+            #expect(refused.error.hasSuffix("(using password: YES) (MySQL error 1045)\n"), "\(refused.error)")
+        }
+        let noDatabase = try MLMDProcess.run(["ls", "artifacts", "--db", "mysql://u:p@localhost:3306"])
+        #expect(noDatabase.error == "mlmd: --db: mysql URL names no database: give mysql://USER:PASSWORD@HOST:PORT/DATABASE\n")
     }
 
     @Test func aPostgreSQLServerThatIsNotThereOrAMalformedURLIsOneClearLine() throws {

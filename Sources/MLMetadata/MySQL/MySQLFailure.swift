@@ -24,8 +24,10 @@ extension DatabaseFailure {
         case CR_SERVER_GONE_ERROR, CR_SERVER_LOST, CR_SERVER_LOST_EXTENDED, CR_CONNECTION_ERROR, CR_CONN_HOST_ERROR,
              ER_SERVER_SHUTDOWN, ER_CONNECTION_KILLED:
             .unavailable
-        // A value the column cannot hold: out of range, too long, not valid in the column's character set.
-        case ER_WARN_DATA_OUT_OF_RANGE, ER_DATA_TOO_LONG, ER_TRUNCATED_WRONG_VALUE_FOR_FIELD, ER_INVALID_CHARACTER_STRING:
+        // A value the column cannot hold: out of range, too long, not valid in the column's
+        // character set; or a request past the server's packet limit (max_allowed_packet).
+        case ER_WARN_DATA_OUT_OF_RANGE, ER_DATA_TOO_LONG, ER_TRUNCATED_WRONG_VALUE_FOR_FIELD, ER_INVALID_CHARACTER_STRING,
+             ER_NET_PACKET_TOO_LARGE:
             .invalidValue
         case _ where sqlState.hasPrefix("22"): .invalidValue
         default: .other
