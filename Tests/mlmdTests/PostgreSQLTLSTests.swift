@@ -6,7 +6,7 @@ import Testing
 /// `ssloption` with libpq's `sslmode`s, against a cluster of the test's own with TLS on and a
 /// certificate for 127.0.0.1 signed by the cluster's CA (`POSTGRES_CLUSTER_TLS=1`).
 @Suite struct PostgreSQLTLSTests {
-    @Test(.enabled(if: SharedPostgreSQLServersTests.serverURL != nil))
+    @Test(.enabled(if: SharedDatabaseServersTests.serverURL != nil))
     func sslModesConnectOrRefuseAsLibpqDoes() throws {
         let directory = "/tmp/mlmd-tls-\(UUID().uuidString.prefix(8))"
         try DatabaseRestartTests.cluster("start", directory, environment: ["POSTGRES_CLUSTER_TLS=1"])

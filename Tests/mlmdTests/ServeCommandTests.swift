@@ -56,7 +56,7 @@ import Testing
         #expect(closed.status == 1)
         #expect(closed.error.hasPrefix("mlmd: cannot open the store: UNAVAILABLE: cannot connect to PostgreSQL at 127.0.0.1:1/postgres: "))
         #expect(closed.error.filter { $0 == "\n" }.count == 1)
-        if let server = SharedPostgreSQLServersTests.serverURL, let at = server.firstIndex(of: "@") {
+        if let server = SharedDatabaseServersTests.serverURL, let at = server.firstIndex(of: "@") {
             // The test server's URL with another password.
             let wrong = "postgresql://postgres:wrong" + server[at...]
             let refused = try MLMDProcess.run(["serve", "--port", "0", "--db", wrong])

@@ -3,20 +3,23 @@ import MLMDClient
 import MLMDProtos
 import Testing
 
-/// Several `mlmd serve` processes in front of one PostgreSQL database, as users run them when one
-/// machine is not enough (`MLMD_TEST_POSTGRESQL_URL` names the server; `.ci/run` starts one).
-@Suite struct SharedPostgreSQLServersTests {
+/// Several `mlmd serve` processes in front of one PostgreSQL or MySQL database, as users run them
+/// when one machine is not enough (`MLMD_TEST_POSTGRESQL_URL` and `MLMD_TEST_MYSQL_URL` name the
+/// servers; `.ci/run` starts both).
+@Suite struct SharedDatabaseServersTests {
     static let serverURL = ProcessInfo.processInfo.environment["MLMD_TEST_POSTGRESQL_URL"].flatMap { $0.isEmpty ? nil : $0 }
 
-    /// A new database on the test server, which the first `mlmd serve` creates.
-    static func newDatabaseURL() -> String {
-        let server = serverURL!
-        return String(server[..<server.lastIndex(of: "/")!]) + "/mlmd_shared_" + UUID().uuidString.prefix(8).lowercased()
+    /// The database servers of this run.
+    static var servers: [String] { [serverURL, ConformanceSuiteTests.mysqlURL].compactMap { $0 } }
+
+    /// A new database on the test server `server`, which the first `mlmd serve` creates.
+    static func newDatabaseURL(on server: String) -> String {
+        String(server[..<server.lastIndex(of: "/")!]) + "/mlmd_shared_" + UUID().uuidString.prefix(8).lowercased()
     }
 
-    @Test(.enabled(if: serverURL != nil))
-    func fourServersReusingOneContextNeitherDuplicateNorLoseAWrite() async throws {
-        let url = Self.newDatabaseURL()
+    @Test(arguments: servers)
+    func fourServersReusingOneContextNeitherDuplicateNorLoseAWrite(_ server: String) async throws {
+        let url = Self.newDatabaseURL(on: server)
         // One after another: each has created or checked the schema once it listens.
         var servers: [ServerProcess] = []
         for _ in 0 ..< 4 { servers.append(try ServerProcess(["--db", url])) }
