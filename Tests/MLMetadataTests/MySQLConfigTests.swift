@@ -40,6 +40,31 @@ import Testing
         }
     }
 
+    @Test(.enabled(if: StoreBackend.mysqlURL != nil))
+    func skipDBCreationNeedsTheDatabaseToBeThere() throws {
+        var config = StoreBackend.mysql.config()
+        config.mysql.skipDbCreation = true
+        expectStoreError(.notFound) { try MetadataStore(config: config) }
+        config.mysql.skipDbCreation = false
+        _ = try MetadataStore(config: config)
+        config.mysql.skipDbCreation = true
+        #expect(try MetadataStore(config: config).getArtifactTypes() == [])
+    }
+
+    /// The test server's unix socket (`.ci/run` sets it: `Scripts/mariadb-server.sh` puts it in
+    /// the server's folder).
+    static let socket = ProcessInfo.processInfo.environment["MLMD_TEST_MYSQL_SOCKET"].flatMap { $0.isEmpty ? nil : $0 }
+
+    @Test(.enabled(if: StoreBackend.mysqlURL != nil && socket != nil))
+    func aSocketReachesTheSameServer() throws {
+        var config = StoreBackend.mysql.config()
+        let socket = Self.socket!
+        config.mysql.clearHost()
+        config.mysql.clearPort()
+        config.mysql.socket = socket
+        #expect(try MetadataStore(config: config).putArtifactType(.with { $0.name = "DataSet" }) == 10)
+    }
+
     @Test func anUnreachableServerIsUnavailable() throws {
         // A port nothing listens on: the connection is refused at once.
         let config = try ConnectionConfig(mysqlURL: "mysql://ml:pw@127.0.0.1:1/metadata")

@@ -40,11 +40,13 @@ extension DatabaseFailure {
     var isDuplicateIndexName: Bool { code == "MySQL error \(ER_DUP_KEYNAME)" }
 
     /// The store error for a connection that could not be made: PERMISSION_DENIED for refused
-    /// credentials, UNAVAILABLE for a server that cannot be reached.
+    /// credentials, NOT_FOUND for a database that is not there (`skip_db_creation`), UNAVAILABLE
+    /// for a server that cannot be reached.
     func mysqlConnectError(location: String) -> MetadataStoreError {
         let refused = [ER_ACCESS_DENIED_ERROR, ER_DBACCESS_DENIED_ERROR, ER_ACCESS_DENIED_NO_PASSWORD_ERROR]
             .contains { code == "MySQL error \($0)" }
-        return MetadataStoreError(refused ? .permissionDenied : .unavailable,
+        let missing = code == "MySQL error \(ER_BAD_DB_ERROR)"
+        return MetadataStoreError(refused ? .permissionDenied : missing ? .notFound : .unavailable,
                                   "cannot connect to MySQL at \(location): \(message) (\(code))")
     }
 }
