@@ -10,6 +10,10 @@
 # The URL is mysql://mlmd:PASSWORD@127.0.0.1:PORT/mlmd. The user `mlmd` has a random password and every
 # privilege (WITH GRANT OPTION, so it can create databases); the database `mlmd` exists but is empty.
 #
+# With MARIADB_SERVER_TLS=1, `start` also turns TLS on: a CA made for the server (DIR/ca.crt) signs the
+# server's certificate, which names 127.0.0.1, so clients can check it (verify_server_cert); TCP logins
+# without TLS are refused.
+#
 # The server listens on 127.0.0.1 only, on a free port; its socket, pid file, error log and options file
 # (DIR/my.cnf, read with --defaults-file, so /etc/mysql is never consulted) live in DIR, so it never meets
 # the package's own server (port 3306, /run/mysqld). Character set and collation are Debian's defaults
@@ -183,7 +187,17 @@ skip-name-resolve
 character-set-server = utf8mb4
 collation-server = utf8mb4_general_ci
 EOF
+  if [ "${MARIADB_SERVER_TLS:-}" = 1 ]; then
+    printf 'ssl-ca = %s\nssl-cert = %s\nssl-key = %s\nrequire-secure-transport = ON\n' "$dir/tls/ca.crt" "$dir/tls/server.crt" "$dir/tls/server.key" >>"$cnf"
+  fi
   chmod 644 "$cnf"
+}
+
+# A CA (DIR/ca.crt) and a server certificate for 127.0.0.1 it signs, readable by the server.
+make_certificates() {
+  "$(dirname "$0")/make-test-certificates.sh" "$dir/tls" mariadb-server
+  cp "$dir/tls/ca.crt" "$dir/ca.crt"
+  if is_root; then chown -R mysql:mysql "$dir/tls"; fi
 }
 
 start() {
@@ -213,6 +227,7 @@ start() {
   "$installdb" "${idb[@]}" >"$dir/install-db.log" 2>&1 || {
     log "mariadb-install-db failed:"; tail -n 25 "$dir/install-db.log" | sed 's/^/  | /' >&2; exit 1; }
 
+  if [ "${MARIADB_SERVER_TLS:-}" = 1 ]; then make_certificates; fi
   local attempt port rc
   for attempt in 1 2 3 4 5; do
     port=$(pick_port)

@@ -87,13 +87,8 @@ server_start() {
 # A CA and a server certificate for 127.0.0.1 it signs, in the data directory, and ssl = on.
 make_certificates() {
   local tls=$dir/tls
-  mkdir -p "$tls"
-  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=postgres-cluster test CA" \
-    -keyout "$tls/ca.key" -out "$dir/ca.crt" >/dev/null 2>&1
-  openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" -keyout "$tls/server.key" -out "$tls/server.csr" >/dev/null 2>&1
-  printf 'subjectAltName = IP:127.0.0.1, DNS:localhost\n' >"$tls/san.ext"
-  openssl x509 -req -in "$tls/server.csr" -CA "$dir/ca.crt" -CAkey "$tls/ca.key" -CAcreateserial -days 2 \
-    -extfile "$tls/san.ext" -out "$tls/server.crt" >/dev/null 2>&1
+  "$(dirname "$0")/make-test-certificates.sh" "$tls" postgres-cluster
+  mv "$tls/ca.crt" "$dir/ca.crt"
   install -m 600 "$tls/server.key" "$data/server.key"
   install -m 644 "$tls/server.crt" "$data/server.crt"
   if is_root; then chown postgres:postgres "$data/server.key" "$data/server.crt"; fi
