@@ -39,6 +39,11 @@ let package = Package(
                 .product(name: "MLMDProtos", package: "swift-ml-metadata"),
             ]
         ),
+        // Plain SQLite with store-bench's batched workload in ml-metadata's layout: the file format's floor.
+        .executableTarget(
+            name: "sqlite-floor",
+            linkerSettings: [.linkedLibrary("sqlite3")]
+        ),
         // gRPC: our server against ml-metadata's behind gRPC and a do-nothing grpc-swift-2 handler.
         .executableTarget(
             name: "server-bench",

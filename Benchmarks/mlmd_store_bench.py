@@ -5,7 +5,8 @@ Usage: mlmd_store_bench.py [N]
        mlmd_store_bench.py --queries [N]   (the query workload; see main_queries)
 
 On a fresh SQLite file in a temporary directory (or a new database on the PostgreSQL server
-MLMD_BENCH_POSTGRESQL_URL names), registers an artifact type
+MLMD_BENCH_POSTGRESQL_URL names, or on the MySQL/MariaDB server MLMD_BENCH_MYSQL_URL names),
+registers an artifact type
 (`split` STRING, `span` INT), an execution type and a context type, then times:
 
   batched     put_artifacts of N artifacts in batches of 1,000
@@ -41,17 +42,28 @@ READ_RUNS = 3  # the reads change nothing: best of 3, as store-bench
 def open_fresh_store(directory):
     """ml-metadata on a new SQLite file in `directory`, with the benchmark's artifact type
     (split, span) and execution type; returns (store, artifact type id, execution type id)."""
+    from urllib.parse import urlparse, unquote
     config = pb.ConnectionConfig()
-    server = os.environ.get("MLMD_BENCH_POSTGRESQL_URL")
-    if server:
+    postgresql = os.environ.get("MLMD_BENCH_POSTGRESQL_URL")
+    mysql = os.environ.get("MLMD_BENCH_MYSQL_URL")
+    database = "bench_mlmd_%d_%d" % (os.getpid(), time.time_ns() % 1000000)
+    if postgresql:
         # A new database on that PostgreSQL server (ml-metadata creates it).
-        from urllib.parse import urlparse, unquote
-        url = urlparse(server)
+        url = urlparse(postgresql)
         config.postgresql.host = url.hostname
         config.postgresql.port = str(url.port or 5432)
         config.postgresql.user = unquote(url.username)
         config.postgresql.password = unquote(url.password or "")
-        config.postgresql.dbname = "bench_mlmd_%d_%d" % (os.getpid(), time.time_ns() % 1000000)
+        config.postgresql.dbname = database
+    elif mysql:
+        # A new database on that MySQL/MariaDB server (ml-metadata creates it: skip_db_creation
+        # is false).
+        url = urlparse(mysql)
+        config.mysql.host = url.hostname
+        config.mysql.port = url.port or 3306
+        config.mysql.user = unquote(url.username)
+        config.mysql.password = unquote(url.password or "")
+        config.mysql.database = database
     else:
         config.sqlite.filename_uri = os.path.join(directory, "mlmd.sqlite")
         config.sqlite.connection_mode = pb.SqliteMetadataSourceConfig.READWRITE_OPENCREATE

@@ -4,13 +4,16 @@ import MLMDServer
 import MLMetadata
 
 /// Serves our MetadataStoreServer on `store`, as `mlmd serve` would: a `postgresql://` URL names a
-/// PostgreSQL database (created if missing), anything else an SQLite file. Prints `ready PORT` once
+/// PostgreSQL database, a `mysql://` URL a MySQL/MariaDB database (either created if missing),
+/// anything else an SQLite file. Prints `ready PORT` once
 /// listening, which is also once the schema exists: the store is opened before the port is bound,
 /// so the next process on the same database finds it made.
 func serveOurs(port: Int, store: String) async throws {
     var configuration = MetadataStoreServer.Configuration(host: "127.0.0.1", port: port)
     if store.hasPrefix("postgresql://") || store.hasPrefix("postgres://") {
         configuration.serverConfig.connectionConfig = try ConnectionConfig(postgresqlURL: store)
+    } else if store.hasPrefix("mysql://") {
+        configuration.serverConfig.connectionConfig = try ConnectionConfig(mysqlURL: store)
     } else {
         configuration.serverConfig.connectionConfig.sqlite = .with { $0.filenameURI = store }
     }

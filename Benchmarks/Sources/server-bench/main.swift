@@ -3,18 +3,20 @@
 // our `MetadataStoreServer` (what `mlmd serve` runs), both on a fresh SQLite file in the same
 // folder, and a do-nothing grpc-swift-2 server answering fixed responses of the same size (the
 // limit). Scenarios: single-artifact PutArtifacts, and GetArtifactsByID of 100 ids.
-// With --postgresql URL: ml-metadata and ours with 1, 2 and 4 server processes, each group on a new
-// database of that PostgreSQL server (PostgreSQLRun.swift); no do-nothing server.
+// With --postgresql URL or --mysql URL: ml-metadata and ours with 1, 2 and 4 server processes, each
+// group on a new database of that PostgreSQL or MySQL/MariaDB server (DatabaseServerRun.swift); no
+// do-nothing server.
 //
-// Usage: server-bench [--postgresql postgresql://USER:PASS@HOST:PORT/DB] [--seconds S] [--markdown]
-//        server-bench serve-ours PORT FILE|POSTGRESQL_URL | serve-null PORT     (started by the run itself)
+// Usage: server-bench [--postgresql postgresql://USER:PASS@HOST:PORT/DB | --mysql mysql://USER:PASS@HOST:PORT/DB]
+//                     [--seconds S] [--markdown]
+//        server-bench serve-ours PORT FILE|POSTGRESQL_URL|MYSQL_URL | serve-null PORT     (started by the run itself)
 // Environment: MLMD_ORACLE (default ../../shared/tools/mlmd-oracle from Benchmarks/).
 
 import Foundation
 
 var seconds = 5.0
 var markdown = false
-var postgresql: String?
+var databaseServer: (kind: DatabaseServerKind, url: String)?
 var arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "serve-ours":
@@ -28,8 +30,9 @@ default:
         switch argument {
         case "--seconds": seconds = Double(arguments.popFirst() ?? "") ?? seconds
         case "--markdown": markdown = true
-        case "--postgresql": postgresql = arguments.popFirst()
-        default: fatalError("usage: server-bench [--postgresql URL] [--seconds S] [--markdown]")
+        case "--postgresql": databaseServer = arguments.popFirst().map { (.postgresql, $0) }
+        case "--mysql": databaseServer = arguments.popFirst().map { (.mysql, $0) }
+        default: fatalError("usage: server-bench [--postgresql URL | --mysql URL] [--seconds S] [--markdown]")
         }
     }
 }
@@ -37,8 +40,8 @@ default:
 let oracle = ProcessInfo.processInfo.environment["MLMD_ORACLE"]
     ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("../../shared/tools/mlmd-oracle").standardized.path
 let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
-if let postgresql {
-    try await runPostgreSQL(url: postgresql, seconds: seconds, markdown: markdown, oracle: oracle, me: me)
+if let databaseServer {
+    try await runDatabaseServer(databaseServer.kind, url: databaseServer.url, seconds: seconds, markdown: markdown, oracle: oracle, me: me)
     exit(0)
 }
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("server-bench-\(getpid())").path

@@ -64,8 +64,42 @@ func makeArtifact(typeID: Int64, _ i: Int) -> Artifact {
     }
 }
 
+/// A database server both stores put their databases on (`--postgresql URL`, `--mysql URL`).
+struct DatabaseServer {
+    enum Kind: String {
+        case postgresql, mysql
+        /// Where mlmd_store_bench.py finds the server's URL.
+        var environmentVariable: String { self == .postgresql ? "MLMD_BENCH_POSTGRESQL_URL" : "MLMD_BENCH_MYSQL_URL" }
+    }
+    var kind: Kind
+    var url: String
+
+    /// Where each store lives, for the result's summary line.
+    static var placeDescription: String {
+        switch databaseServer?.kind {
+        case .postgresql?: "A new PostgreSQL database each"
+        case .mysql?: "A new MySQL database each"
+        case nil: "Fresh SQLite file each"
+        }
+    }
+
+    /// The server's URL naming database `name` instead, as a config: the store creates it.
+    func config(database name: String) throws -> ConnectionConfig {
+        switch kind {
+        case .postgresql:
+            var config = try ConnectionConfig(postgresqlURL: url)
+            config.postgresql.dbname = name
+            return config
+        case .mysql:
+            var config = try ConnectionConfig(mysqlURL: url)
+            config.mysql.database = name
+            return config
+        }
+    }
+}
+
 /// Runs `body` with a new store on a fresh SQLite file in a temporary directory (removed
-/// afterwards), or in a new database on `postgresqlServer`, holding the benchmark's artifact type
+/// afterwards), or in a new database on `databaseServer`, holding the benchmark's artifact type
 /// (split, span).
 func withFreshStore<T>(_ label: String, _ body: (_ store: MetadataStore, _ artifactTypeID: Int64) throws -> T) throws -> T {
     let directory = FileManager.default.temporaryDirectory
@@ -74,10 +108,9 @@ func withFreshStore<T>(_ label: String, _ body: (_ store: MetadataStore, _ artif
     defer { try? FileManager.default.removeItem(at: directory) }
     let path = directory.appendingPathComponent("mlmd.sqlite").path
     var config = ConnectionConfig.with { $0.sqlite = .with { $0.filenameURI = path } }
-    if let server = postgresqlServer {
+    if let server = databaseServer {
         // A new database on that server, which the store creates.
-        config = try ConnectionConfig(postgresqlURL: server)
-        config.postgresql.dbname = "bench_ours_\(label)_\(ProcessInfo.processInfo.processIdentifier)_\(UInt32.random(in: 0...UInt32.max))"
+        config = try server.config(database: "bench_ours_\(label)_\(ProcessInfo.processInfo.processIdentifier)_\(UInt32.random(in: 0...UInt32.max))")
     }
     let store = try MetadataStore(config: config)
     let typeID = try store.putArtifactType(.with {

@@ -181,7 +181,7 @@ func runQueryWorkload(artifacts n: Int, oursOnly: Bool, markdown: Bool) throws {
         checks.append("same filter page ids: \(sameFilter ? "OK" : "MISMATCH"); "
             + "same subgraph node ids and event count: \(sameGraph ? "OK" : "MISMATCH")")
     }
-    let summary = "Fresh SQLite file each; \(n) artifacts put in batches of 1,000 (uri /data/artifacts/i, "
+    let summary = "\(DatabaseServer.placeDescription); \(n) artifacts put in batches of 1,000 (uri /data/artifacts/i, "
         + "properties split and span = i % 100, custom accuracy), \(QueryWorkload.chain(n)) executions, execution k "
         + "with input artifact k and output artifact k+1. Filter `\(QueryWorkload.filterQuery)`, first page "
         + "(max_result_size \(QueryWorkload.pageSize)); GetLineageSubgraph from `\(QueryWorkload.startFilter)`, "

@@ -1,13 +1,14 @@
 // store-bench: our MetadataStore against ml-metadata 1.17.1 (Python, in-process C++ store),
 // each on a fresh SQLite file, same workload, same run.
 //
-// Usage: store-bench [--queries] [--artifacts N] [--markdown] [--ours-only] [--postgresql URL]
+// Usage: store-bench [--queries] [--artifacts N] [--markdown] [--ours-only] [--postgresql URL | --mysql URL]
 //   --queries      the query workload instead (Queries.swift): a filtered page of 100 and a
 //                  20-hop lineage subgraph on a store of N artifacts with a lineage chain
 //   --artifacts N  artifacts put in batches of 1,000 (default 20,000); see Workload
 //   --markdown     print the result table as Markdown (for BENCHMARKS.md)
 //   --ours-only    skip ml-metadata (for large N)
 //   --postgresql URL  both stores in new databases on that PostgreSQL server (postgresql://USER:PASSWORD@HOST:PORT/DB)
+//   --mysql URL    both stores in new databases on that MySQL or MariaDB server (mysql://USER:PASSWORD@HOST:PORT/DB)
 // Environment: PYTHON (interpreter with ml-metadata 1.17.1,
 //   default /root/.cache/mlmd-oracle-venv/bin/python), MLMD_STORE_BENCH (path of mlmd_store_bench.py).
 
@@ -19,9 +20,9 @@ var artifactCount = 20_000
 var markdown = false
 var oursOnly = false
 var queries = false
-/// `--postgresql URL`: both stores on new databases of that PostgreSQL server instead of SQLite files.
-nonisolated(unsafe) var postgresqlServer: String?
-let usage = "usage: store-bench [--queries] [--artifacts N] [--markdown] [--ours-only] [--postgresql URL]"
+/// `--postgresql URL` or `--mysql URL`: both stores on new databases of that server instead of SQLite files.
+nonisolated(unsafe) var databaseServer: DatabaseServer?
+let usage = "usage: store-bench [--queries] [--artifacts N] [--markdown] [--ours-only] [--postgresql URL | --mysql URL]"
 do {
     var args = CommandLine.arguments.dropFirst()
     while let arg = args.popFirst() {
@@ -29,10 +30,13 @@ do {
         case "--markdown": markdown = true
         case "--ours-only": oursOnly = true
         case "--queries": queries = true
-        case "--postgresql":
-            guard let url = args.popFirst() else { fatalError("--postgresql needs a postgresql:// URL") }
-            postgresqlServer = url
-            setenv("MLMD_BENCH_POSTGRESQL_URL", url, 1)
+        case "--postgresql", "--mysql":
+            let kind: DatabaseServer.Kind = arg == "--mysql" ? .mysql : .postgresql
+            guard let url = args.popFirst() else { fatalError("\(arg) needs a \(kind.rawValue):// URL") }
+            guard databaseServer == nil else { fatalError("give one of --postgresql and --mysql; \(usage)") }
+            databaseServer = DatabaseServer(kind: kind, url: url)
+            // mlmd_store_bench.py reads the server from MLMD_BENCH_POSTGRESQL_URL or MLMD_BENCH_MYSQL_URL.
+            setenv(kind.environmentVariable, url, 1)
         case "--artifacts":
             guard let n = args.popFirst().flatMap({ Int($0.replacingOccurrences(of: "_", with: "")) }), n > 0 else {
                 fatalError("--artifacts needs a positive integer")
@@ -143,7 +147,7 @@ let rows: [[String]] = operations.map { name, key in
     [name, fmt(ours[keyPath: key]), oursOnly ? "not run" : fmt(mlmd?[keyPath: key]),
      ratio(ours[keyPath: key], mlmd?[keyPath: key])]
 }
-let summary = "Fresh SQLite file each; \(workload.artifacts) artifacts batched, \(workload.singles) single puts, "
+let summary = "\(DatabaseServer.placeDescription); \(workload.artifacts) artifacts batched, \(workload.singles) single puts, "
     + "\(workload.executions) put_execution calls (one run each), then reads over all \(total) artifacts "
     + "(best of \(Workload.readRuns)). "
     + "Each artifact: uri, properties split (string) and span (int), custom property accuracy (double)."

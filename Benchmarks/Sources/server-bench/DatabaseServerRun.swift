@@ -1,17 +1,30 @@
 import Foundation
 
-/// The PostgreSQL mode: ml-metadata, then ours with 1, 2 and 4 server processes, each group on a
-/// new database of the server `url` names (`bench_ref_PID`, `bench_ours1_PID`, ...), so that no group
-/// finds another's rows and the read ids are the seeded ones. The do-nothing server is left out: it
-/// touches no database, so its limit is the SQLite mode's.
-func runPostgreSQL(url: String, seconds: Double, markdown: Bool, oracle: String, me: String) async throws {
+/// A database server the `--postgresql URL` and `--mysql URL` modes run on.
+enum DatabaseServerKind: String {
+    case postgresql, mysql
+
+    /// The option that names the server, as in error messages.
+    var option: String { "--\(rawValue)" }
+    /// As the table's first header names it.
+    var title: String { self == .postgresql ? "PostgreSQL" : "MySQL" }
+    /// The URL schemes the option takes; the first is how the URLs the servers get spell it, as the
+    /// reference reads only that spelling.
+    var schemes: [String] { self == .postgresql ? ["postgresql", "postgres"] : ["mysql"] }
+}
+
+/// The database-server modes: ml-metadata, then ours with 1, 2 and 4 server processes, each group
+/// on a new database of the server `url` names (`bench_ref_PID`, `bench_ours1_PID`, ...), so that no
+/// group finds another's rows and the read ids are the seeded ones. The do-nothing server is left
+/// out: it touches no database, so its limit is the SQLite mode's.
+func runDatabaseServer(_ kind: DatabaseServerKind, url: String, seconds: Double, markdown: Bool, oracle: String, me: String) async throws {
     let pid = getpid()
     let reference = try await benchGroup("ml-metadata (mlmd-oracle serve)", processes: 1, seconds: seconds) { port in
-        (oracle, ["serve", "\(port)", databaseURL(url, "bench_ref_\(pid)")])
+        (oracle, ["serve", "\(port)", databaseURL(kind, url, "bench_ref_\(pid)")])
     }
     var ours: [(put: ScenarioResult, read: ScenarioResult)] = []
     for count in [1, 2, 4] {
-        let database = databaseURL(url, "bench_ours\(count)_\(pid)")
+        let database = databaseURL(kind, url, "bench_ours\(count)_\(pid)")
         ours.append(try await benchGroup("ours (MetadataStoreServer) ×\(count)", processes: count, seconds: seconds) { port in
             (me, ["serve-ours", "\(port)", database])
         })
@@ -28,7 +41,7 @@ func runPostgreSQL(url: String, seconds: Double, markdown: Bool, oracle: String,
             + [number(o1.callsPerSecond / r.callsPerSecond, 2) + "×", number(o4.callsPerSecond / o1.callsPerSecond, 2) + "×"]
     }
     let servers = ["ml-metadata", "ours×1", "ours×2", "ours×4"]
-    let header = ["Scenario (8 clients, PostgreSQL)"] + servers.map { "\($0) calls/s" } + servers.map { "\($0) p50/p99 ms" }
+    let header = ["Scenario (8 clients, \(kind.title))"] + servers.map { "\($0) calls/s" } + servers.map { "\($0) p50/p99 ms" }
         + ["ours×1 / ml-metadata", "ours×4 / ours×1"]
     printTable(header, rows, markdown: markdown)
 }
@@ -55,14 +68,14 @@ func benchGroup(_ name: String, processes count: Int, seconds: Double,
     }
 }
 
-/// `url` (postgresql://USER:PASS@HOST:PORT/DBNAME?QUERY) naming database `name` instead, with the
-/// scheme spelled `postgresql://`: the reference reads only that spelling.
-func databaseURL(_ url: String, _ name: String) -> String {
-    guard let schemeEnd = url.range(of: "://"), ["postgresql", "postgres"].contains(url[..<schemeEnd.lowerBound]) else {
-        fatalError("--postgresql: \(url) is not a postgresql:// URL")
+/// `url` (SCHEME://USER:PASS@HOST:PORT/DBNAME?QUERY) naming database `name` instead, with the scheme
+/// spelled `postgresql://` or `mysql://`: the reference reads only those spellings.
+func databaseURL(_ kind: DatabaseServerKind, _ url: String, _ name: String) -> String {
+    guard let schemeEnd = url.range(of: "://"), kind.schemes.contains(String(url[..<schemeEnd.lowerBound])) else {
+        fatalError("\(kind.option): \(url) is not a \(kind.schemes[0]):// URL")
     }
     let rest = url[schemeEnd.upperBound...]
     let authority = rest[..<(rest.firstIndex(of: "/") ?? rest.firstIndex(of: "?") ?? rest.endIndex)]
     let query = rest.firstIndex(of: "?").map { rest[$0...] } ?? ""
-    return "postgresql://\(authority)/\(name)\(query)"
+    return "\(kind.schemes[0])://\(authority)/\(name)\(query)"
 }
