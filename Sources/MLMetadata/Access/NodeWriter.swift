@@ -168,6 +168,8 @@ struct NodeWriter<Node: StoredNode> {
                 throw MetadataStoreError(.invalidArgument, "Found unmatched property type: \(name)")
             }
         }
+        for (name, value) in node.properties { try PropertyColumns.checkReadable(value, name: name) }
+        for (name, value) in node.customProperties { try PropertyColumns.checkReadable(value, name: name) }
         if Node.storage.typeKind == .context && node.name.isEmpty {
             throw MetadataStoreError(.invalidArgument, "Context name should not be empty")
         }

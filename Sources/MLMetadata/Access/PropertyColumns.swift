@@ -23,6 +23,15 @@ enum PropertyColumns {
     private static let sqliteRowPlaceholders = Array(repeating: "?", count: 8)
     private static let postgresqlRowPlaceholders = ["?", "?", "?", "?", "?", "?", "decode(?, 'base64')", "?"]
 
+    /// Refuses a Struct nested deeper than the protobuf decoder reads back (100 message levels,
+    /// protobuf's own limit, which ml-metadata's reader applies too): stored, it could never be read.
+    static func checkReadable(_ value: Value, name: String) throws {
+        guard case .structValue(let structure)? = value.value else { return }
+        guard (try? ProtobufStruct(serializedBytes: structure.serializedBytes())) != nil else {
+            throw MetadataStoreError(.invalidArgument, "property \(name): its Struct is nested deeper than the 100 message levels protobuf reads back")
+        }
+    }
+
     /// Binds `value` to the one of the columns in `names` (parameters `index` … `index + 4`) it is
     /// stored in; the others are left unbound, which is NULL.
     static func bind(_ value: Value, to statement: any DatabaseStatement, at index: Int32) {

@@ -13,6 +13,14 @@ struct FilterQueryParser {
     private let text: [UInt8]
     private var tokens: [(token: Token, offset: Int)] = []
     private var index = 0
+    /// How deep the expression tree is at this point of the parse: parentheses, NOT, and each
+    /// further term of an AND or OR chain add one.
+    private var depth = 0
+
+    /// The deepest expression accepted. The parser, the planner and SQLite (at most 1,000 deep)
+    /// all recurse over the tree: hostile nesting must stop here, with a message, not overflow a
+    /// thread's stack.
+    static let depthLimit = 200
 
     static func parse(_ query: String) throws -> FilterExpression {
         var parser = try FilterQueryParser(query)
@@ -133,21 +141,42 @@ struct FilterQueryParser {
 
     // MARK: Grammar
 
+    /// One level deeper, or INVALID_ARGUMENT past `depthLimit`; the caller restores `depth`.
+    private mutating func deeper() throws {
+        depth += 1
+        guard depth <= Self.depthLimit else {
+            throw error("expression nested more than \(Self.depthLimit) deep (parentheses, NOT, AND and OR terms)")
+        }
+    }
+
     private mutating func orExpression() throws -> FilterExpression {
+        let entry = depth
+        defer { depth = entry }
         var expression = try andExpression()
-        while keyword("OR") { expression = .or(expression, try andExpression()) }
+        while keyword("OR") {
+            try deeper()
+            expression = .or(expression, try andExpression())
+        }
         return expression
     }
 
     private mutating func andExpression() throws -> FilterExpression {
+        let entry = depth
+        defer { depth = entry }
         var expression = try notExpression()
-        while keyword("AND") { expression = .and(expression, try notExpression()) }
+        while keyword("AND") {
+            try deeper()
+            expression = .and(expression, try notExpression())
+        }
         return expression
     }
 
     private mutating func notExpression() throws -> FilterExpression {
-        if keyword("NOT") { return .not(try notExpression()) }
-        return try predicate()
+        guard keyword("NOT") else { return try predicate() }
+        let entry = depth
+        defer { depth = entry }
+        try deeper()
+        return .not(try notExpression())
     }
 
     private mutating func predicate() throws -> FilterExpression {
@@ -183,6 +212,9 @@ struct FilterQueryParser {
         let offset = tokens[index].offset
         switch current {
         case .symbol("("):
+            let entry = depth
+            defer { depth = entry }
+            try deeper()
             index += 1
             let inner = try orExpression()
             try expect(")")

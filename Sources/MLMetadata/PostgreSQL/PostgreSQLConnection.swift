@@ -185,8 +185,9 @@ extension DatabaseFailure {
         case "53100": .diskFull
         // admin_shutdown, crash_shutdown, cannot_connect_now, connection failures.
         case "57P01", "57P02", "57P03", "08000", "08003", "08006": .unavailable
-        // Data exceptions: the caller's value (a NUL byte in text, an int past int4), not the store.
-        case _ where state.hasPrefix("22"): .invalidValue
+        // Data exceptions: the caller's value (a NUL byte in text, an int past int4), not the store;
+        // program_limit_exceeded: a value too long for an index entry (a megabyte uri).
+        case _ where state.hasPrefix("22"), "54000": .invalidValue
         default: .other
         }
         self.init(kind: kind, code: "SQLSTATE \(state)", message: message)
