@@ -9,6 +9,10 @@ struct DatabaseFailure: Error {
         case busy
         /// No space left to store the change.
         case diskFull
+        /// The database was opened read-only, or its file cannot be written.
+        case readOnly
+        /// The database file (or one SQLite keeps beside it) cannot be opened.
+        case cannotOpen
         /// The database went away: the connection broke or the server is shutting down.
         case unavailable
         /// A value the database cannot hold: a NUL byte in PostgreSQL text, an integer past its
@@ -25,11 +29,16 @@ struct DatabaseFailure: Error {
     var isUniqueViolation: Bool { kind == .uniqueViolation }
 
     /// The store error a caller sees when nothing more specific applies: busy → ABORTED (retry),
-    /// a full disk → RESOURCE_EXHAUSTED, a lost database → UNAVAILABLE, anything else → INTERNAL.
+    /// a full disk → RESOURCE_EXHAUSTED, a read-only database → FAILED_PRECONDITION, a lost
+    /// database → UNAVAILABLE, anything else → INTERNAL.
     var storeError: MetadataStoreError {
         switch kind {
         case .busy: MetadataStoreError(.aborted, "database is busy; retry the call (\(message))")
         case .diskFull: MetadataStoreError(.resourceExhausted, "disk full: \(message)")
+        case .readOnly: MetadataStoreError(.failedPrecondition, "the store is read-only: \(message)")
+        case .cannotOpen:
+            MetadataStoreError(.failedPrecondition, "cannot open the database file or the files beside it (a store in "
+                + "write-ahead-log mode makes FILE-shm beside the file, even to read; a read-only folder prevents it): \(message)")
         case .unavailable: MetadataStoreError(.unavailable, "database unavailable: \(message)")
         case .invalidValue: MetadataStoreError(.invalidArgument, "the database cannot store a value given: \(message)")
         case .uniqueViolation, .other: MetadataStoreError(.internal, "\(code): \(message)")

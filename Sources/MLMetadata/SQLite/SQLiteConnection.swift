@@ -137,6 +137,10 @@ extension DatabaseFailure {
             .busy
         } else if primary == SQLITE_FULL {
             .diskFull
+        } else if primary == SQLITE_READONLY {
+            .readOnly
+        } else if primary == SQLITE_CANTOPEN {
+            .cannotOpen
         } else {
             .other
         }
