@@ -1,33 +1,18 @@
 import MLMDProtos
-import PostgresNIO
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A store's database on a PostgreSQL server, laid out as ml-metadata's schema version 10 for
-/// PostgreSQL, so that ml-metadata configured with the same `postgresql` connection shares it.
-final class PostgreSQLMetadataSource: @unchecked Sendable {
-    // Unchecked: MetadataStore uses it only while holding its lock.
-    private var connection: PostgreSQLConnection
-    private let endpoint: PostgreSQLEndpoint
-    private let database: String
-
-    /// Connects to the database `config` names, creating it first unless `skip_db_creation`, and
-    /// the schema and built-in types in it when they are missing.
+/// PostgreSQL.
+enum PostgreSQLMetadataSource {
+    /// Connects to the database `config` names, creating it first unless `skip_db_creation`.
     ///
     /// - Throws: INVALID_ARGUMENT for a config without a database name or user; UNAVAILABLE for
     ///   a server that cannot be reached; PERMISSION_DENIED for refused credentials;
     ///   FAILED_PRECONDITION for a database of another schema version.
-    init(config: PostgreSQLDatabaseConfig) throws {
+    static func open(_ config: PostgreSQLDatabaseConfig) throws -> ServerMetadataSource {
         let endpoint = try PostgreSQLEndpoint(config)
         guard !config.dbname.isEmpty else { throw MetadataStoreError(.invalidArgument, "postgresql config names no dbname") }
-        if !config.skipDbCreation { try Self.createDatabaseIfMissing(config.dbname, on: endpoint) }
-        connection = try PostgreSQLConnection(endpoint, database: config.dbname)
-        self.endpoint = endpoint
-        database = config.dbname
-        try transaction(writing: true, retryingConflicts: false) { connection in try SchemaSetup(connection: connection).prepare(canWrite: true) }
+        if !config.skipDbCreation { try createDatabaseIfMissing(config.dbname, on: endpoint) }
+        return try ServerMetadataSource { try PostgreSQLConnection(endpoint, database: config.dbname) }
     }
 
     /// ml-metadata does the same from the `postgres` database: look the name up, create it if absent.
@@ -45,50 +30,8 @@ final class PostgreSQLMetadataSource: @unchecked Sendable {
             throw failure.storeError
         }
     }
-
-    /// Tries after a lost conflict, counting the first; waits grow from 5 ms with some jitter, so
-    /// that the servers that collided do not collide again.
-    static let conflictAttempts = 5
-
-    func transaction<T>(writing: Bool, retryingConflicts: Bool, _ body: (any DatabaseConnection) throws -> T) throws -> T {
-        if connection.isInTransaction { return try connection.inSavepoint(body) }
-        var attempt = 1
-        while true {
-            do {
-                return try transaction(body)
-            } catch let error as MetadataStoreError where error.code == .aborted && retryingConflicts && attempt < Self.conflictAttempts {
-                usleep(UInt32(5_000 * attempt + Int.random(in: 0 ..< 5_000)))
-                attempt += 1
-            }
-        }
-    }
-
-    private func transaction<T>(_ body: (any DatabaseConnection) throws -> T) throws -> T {
-        try begin()
-        return try connection.committing(body)
-    }
-
-    /// Opens a transaction on a live connection: a connection the server closed (it restarted,
-    /// or an administrator ended the session) is replaced first, once.
-    private func begin() throws {
-        do {
-            if connection.isClosed { try reconnect() }
-            try connection.execute("BEGIN")
-        } catch let failure as DatabaseFailure where failure.kind == .unavailable {
-            try reconnect()
-            do {
-                try connection.execute("BEGIN")
-            } catch let failure as DatabaseFailure {
-                throw failure.storeError
-            }
-        } catch let failure as DatabaseFailure {
-            throw failure.storeError
-        }
-    }
-
-    private func reconnect() throws {
-        connection = try PostgreSQLConnection(endpoint, database: database)
-    }
 }
 
-extension PostgreSQLMetadataSource: MetadataSource {}
+extension PostgreSQLConnection: ServerConnection {
+    var isBroken: Bool { isClosed }
+}

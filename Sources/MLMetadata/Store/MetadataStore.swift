@@ -37,8 +37,8 @@ public final class MetadataStore: Sendable {
     ///   or PERMISSION_DENIED if a server cannot be reached or refuses the credentials.
     public init(config: ConnectionConfig) throws {
         switch config.config {
-        case .postgresql(let postgresql)?: source = try PostgreSQLMetadataSource(config: postgresql)
-        case .mysql(let mysql)?: source = try MySQLMetadataSource(config: mysql)
+        case .postgresql(let postgresql)?: source = try PostgreSQLMetadataSource.open(postgresql)
+        case .mysql(let mysql)?: source = try MySQLMetadataSource.open(mysql)
         default: source = try SQLiteMetadataSource(config: config)
         }
     }
