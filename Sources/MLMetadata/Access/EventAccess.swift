@@ -4,6 +4,8 @@ import MLMDProtos
 /// immutable; a path is one `EventPath` row per step, read back in insertion order.
 struct EventAccess {
     let connection: any DatabaseConnection
+    /// Rows the call already knows exist (`LineageRecorder`'s), not looked up again.
+    var known: KnownRows? = nil
 
     /// Inserts `event` (at `now` unless it carries a time), after ml-metadata's checks.
     ///
@@ -13,10 +15,10 @@ struct EventAccess {
         guard event.hasArtifactID else { throw MetadataStoreError(.invalidArgument, "No artifact id is specified.") }
         guard event.hasExecutionID else { throw MetadataStoreError(.invalidArgument, "No execution id is specified.") }
         guard event.hasType, event.type != .unknown else { throw MetadataStoreError(.invalidArgument, "No event type is specified.") }
-        guard try connection.rowExists(in: "Artifact", id: event.artifactID) else {
+        guard try connection.rowExists(in: "Artifact", id: event.artifactID, known: known) else {
             throw MetadataStoreError(.invalidArgument, "No artifact with the given id \(event.artifactID)")
         }
-        guard try connection.rowExists(in: "Execution", id: event.executionID) else {
+        guard try connection.rowExists(in: "Execution", id: event.executionID, known: known) else {
             throw MetadataStoreError(.invalidArgument, "No execution with the given id \(event.executionID)")
         }
         let eventID: Int64

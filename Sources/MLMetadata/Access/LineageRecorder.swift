@@ -5,13 +5,32 @@ import MLMDProtos
 /// name), and linking everything, all inside the caller's transaction.
 struct LineageRecorder {
     let connection: any DatabaseConnection
-    var reuseContextIfAlreadyExists = false
-    var reuseArtifactIfAlreadyExistsByExternalID = false
-    var now = Clock.nowMilliseconds()
+    let reuseContextIfAlreadyExists: Bool
+    let reuseArtifactIfAlreadyExistsByExternalID: Bool
+    let now = Clock.nowMilliseconds()
+    /// The nodes this call has put or found: events and links to them need not look them up.
+    let known = KnownRows()
+    /// One writer for each kind, so each looks a type up once per call, not once per node.
+    private let artifactWriter: NodeWriter<Artifact>
+    private let contextWriter: NodeWriter<Context>
+
+    init(connection: any DatabaseConnection, reuseContextIfAlreadyExists: Bool, reuseArtifactIfAlreadyExistsByExternalID: Bool) {
+        self.connection = connection
+        self.reuseContextIfAlreadyExists = reuseContextIfAlreadyExists
+        self.reuseArtifactIfAlreadyExistsByExternalID = reuseArtifactIfAlreadyExistsByExternalID
+        artifactWriter = NodeWriter(connection: connection, now: now)
+        contextWriter = NodeWriter(connection: connection, now: now)
+    }
 
     /// Puts `artifact`; returns its id.
     func put(_ artifact: Artifact) throws -> Int64 {
-        let writer = NodeWriter<Artifact>(connection: connection, now: now)
+        let id = try putArtifact(artifact)
+        known.insert(id, in: "Artifact")
+        return id
+    }
+
+    private func putArtifact(_ artifact: Artifact) throws -> Int64 {
+        let writer = artifactWriter
         guard reuseArtifactIfAlreadyExistsByExternalID, !artifact.hasID, artifact.hasExternalID, !artifact.externalID.isEmpty else {
             return try writer.put(artifact)
         }
@@ -29,7 +48,13 @@ struct LineageRecorder {
     /// Puts `context`; returns its id. With `reuseContextIfAlreadyExists`, a new context whose type
     /// and name are taken resolves to the existing one, unchanged.
     func put(_ context: Context) throws -> Int64 {
-        let writer = NodeWriter<Context>(connection: connection, now: now)
+        let id = try putContext(context)
+        known.insert(id, in: "Context")
+        return id
+    }
+
+    private func putContext(_ context: Context) throws -> Int64 {
+        let writer = contextWriter
         guard reuseContextIfAlreadyExists, !context.hasID else { return try writer.put(context) }
         let existing = {
             try NodeAccess<Context>(connection: self.connection)
@@ -65,6 +90,6 @@ struct LineageRecorder {
         }
         event.artifactID = artifactID
         event.executionID = executionID
-        try EventAccess(connection: connection).insert(event, now: now)
+        try EventAccess(connection: connection, known: known).insert(event, now: now)
     }
 }

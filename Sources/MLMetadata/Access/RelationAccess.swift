@@ -4,19 +4,21 @@ import MLMDProtos
 /// a transaction.
 struct RelationAccess {
     let connection: any DatabaseConnection
+    /// Rows the call already knows exist (`LineageRecorder`'s), not looked up again.
+    var known: KnownRows? = nil
 
     /// Links `artifactID` to `contextID`; an existing link is left as it is.
     func attribute(artifactID: Int64, toContext contextID: Int64) throws {
-        guard try connection.rowExists(in: "Context", id: contextID) else { throw MetadataStoreError(.invalidArgument, "Context id not found.") }
-        guard try connection.rowExists(in: "Artifact", id: artifactID) else { throw MetadataStoreError(.invalidArgument, "Artifact id not found.") }
+        guard try connection.rowExists(in: "Context", id: contextID, known: known) else { throw MetadataStoreError(.invalidArgument, "Context id not found.") }
+        guard try connection.rowExists(in: "Artifact", id: artifactID, known: known) else { throw MetadataStoreError(.invalidArgument, "Artifact id not found.") }
         try connection.statement(#"INSERT OR IGNORE INTO "Attribution" ("context_id", "artifact_id") VALUES (?, ?)"#)
             .run([.integer(contextID), .integer(artifactID)])
     }
 
     /// Links `executionID` to `contextID`; an existing link is left as it is.
     func associate(executionID: Int64, withContext contextID: Int64) throws {
-        guard try connection.rowExists(in: "Context", id: contextID) else { throw MetadataStoreError(.invalidArgument, "Context id not found.") }
-        guard try connection.rowExists(in: "Execution", id: executionID) else { throw MetadataStoreError(.invalidArgument, "Execution id not found.") }
+        guard try connection.rowExists(in: "Context", id: contextID, known: known) else { throw MetadataStoreError(.invalidArgument, "Context id not found.") }
+        guard try connection.rowExists(in: "Execution", id: executionID, known: known) else { throw MetadataStoreError(.invalidArgument, "Execution id not found.") }
         try connection.statement(#"INSERT OR IGNORE INTO "Association" ("context_id", "execution_id") VALUES (?, ?)"#)
             .run([.integer(contextID), .integer(executionID)])
     }

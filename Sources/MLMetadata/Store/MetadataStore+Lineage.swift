@@ -25,6 +25,7 @@ extension MetadataStore {
             let executionWriter = NodeWriter<Execution>(connection: access.connection, forceUpdateTime: options.forceUpdateTime,
                                                         now: recorder.now)
             response.executionID = try executionWriter.put(request.execution)
+            recorder.known.insert(response.executionID, in: "Execution")
             for (pair, artifactID) in zip(request.artifactEventPairs, response.artifactIDs) where pair.hasEvent {
                 try recorder.record(pair.event, artifactID: artifactID, executionID: response.executionID)
             }
@@ -33,14 +34,16 @@ extension MetadataStore {
                     guard try NodeAccess<Context>(connection: access.connection).find(ids: [context.id]).first != nil else {
                         throw MetadataStoreError(.notFound, "Cannot find context with id \(context.id)")
                     }
+                    recorder.known.insert(context.id, in: "Context")
                     return context.id
                 }
                 return try recorder.put(context)
             }
+            let relations = RelationAccess(connection: access.connection, known: recorder.known)
             for contextID in response.contextIDs {
-                try access.relations.associate(executionID: response.executionID, withContext: contextID)
+                try relations.associate(executionID: response.executionID, withContext: contextID)
                 for artifactID in response.artifactIDs where artifactID != -1 {
-                    try access.relations.attribute(artifactID: artifactID, toContext: contextID)
+                    try relations.attribute(artifactID: artifactID, toContext: contextID)
                 }
             }
             return response
@@ -64,10 +67,12 @@ extension MetadataStore {
             response.artifactIDs = try request.artifacts.map { try recorder.put($0) }
             let executionWriter = NodeWriter<Execution>(connection: access.connection, now: recorder.now)
             response.executionIDs = try request.executions.map { try executionWriter.put($0) }
+            for executionID in response.executionIDs { recorder.known.insert(executionID, in: "Execution") }
+            let relations = RelationAccess(connection: access.connection, known: recorder.known)
             for contextID in response.contextIDs {
-                for artifactID in response.artifactIDs { try access.relations.attribute(artifactID: artifactID, toContext: contextID) }
+                for artifactID in response.artifactIDs { try relations.attribute(artifactID: artifactID, toContext: contextID) }
                 for executionID in response.executionIDs {
-                    try access.relations.associate(executionID: executionID, withContext: contextID)
+                    try relations.associate(executionID: executionID, withContext: contextID)
                 }
             }
             for edge in request.eventEdges {
