@@ -35,6 +35,9 @@ import tempfile
 import threading
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import mlmd_serve_process  # noqa: E402 (beside this script)
+
 import grpc
 from ml_metadata.metadata_store import metadata_store
 from ml_metadata.proto import metadata_store_pb2 as pb
@@ -56,43 +59,11 @@ def log(message):
     print(f"concurrency: {message}", file=sys.stderr, flush=True)
 
 
-class Server:
-    """One `mlmd serve` process on a free port of 127.0.0.1."""
+class Server(mlmd_serve_process.Server):
+    """`mlmd serve` for this script."""
 
     def __init__(self, binary, db, workdir, label):
-        self.out_path = os.path.join(workdir, f"server-{label}.out")
-        self.err_path = os.path.join(workdir, f"server-{label}.err")
-        with open(self.out_path, "wb") as out, open(self.err_path, "wb") as err:
-            self.process = subprocess.Popen(
-                [binary, "serve", "--host", "127.0.0.1", "--port", "0", "--db", db],
-                stdin=subprocess.DEVNULL, stdout=out, stderr=err)
-        deadline = time.monotonic() + 120
-        while True:
-            with open(self.out_path) as out:
-                match = re.search(r"listening on (\S+):(\d+)", out.read())
-            if match:
-                self.host, self.port = match.group(1), int(match.group(2))
-                return
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                self.kill()
-                with open(self.err_path) as err:
-                    raise SystemExit(f"concurrency: the server did not start:\n{err.read()[-3000:]}")
-            time.sleep(0.02)
-
-    def kill(self):
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGKILL)
-        self.process.wait()
-
-    def stop(self):
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                log("the server did not stop on SIGTERM within 30 s; killing it")
-                self.kill()
-        return self.process.returncode
+        super().__init__(binary, db, workdir, label, "concurrency")
 
 
 class Shared:
