@@ -132,15 +132,20 @@ struct TypeAccess {
 extension TypeAccess {
     /// The declared properties of type `id` if it is of `kind`, else nil.
     func declaredProperties(ofType id: Int64, kind: TypeKind) throws -> [String: PropertyType]? {
-        let type = try connection.statement(#"SELECT "name" FROM "Type" WHERE "id" = ? AND "type_kind" = ?"#)
-        type.bind([.integer(id), .integer(kind.rawValue)])
-        guard try type.step() else { return nil }
-        let properties = try connection.statement(#"SELECT "name", "data_type" FROM "TypeProperty" WHERE "type_id" = ?"#)
-        properties.bind([.integer(id)])
+        // One statement for the type and its properties (a row of NULLs for a type without
+        // any): on a database server, each statement is a round trip.
+        let rows = try connection.statement("""
+            SELECT P."name", P."data_type" FROM "Type" AS T LEFT JOIN "TypeProperty" AS P ON P."type_id" = T."id" \
+            WHERE T."id" = ? AND T."type_kind" = ?
+            """)
+        rows.bind([.integer(id), .integer(kind.rawValue)])
+        var found = false
         var declared: [String: PropertyType] = [:]
-        while try properties.step() {
-            declared[properties.string(0) ?? ""] = PropertyType(rawValue: Int32(truncatingIfNeeded: properties.int64(1))) ?? .unknown
+        while try rows.step() {
+            found = true
+            guard let name = rows.string(0) else { continue }
+            declared[name] = PropertyType(rawValue: Int32(truncatingIfNeeded: rows.int64(1))) ?? .unknown
         }
-        return declared
+        return found ? declared : nil
     }
 }
