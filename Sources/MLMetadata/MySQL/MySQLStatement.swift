@@ -126,34 +126,38 @@ final class MySQLStatement: DatabaseStatement {
         guard !parameters.isEmpty else { return try run() }
         let binds = UnsafeMutablePointer<MYSQL_BIND>.allocate(capacity: parameters.count)
         binds.initialize(repeating: MYSQL_BIND(), count: parameters.count)
-        var buffers: [UnsafeMutableRawPointer] = []
+        // One buffer holds every value: 8 aligned bytes for each parameter first (numbers go
+        // there), then the bytes of each text.
+        let textBytes = parameters.reduce(0) { total, parameter in
+            if case .bytes(let bytes) = parameter { return total + bytes.count }
+            return total
+        }
+        let storage = UnsafeMutableRawPointer.allocate(byteCount: 8 * parameters.count + textBytes, alignment: 8)
         defer {
             binds.deallocate()
-            for buffer in buffers { buffer.deallocate() }
+            storage.deallocate()
         }
+        var textOffset = 8 * parameters.count
         for (index, parameter) in parameters.enumerated() {
+            let slot = storage + 8 * index
             switch parameter {
             case .null:
                 binds[index].buffer_type = MYSQL_TYPE_NULL
             case .integer(let integer):
-                let buffer = UnsafeMutableRawPointer.allocate(byteCount: 8, alignment: 8)
-                buffer.storeBytes(of: integer, as: Int64.self)
-                buffers.append(buffer)
+                slot.storeBytes(of: integer, as: Int64.self)
                 binds[index].buffer_type = MYSQL_TYPE_LONGLONG
-                binds[index].buffer = buffer
+                binds[index].buffer = slot
             case .real(let real):
-                let buffer = UnsafeMutableRawPointer.allocate(byteCount: 8, alignment: 8)
-                buffer.storeBytes(of: real, as: Double.self)
-                buffers.append(buffer)
+                slot.storeBytes(of: real, as: Double.self)
                 binds[index].buffer_type = MYSQL_TYPE_DOUBLE
-                binds[index].buffer = buffer
+                binds[index].buffer = slot
             case .bytes(let bytes):
-                let buffer = UnsafeMutableRawPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
-                if !bytes.isEmpty { bytes.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) } }
-                buffers.append(buffer)
+                let text = storage + textOffset
+                bytes.withUnsafeBytes { if let base = $0.baseAddress { text.copyMemory(from: base, byteCount: bytes.count) } }
                 binds[index].buffer_type = MYSQL_TYPE_STRING
-                binds[index].buffer = buffer
+                binds[index].buffer = text
                 binds[index].buffer_length = UInt(bytes.count)
+                textOffset += bytes.count
             }
         }
         guard mysql_stmt_bind_param(handle, binds) == 0 else { throw DatabaseFailure(statement: handle, sql: sql) }
