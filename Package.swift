@@ -8,9 +8,12 @@ let package = Package(
     products: [
         .library(name: "ProtoWire", targets: ["ProtoWire"]),
         .library(name: "MLMDProtos", targets: ["MLMDProtos"]),
+        .library(name: "ProtoWireGRPC", targets: ["ProtoWireGRPC"]),
         .library(name: "TFMetadataProtos", targets: ["TFMetadataProtos"]),
         .library(name: "SchemaInference", targets: ["SchemaInference"]),
         .library(name: "MLMetadata", targets: ["MLMetadata"]),
+        .library(name: "MLMetadataPostgreSQL", targets: ["MLMetadataPostgreSQL"]),
+        .library(name: "MLMetadataMySQL", targets: ["MLMetadataMySQL"]),
         .library(name: "MLMDClient", targets: ["MLMDClient"]),
         .library(name: "MLMDServer", targets: ["MLMDServer"]),
         .executable(name: "mlmd", targets: ["mlmd"]),
@@ -28,24 +31,29 @@ let package = Package(
     targets: [
         // The protobuf runtime: wire format, text format, well-known types. No dependencies.
         .target(name: "ProtoWire"),
-        // Swift messages generated from Protos/ by mlmd-protogen (committed; see README).
+        // Swift messages generated from Protos/ by mlmd-protogen (committed; see README), and the
+        // service's status-code error.
         .target(name: "MLMDProtos", dependencies: ["ProtoWire"]),
+        // Our codec as grpc-swift's message serializer, for the client and the server.
+        .target(
+            name: "ProtoWireGRPC",
+            dependencies: ["ProtoWire", .product(name: "GRPCCore", package: "grpc-swift-2")]
+        ),
         // tensorflow_metadata's Schema and statistics messages, generated the same way.
         .target(name: "TFMetadataProtos", dependencies: ["ProtoWire"]),
         // CSV statistics and schema inference as TensorFlow Data Validation does it.
         .target(name: "SchemaInference", dependencies: ["TFMetadataProtos"]),
         // The system SQLite library (libsqlite3-dev on Debian).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
-        // MariaDB Connector/C (libmariadb-dev on Debian), the client of MySQL and MariaDB servers.
-        .systemLibrary(name: "CMariaDB", pkgConfig: "libmariadb", providers: [.apt(["libmariadb-dev"]), .brew(["mariadb-connector-c"])]),
-        // The store: MetadataStore over SQLite (file or in memory) or PostgreSQL, with ml-metadata's
-        // semantics and database layout.
+        // The store: MetadataStore over SQLite (a file or in memory), with ml-metadata's semantics
+        // and database layout; the seams the database server backends plug into.
+        .target(name: "MLMetadata", dependencies: ["MLMDProtos", "CSQLite"]),
+        // Stores in PostgreSQL databases, through PostgresNIO.
         .target(
-            name: "MLMetadata",
+            name: "MLMetadataPostgreSQL",
             dependencies: [
+                "MLMetadata",
                 "MLMDProtos",
-                "CSQLite",
-                "CMariaDB",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -53,25 +61,31 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // The gRPC client of any MLMD server, and our codec as grpc-swift's message serializer.
+        // MariaDB Connector/C's interface, declared by us and loaded at run time, so that
+        // building needs no MariaDB package.
+        .target(name: "CMariaDB", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+        // Stores in MySQL and MariaDB databases, through MariaDB Connector/C (libmariadb3 at run time).
+        .target(name: "MLMetadataMySQL", dependencies: ["MLMetadata", "MLMDProtos", "CMariaDB"]),
+        // The gRPC client of any MLMD server.
         .target(
             name: "MLMDClient",
             dependencies: [
                 "ProtoWire",
                 "MLMDProtos",
-                "MLMetadata",
+                "ProtoWireGRPC",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
             ]
         ),
-        // The gRPC server: ml_metadata.MetadataStoreService and grpc.health.v1.Health over HTTP/2.
+        // The gRPC server: ml_metadata.MetadataStoreService and grpc.health.v1.Health over HTTP/2,
+        // on a store of any backend it is given.
         .target(
             name: "MLMDServer",
             dependencies: [
                 "ProtoWire",
                 "MLMDProtos",
+                "ProtoWireGRPC",
                 "MLMetadata",
-                "MLMDClient",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -83,7 +97,11 @@ let package = Package(
         .executableTarget(
             name: "mlmd",
             dependencies: [
+                "ProtoWire",
                 "MLMDProtos",
+                "MLMetadata",
+                "MLMetadataPostgreSQL",
+                "MLMetadataMySQL",
                 "MLMDClient",
                 "MLMDServer",
                 "SchemaInference",
@@ -95,23 +113,38 @@ let package = Package(
         ),
         .testTarget(name: "ProtoWireTests", dependencies: ["ProtoWire"]),
         // Golden/ holds expected outputs the tests read from the source tree.
-        .testTarget(name: "mlmdTests", dependencies: ["mlmd", "MLMDClient", "MLMDProtos", "MLMetadata"], exclude: ["Golden"]),
+        .testTarget(
+            name: "mlmdTests",
+            dependencies: ["mlmd", "MLMDClient", "MLMDProtos", "MLMetadata", "MLMetadataPostgreSQL", "MLMetadataMySQL"],
+            exclude: ["Golden"]
+        ),
         .testTarget(name: "SchemaInferenceTests", dependencies: ["SchemaInference"], resources: [.copy("Golden")]),
         // Oracle/ holds the Python scripts the compatibility tests run under the real ml-metadata.
-        .testTarget(name: "MLMetadataTests", dependencies: ["MLMetadata"], exclude: ["Oracle"]),
+        .testTarget(
+            name: "MLMetadataTests",
+            dependencies: ["ProtoWire", "MLMDProtos", "MLMetadata", "MLMetadataPostgreSQL", "MLMetadataMySQL"],
+            exclude: ["Oracle"]
+        ),
+        // Holds the MySQL backend's C declarations against MariaDB's own headers, and its SQL rewriting.
+        .testTarget(name: "MLMetadataMySQLTests", dependencies: ["MLMetadataMySQL"]),
         .testTarget(
             name: "MLMDServerTests",
             dependencies: [
+                "ProtoWire",
+                "MLMDProtos",
+                "ProtoWireGRPC",
                 "MLMDServer",
                 "MLMDClient",
                 "MLMetadata",
+                "MLMetadataPostgreSQL",
+                "MLMetadataMySQL",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
             ]
         ),
         .testTarget(
             name: "MLMDProtosTests",
-            dependencies: ["MLMDProtos"],
+            dependencies: ["ProtoWire", "MLMDProtos"],
             resources: [.copy("Golden")]
         ),
     ]

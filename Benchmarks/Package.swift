@@ -36,6 +36,8 @@ let package = Package(
             name: "store-bench",
             dependencies: [
                 .product(name: "MLMetadata", package: "swift-ml-metadata"),
+                .product(name: "MLMetadataPostgreSQL", package: "swift-ml-metadata"),
+                .product(name: "MLMetadataMySQL", package: "swift-ml-metadata"),
                 .product(name: "MLMDProtos", package: "swift-ml-metadata"),
             ]
         ),
@@ -51,6 +53,9 @@ let package = Package(
                 .product(name: "MLMDClient", package: "swift-ml-metadata"),
                 .product(name: "MLMDServer", package: "swift-ml-metadata"),
                 .product(name: "MLMetadata", package: "swift-ml-metadata"),
+                .product(name: "MLMetadataPostgreSQL", package: "swift-ml-metadata"),
+                .product(name: "MLMetadataMySQL", package: "swift-ml-metadata"),
+                .product(name: "ProtoWireGRPC", package: "swift-ml-metadata"),
                 .product(name: "MLMDProtos", package: "swift-ml-metadata"),
                 .product(name: "ProtoWire", package: "swift-ml-metadata"),
                 .product(name: "GRPCCore", package: "grpc-swift-2"),

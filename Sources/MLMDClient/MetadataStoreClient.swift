@@ -1,8 +1,8 @@
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import MLMDProtos
-import MLMetadata
 import ProtoWire
+import ProtoWireGRPC
 
 /// A client of an ML Metadata gRPC server, ours (`mlmd serve`) or ml-metadata's: each RPC of
 /// `ml_metadata.MetadataStoreService` as an async method taking the request message, so code written

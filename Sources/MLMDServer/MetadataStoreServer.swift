@@ -24,17 +24,21 @@ public final class MetadataStoreServer: Sendable {
         /// The largest request accepted; bigger ones fail with RESOURCE_EXHAUSTED. gRPC's default
         /// is 4 MiB.
         public var maxRequestBytes: Int
-        /// Threads (and connections) for reads of an SQLite file.
+        /// Threads (and connections) for reads of an SQLite file or a database server.
         public var readThreads: Int
+        /// The database servers a `connection_config` may name besides SQLite (`.postgreSQL`,
+        /// `.mySQL`), from their own modules.
+        public var backends: [DatabaseBackend]
 
         /// A configuration listening on `host:port` for a store in memory.
         public init(host: String = "0.0.0.0", port: Int, serverConfig: MetadataStoreServerConfig = MetadataStoreServerConfig(),
-                    maxRequestBytes: Int = 4 * 1024 * 1024, readThreads: Int = 4) {
+                    maxRequestBytes: Int = 4 * 1024 * 1024, readThreads: Int = 4, backends: [DatabaseBackend] = []) {
             self.host = host
             self.port = port
             self.serverConfig = serverConfig
             self.maxRequestBytes = maxRequestBytes
             self.readThreads = readThreads
+            self.backends = backends
         }
     }
 
@@ -66,7 +70,7 @@ public final class MetadataStoreServer: Sendable {
         backendDescription = Self.describe(connection)
         let security: HTTP2ServerTransport.Posix.TransportSecurity =
             serverConfig.hasSslConfig ? try .mlmd(serverConfig.sslConfig) : .plaintext
-        lanes = try StoreLanes(config: connection, readThreadCount: max(1, configuration.readThreads))
+        lanes = try StoreLanes(config: connection, backends: configuration.backends, readThreadCount: max(1, configuration.readThreads))
         transport = HTTP2ServerTransport.Posix(
             address: .ipv4(host: configuration.host, port: configuration.port),
             transportSecurity: security,

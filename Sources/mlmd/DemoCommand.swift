@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MLMDProtos
 import MLMetadata
 
 extension MLMDCommand {

@@ -41,7 +41,8 @@ extension MLMDCommand {
         var channelArguments: String?
 
         func run() async throws {
-            var configuration = MetadataStoreServer.Configuration(host: host, port: port, maxRequestBytes: maxMessageBytes)
+            var configuration = MetadataStoreServer.Configuration(
+                host: host, port: port, maxRequestBytes: maxMessageBytes, backends: DatabaseBackend.all)
             if let config { configuration.serverConfig = try MessageFile.read(MetadataStoreServerConfig.self, from: config) }
             if let db {
                 if configuration.serverConfig.hasConnectionConfig {

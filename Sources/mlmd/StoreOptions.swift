@@ -29,7 +29,7 @@ struct StoreOptions: ParsableArguments {
             throw StandardStreams.failure("\(db): no such store; give its path with --db")
         }
         do {
-            return try MetadataStore(config: config)
+            return try MetadataStore(config: config, backends: DatabaseBackend.all)
         } catch {
             throw StandardStreams.failure("\(db): cannot open the store: \(error)")
         }

@@ -6,6 +6,7 @@ import MLMDProtos
 @testable import MLMDServer
 import MLMetadata
 import ProtoWire
+import ProtoWireGRPC
 import Testing
 
 /// grpc.health.v1.Health, and a graceful stop that closes the store.

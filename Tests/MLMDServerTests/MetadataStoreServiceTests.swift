@@ -9,7 +9,7 @@ import Testing
 /// The 52 methods of ml_metadata.MetadataStoreService over a real HTTP/2 connection.
 @Suite struct MetadataStoreServiceTests {
     @Test func everyMethodOfTheServiceIsRegisteredUnderItsName() throws {
-        let lanes = try StoreLanes(config: .with { $0.fakeDatabase = FakeDatabaseConfig() }, readThreadCount: 1)
+        let lanes = try StoreLanes(config: .with { $0.fakeDatabase = FakeDatabaseConfig() }, backends: [], readThreadCount: 1)
         var router = RPCRouter<HTTP2ServerTransport.Posix>()
         MetadataStoreGRPCService(lanes: lanes).registerMethods(with: &router)
         #expect(router.count == 52)
@@ -90,7 +90,7 @@ import Testing
     /// Found by server-bench: read connections opened lazily, in the first burst of calls, met a
     /// busy file while checking the schema and failed reads with ABORTED. They open at start now.
     @Test func readConnectionsAreAllOpenBeforeTheFirstCall() async throws {
-        let lanes = try StoreLanes(config: .with { $0.sqlite = .with { $0.filenameURI = temporaryPath(".sqlite") } }, readThreadCount: 3)
+        let lanes = try StoreLanes(config: .with { $0.sqlite = .with { $0.filenameURI = temporaryPath(".sqlite") } }, backends: [], readThreadCount: 3)
         #expect(lanes.idleReadConnections == 3)
         let inside = try await lanes.read { _ in lanes.idleReadConnections }
         #expect(inside == 2 && lanes.idleReadConnections == 3)

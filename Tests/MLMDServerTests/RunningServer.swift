@@ -5,6 +5,7 @@ import MLMDClient
 import MLMDProtos
 @testable import MLMDServer
 import ProtoWire
+import ProtoWireGRPC
 
 /// A `MetadataStoreServer` on a free port of 127.0.0.1 for the length of a test, with a client.
 enum RunningServer {

@@ -1,6 +1,7 @@
 import Foundation
 import MLMDProtos
 import MLMetadata
+import MLMetadataPostgreSQL
 import Testing
 
 /// `--db postgresql://…` URLs and the `passfile` of ml-metadata's PostgreSQL config.
@@ -10,6 +11,18 @@ import Testing
         #expect(config.postgresql == .with { $0.host = "db.example"; $0.port = "6543"; $0.user = "ml@user"; $0.password = "p:ss"; $0.dbname = "metadata" })
         let defaults = try ConnectionConfig(postgresqlURL: "postgres://ml@[::1]/metadata")
         #expect(defaults.postgresql == .with { $0.host = "::1"; $0.user = "ml"; $0.dbname = "metadata" })
+    }
+
+    @Test func aServerDatabaseWithoutItsBackendIsRefusedBeforeAnyConnection() throws {
+        // Port 1: nothing listens there, so only the refusal below can be the answer.
+        expectStoreError(.failedPrecondition, message: "a PostgreSQL store needs the backend of module MLMetadataPostgreSQL: "
+            + "MetadataStore(config:backends: [.postgreSQL])") {
+            try MetadataStore(config: ConnectionConfig(postgresqlURL: "postgresql://ml@127.0.0.1:1/metadata"))
+        }
+        expectStoreError(.failedPrecondition, message: "a MySQL store needs the backend of module MLMetadataMySQL: "
+            + "MetadataStore(config:backends: [.mySQL])") {
+            try MetadataStore(config: ConnectionConfig(mysqlURL: "mysql://ml:pw@127.0.0.1:1/metadata"), backends: [.postgreSQL])
+        }
     }
 
     @Test func aMalformedURLSaysWhatIsMissing() {
@@ -38,7 +51,7 @@ import Testing
         config.postgresql.clearPassword()
         config.postgresql.passfile = passfile
         config.postgresql.dbname = "mlmd_passfile_" + UUID().uuidString.prefix(8).lowercased()
-        let store = try MetadataStore(config: config)
+        let store = try MetadataStore(config: config, backends: [.postgreSQL])
         #expect(try store.putArtifactType(.with { $0.name = "DataSet" }) == 10)
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import MLMDProtos
 import MLMetadata
+import MLMetadataMySQL
+import MLMetadataPostgreSQL
 import Testing
 
 /// The backends every store test runs on. Each `makeStore()` gives a new, empty store.
@@ -18,6 +20,15 @@ enum StoreBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     /// The MySQL or MariaDB server's URL, e.g. `mysql://mlmd:secret@127.0.0.1:3306/mlmd`.
     static let mysqlURL = ProcessInfo.processInfo.environment["MLMD_TEST_MYSQL_URL"].flatMap { $0.isEmpty ? nil : $0 }
 
+    /// True where MariaDB Connector/C, which the MySQL backend loads, can be loaded.
+    static let hasMariaDBLibrary: Bool = {
+        guard let library = dlopen("libmariadb.so.3", RTLD_NOW) ?? dlopen("libmariadb.dylib", RTLD_NOW) else { return false }
+        dlclose(library)
+        return true
+    }()
+
+    static let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
+
     static var allCases: [StoreBackend] {
         [.inMemory, .sqliteFile] + (postgresqlURL == nil ? [] : [.postgresql]) + (mysqlURL == nil ? [] : [.mysql])
     }
@@ -31,7 +42,7 @@ enum StoreBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
     /// A new store; for the file backend, in a new temporary file.
     func makeStore() throws -> MetadataStore {
-        try MetadataStore(config: config())
+        try MetadataStore(config: config(), backends: [.postgreSQL, .mySQL])
     }
 
     func config() -> ConnectionConfig {

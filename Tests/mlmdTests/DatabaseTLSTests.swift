@@ -1,6 +1,8 @@
 import Foundation
 import MLMDProtos
 import MLMetadata
+import MLMetadataMySQL
+import MLMetadataPostgreSQL
 import Testing
 
 /// TLS to the database servers, against servers of the test's own with TLS on and a certificate
@@ -18,7 +20,7 @@ import Testing
             var config = try ConnectionConfig(postgresqlURL: url)
             config.postgresql.dbname = "mlmd_tls"
             config.postgresql.ssloption = options
-            return try MetadataStore(config: config)
+            return try MetadataStore(config: config, backends: [.postgreSQL, .mySQL])
         }
         let verified = try open(.with { $0.sslmode = "verify-full"; $0.sslrootcert = directory + "/ca.crt" })
         #expect(try verified.putArtifactType(.with { $0.name = "DataSet" }) == 10)
@@ -45,7 +47,7 @@ import Testing
         func open(_ options: MySQLDatabaseConfig.SSLOptions) throws -> MetadataStore {
             var config = try ConnectionConfig(mysqlURL: url)
             config.mysql.sslOptions = options
-            return try MetadataStore(config: config)
+            return try MetadataStore(config: config, backends: [.postgreSQL, .mySQL])
         }
         let verified = try open(.with { $0.ca = directory + "/ca.crt"; $0.verifyServerCert = true })
         #expect(try verified.putArtifactType(.with { $0.name = "DataSet" }) == 10)
@@ -53,7 +55,7 @@ import Testing
         #expect(try open(.with { $0.cipher = "" }).getArtifactType(named: "DataSet").id == 10)
         var plaintext = try ConnectionConfig(mysqlURL: url)
         plaintext.mysql.skipDbCreation = true
-        let refused = #expect(throws: MetadataStoreError.self) { try MetadataStore(config: plaintext) }
+        let refused = #expect(throws: MetadataStoreError.self) { try MetadataStore(config: plaintext, backends: [.postgreSQL, .mySQL]) }
         #expect(refused?.code == .permissionDenied || refused?.code == .unavailable, "\(refused.map { "\($0)" } ?? "")")
         // A CA that did not sign the server's certificate: refused when the certificate is checked.
         let otherCA = directory + "/other"

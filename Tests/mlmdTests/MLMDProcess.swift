@@ -19,10 +19,16 @@ struct MLMDProcess {
         return directory.appendingPathComponent("mlmd")
     }()
 
-    static func run(_ arguments: [String], input: [UInt8] = [], in directory: URL? = nil) throws -> Result {
+    /// Runs `mlmd` with `arguments`, in `directory` if given, with `environment` added to this
+    /// process's.
+    static func run(_ arguments: [String], input: [UInt8] = [], in directory: URL? = nil,
+                    environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         if let directory { process.currentDirectoryURL = directory }
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin

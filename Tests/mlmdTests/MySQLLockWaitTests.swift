@@ -1,6 +1,7 @@
 import Foundation
 import MLMDProtos
 import MLMetadata
+import MLMetadataMySQL
 import Testing
 
 /// Another session holding a row the store must write: InnoDB's lock wait ends in error 1205,
@@ -30,7 +31,7 @@ import Testing
         setup.waitUntilExit()
         #expect(setup.terminationStatus == 0)
 
-        let store = try MetadataStore(config: config)
+        let store = try MetadataStore(config: config, backends: [.mySQL])
         let typeID = try store.putArtifactType(.with { $0.name = "DataSet" })
         let id = try store.putArtifacts([.with { $0.typeID = typeID; $0.uri = "a" }])[0]
         func holdRow(seconds: Int) throws -> Process {

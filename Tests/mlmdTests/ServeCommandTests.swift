@@ -33,7 +33,28 @@ import Testing
         #expect(result.error == "mlmd: port -1 is not between 0 and 65535\n")
     }
 
-    @Test func aMySQLServerThatIsNotThereOrAMalformedURLIsOneClearLine() throws {
+    /// True where MariaDB Connector/C can be loaded; CI installs it.
+    static let hasMariaDBLibrary: Bool = {
+        guard let library = dlopen("libmariadb.so.3", RTLD_NOW) ?? dlopen("libmariadb.dylib", RTLD_NOW) else { return false }
+        dlclose(library)
+        return true
+    }()
+
+    @Test func withoutMariaDBsLibraryAMySQLStoreIsOneLineNamingThePackage() throws {
+        let missing = "/nonexistent/libmariadb.so.3"
+        for arguments in [["serve", "--port", "0"], ["ls", "artifacts"]] {
+            let result = try MLMDProcess.run(arguments + ["--db", "mysql://u:p@127.0.0.1:1/mlmd"],
+                                             environment: ["MLMD_MARIADB_LIBRARY": missing])
+            #expect(result.status == 1)
+            #expect(result.error.hasSuffix("FAILED_PRECONDITION: MySQL stores need MariaDB Connector/C: install the libmariadb3 "
+                + "package (apt-get install libmariadb3) (\(missing): cannot open shared object file: No such file or directory)\n"),
+                "\(result.error)")
+            #expect(result.error.filter { $0 == "\n" }.count == 1)
+        }
+    }
+
+    @Test(.enabled(if: hasMariaDBLibrary || ProcessInfo.processInfo.environment["CI"] == "true"))
+    func aMySQLServerThatIsNotThereOrAMalformedURLIsOneClearLine() throws {
         let closed = try MLMDProcess.run(["serve", "--port", "0", "--db", "mysql://u:p@127.0.0.1:1/mlmd"])
         #expect(closed.status == 1)
         #expect(closed.error.hasPrefix("mlmd: cannot open the store: UNAVAILABLE: cannot connect to MySQL at 127.0.0.1:1: "))

@@ -5,6 +5,7 @@ import MLMDClient
 import MLMDProtos
 import MLMDServer
 import ProtoWire
+import ProtoWireGRPC
 
 /// What one scenario measured: calls per second over all clients, and latency percentiles.
 struct ScenarioResult {

@@ -5,6 +5,7 @@ import MLMDClient
 import MLMDProtos
 import MLMDServer
 import ProtoWire
+import ProtoWireGRPC
 
 /// The limit of what a grpc-swift-2 server can do on this machine: PutArtifacts and
 /// GetArtifactsByID handlers that decode the request and answer with a fixed response of the same

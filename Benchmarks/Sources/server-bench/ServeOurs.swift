@@ -2,6 +2,8 @@ import Foundation
 import MLMDProtos
 import MLMDServer
 import MLMetadata
+import MLMetadataMySQL
+import MLMetadataPostgreSQL
 
 /// Serves our MetadataStoreServer on `store`, as `mlmd serve` would: a `postgresql://` URL names a
 /// PostgreSQL database, a `mysql://` URL a MySQL/MariaDB database (either created if missing),
@@ -9,7 +11,7 @@ import MLMetadata
 /// listening, which is also once the schema exists: the store is opened before the port is bound,
 /// so the next process on the same database finds it made.
 func serveOurs(port: Int, store: String) async throws {
-    var configuration = MetadataStoreServer.Configuration(host: "127.0.0.1", port: port)
+    var configuration = MetadataStoreServer.Configuration(host: "127.0.0.1", port: port, backends: [.postgreSQL, .mySQL])
     if store.hasPrefix("postgresql://") || store.hasPrefix("postgres://") {
         configuration.serverConfig.connectionConfig = try ConnectionConfig(postgresqlURL: store)
     } else if store.hasPrefix("mysql://") {

@@ -1,6 +1,8 @@
 import Foundation
 import MLMDProtos
 import MLMetadata
+import MLMetadataMySQL
+import MLMetadataPostgreSQL
 
 let clock = ContinuousClock()
 
@@ -112,7 +114,7 @@ func withFreshStore<T>(_ label: String, _ body: (_ store: MetadataStore, _ artif
         // A new database on that server, which the store creates.
         config = try server.config(database: "bench_ours_\(label)_\(ProcessInfo.processInfo.processIdentifier)_\(UInt32.random(in: 0...UInt32.max))")
     }
-    let store = try MetadataStore(config: config)
+    let store = try MetadataStore(config: config, backends: [.postgreSQL, .mySQL])
     let typeID = try store.putArtifactType(.with {
         $0.name = "Dataset"
         $0.properties["split"] = .string

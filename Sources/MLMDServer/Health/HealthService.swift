@@ -1,7 +1,7 @@
 import GRPCCore
-import MLMDClient
 import MLMDProtos
 import ProtoWire
+import ProtoWireGRPC
 
 /// `grpc.health.v1.Health`: SERVING for the whole server ("") and for the metadata store service
 /// until shutdown begins, then NOT_SERVING, so load balancers stop sending calls while the ones in

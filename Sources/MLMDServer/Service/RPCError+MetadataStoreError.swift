@@ -1,5 +1,5 @@
 import GRPCCore
-import MLMetadata
+import MLMDProtos
 
 extension RPCError {
     /// The gRPC status for a store error: the same code, and its message, as ml-metadata's server

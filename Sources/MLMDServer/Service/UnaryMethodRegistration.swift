@@ -1,7 +1,8 @@
 import GRPCCore
-import MLMDClient
+import MLMDProtos
 import MLMetadata
 import ProtoWire
+import ProtoWireGRPC
 
 extension RPCRouter {
     /// Registers a unary method whose messages go through our codec. A `MetadataStoreError` the

@@ -9,14 +9,16 @@ import Synchronization
 /// writes, met a busy file and failed calls with ABORTED (found by server-bench).
 final class ReaderStores: Sendable {
     private let config: ConnectionConfig
+    private let backends: [DatabaseBackend]
     private let idle: Mutex<[MetadataStore]>
 
     /// Opens `count` connections.
     ///
-    /// - Throws: `MetadataStoreError` when the file cannot be opened.
-    init(config: ConnectionConfig, count: Int) throws {
+    /// - Throws: `MetadataStoreError` when the database cannot be opened.
+    init(config: ConnectionConfig, backends: [DatabaseBackend], count: Int) throws {
         self.config = config
-        idle = Mutex(try (0 ..< count).map { _ in try MetadataStore(config: config) })
+        self.backends = backends
+        idle = Mutex(try (0 ..< count).map { _ in try MetadataStore(config: config, backends: backends) })
     }
 
     /// How many connections are idle now.
@@ -25,7 +27,7 @@ final class ReaderStores: Sendable {
     /// Runs `call` with an idle connection; opens another only if every one is lent out, which
     /// the read lane's thread count rules out.
     func withStore<Response>(_ call: (MetadataStore) throws -> Response) throws -> Response {
-        let store = try idle.withLock { $0.popLast() } ?? MetadataStore(config: config)
+        let store = try idle.withLock { $0.popLast() } ?? MetadataStore(config: config, backends: backends)
         defer { idle.withLock { $0.append(store) } }
         return try call(store)
     }

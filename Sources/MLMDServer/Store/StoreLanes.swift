@@ -17,15 +17,16 @@ final class StoreLanes: Sendable {
     private let readers: ReaderStores?
     private let readThreads: NIOThreadPool?
 
-    /// Opens the store `config` names (creating it if needed) and starts the lanes' threads.
+    /// Opens the store `config` names (creating it if needed) on SQLite or one of `backends`,
+    /// and starts the lanes' threads.
     ///
     /// - Throws: `MetadataStoreError` when the store cannot be opened.
-    init(config: ConnectionConfig, readThreadCount: Int) throws {
-        writer = try MetadataStore(config: config)
+    init(config: ConnectionConfig, backends: [DatabaseBackend], readThreadCount: Int) throws {
+        writer = try MetadataStore(config: config, backends: backends)
         writeThread = NIOThreadPool(numberOfThreads: 1)
         writeThread.start()
         if config.opensManyConnections, readThreadCount > 0 {
-            readers = try ReaderStores(config: config, count: readThreadCount)
+            readers = try ReaderStores(config: config, backends: backends, count: readThreadCount)
             let threads = NIOThreadPool(numberOfThreads: readThreadCount)
             threads.start()
             readThreads = threads

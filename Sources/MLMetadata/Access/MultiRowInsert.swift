@@ -5,10 +5,10 @@
 ///
 /// Rows go in statements of `maxRows`, then 32, 16, … 1 for the rest, so that at most seven
 /// statement sizes per table are ever prepared.
-struct MultiRowInsert {
+package struct MultiRowInsert {
     /// Rows per statement at most: 64 rows of 8 values stay under SQLite's oldest default limit of
     /// 999 parameters.
-    static let maxRows = 64
+    package static let maxRows = 64
 
     let connection: any DatabaseConnection
     /// The table, which names the statements.

@@ -1,5 +1,5 @@
 // The steps of a store call's transaction that every database shares; how it begins differs.
-extension DatabaseConnection {
+package extension DatabaseConnection {
     /// Runs `body` in the transaction the caller just began, then commits; on any error, rolls
     /// back. A database failure reaches the caller as its store error.
     func committing<T>(_ body: (any DatabaseConnection) throws -> T) throws -> T {

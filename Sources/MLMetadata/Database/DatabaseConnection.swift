@@ -1,13 +1,13 @@
 /// The SQL the access objects write is SQLite's: `"Quoted"` identifiers and `?` parameters. A
 /// connection to another database rewrites it into its own dialect when it prepares a statement;
 /// the few places where the dialects differ in more than spelling ask `dialect`.
-enum SQLDialect: Sendable {
+package enum SQLDialect: Sendable {
     case sqlite, postgresql, mysql
 }
 
 /// One connection to the store's database, used by one thread at a time (its owner serializes
 /// access): prepared statements, cached by their SQL, and transaction control.
-protocol DatabaseConnection: AnyObject {
+package protocol DatabaseConnection: AnyObject {
     var dialect: SQLDialect { get }
     /// Where the database is, for messages (a file name, or a server and database name).
     var location: String { get }
@@ -41,7 +41,7 @@ protocol DatabaseConnection: AnyObject {
     func recoverable<T>(_ body: () throws -> T) throws -> T
 }
 
-extension DatabaseConnection {
+package extension DatabaseConnection {
     /// A one-row INSERT into a table with an `id` column, made ready for `insertedIDs`: SQLite
     /// counts the new id itself, other databases hand it back.
     func insertReturningID(_ insert: String) -> String {
@@ -60,14 +60,14 @@ extension DatabaseConnection {
 
 /// Names a cached statement by what it does, for `DatabaseConnection.statement(_:sql:)`: a few
 /// bytes to hash where the SQL text may be thousands.
-struct StatementKey: Hashable {
-    enum Purpose: Hashable {
+package struct StatementKey: Hashable {
+    package enum Purpose: Hashable {
         case insertRows, selectByIDs, selectPropertiesByIDs, selectIDRange
     }
 
-    var purpose: Purpose
+    package var purpose: Purpose
     /// The table it is about.
-    var table: String
+    package var table: String
     /// Rows or ids it takes, for statements built in several sizes.
-    var size: Int = 0
+    package var size: Int = 0
 }

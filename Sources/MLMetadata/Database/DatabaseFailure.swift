@@ -1,7 +1,9 @@
+import MLMDProtos
+
 /// A failed database call, whatever the database: what kind of failure it is, for the access
 /// objects that handle some of them, and the database's own message.
-struct DatabaseFailure: Error {
-    enum Kind {
+package struct DatabaseFailure: Error {
+    package enum Kind: Sendable {
         /// A UNIQUE or PRIMARY KEY constraint refused a row.
         case uniqueViolation
         /// Another connection holds a lock past the wait, or the transaction lost a conflict
@@ -18,20 +20,29 @@ struct DatabaseFailure: Error {
         /// A value the database cannot hold: a NUL byte in PostgreSQL text, an integer past its
         /// column's range.
         case invalidValue
+        /// A table or index of that name exists already (another process set up the same
+        /// database meanwhile).
+        case duplicateName
         case other
     }
 
-    var kind: Kind
-    /// The database's code, e.g. `SQLite error 19` or `SQLSTATE 23505`.
-    var code: String
-    var message: String
+    package var kind: Kind
+    /// The database's own code, e.g. `SQLite error 2067` or `SQLSTATE 23505`.
+    package var code: DatabaseErrorCode
+    package var message: String
+
+    package init(kind: Kind, code: DatabaseErrorCode, message: String) {
+        self.kind = kind
+        self.code = code
+        self.message = message
+    }
 
     var isUniqueViolation: Bool { kind == .uniqueViolation }
 
     /// The store error a caller sees when nothing more specific applies: busy → ABORTED (retry),
     /// a full disk → RESOURCE_EXHAUSTED, a read-only database → FAILED_PRECONDITION, a lost
     /// database → UNAVAILABLE, anything else → INTERNAL.
-    var storeError: MetadataStoreError {
+    package var storeError: MetadataStoreError {
         switch kind {
         case .busy: MetadataStoreError(.aborted, "database is busy; retry the call (\(message))")
         case .diskFull: MetadataStoreError(.resourceExhausted, "disk full: \(message)")
@@ -41,7 +52,7 @@ struct DatabaseFailure: Error {
                 + "write-ahead-log mode makes FILE-shm beside the file, even to read; a read-only folder prevents it): \(message)")
         case .unavailable: MetadataStoreError(.unavailable, "database unavailable: \(message)")
         case .invalidValue: MetadataStoreError(.invalidArgument, "the database cannot store a value given: \(message)")
-        case .uniqueViolation, .other: MetadataStoreError(.internal, "\(code): \(message)")
+        case .uniqueViolation, .duplicateName, .other: MetadataStoreError(.internal, "\(code): \(message)")
         }
     }
 }

@@ -1,6 +1,6 @@
 /// A prepared statement: bind with `bind(_:at:)` (1-based), then `step()` through the rows and
 /// read the current row's columns (0-based).
-protocol DatabaseStatement: AnyObject {
+package protocol DatabaseStatement: AnyObject {
     /// Back to the start, with every parameter unbound.
     func reset()
     /// Binds `value` to the parameter at `index` (1-based); nil binds NULL.
@@ -15,7 +15,7 @@ protocol DatabaseStatement: AnyObject {
     func string(_ column: Int32) -> String?
 }
 
-extension DatabaseStatement {
+package extension DatabaseStatement {
     /// Binds every value in order, starting at parameter 1.
     func bind(_ values: [DatabaseValue]) {
         for (offset, value) in values.enumerated() {
@@ -39,7 +39,7 @@ extension DatabaseStatement {
 }
 
 /// A value to bind.
-enum DatabaseValue: Equatable {
+package enum DatabaseValue: Equatable {
     case null
     case integer(Int64)
     case real(Double)

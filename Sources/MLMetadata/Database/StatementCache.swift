@@ -1,10 +1,12 @@
 /// A connection's prepared statements by key (their SQL, or a `StatementKey`): each is made once
 /// and reset whenever it is handed out again.
-struct StatementCache<Key: Hashable, Statement: DatabaseStatement> {
+package struct StatementCache<Key: Hashable, Statement: DatabaseStatement> {
     private var statements: [Key: Statement] = [:]
 
+    package init() {}
+
     /// The statement for `key`, reset; `make` prepares it the first time.
-    mutating func statement(_ key: Key, make: () throws -> Statement) rethrows -> Statement {
+    package mutating func statement(_ key: Key, make: () throws -> Statement) rethrows -> Statement {
         if let cached = statements[key] {
             cached.reset()
             return cached
@@ -15,10 +17,10 @@ struct StatementCache<Key: Hashable, Statement: DatabaseStatement> {
     }
 
     /// Resets every statement, so that none holds a row (and with it a lock or a result).
-    func resetAll() {
+    package func resetAll() {
         for statement in statements.values { statement.reset() }
     }
 
     /// Lets go of every statement (SQLite finalizes them before it closes the handle).
-    mutating func removeAll() { statements.removeAll() }
+    package mutating func removeAll() { statements.removeAll() }
 }

@@ -1,3 +1,5 @@
+import MLMDProtos
+
 extension MetadataStore {
     /// Parses `filterQuery` and plans it as SQL for artifacts, executions and contexts, in that
     /// order, as `getArtifacts`, `getExecutions` and `getContexts` do before they query, but

@@ -1,3 +1,5 @@
+import MLMDProtos
+
 /// Parses `filter_query` text (the ZetaSQL boolean expressions ml-metadata accepts) into a
 /// `FilterExpression`. Errors are INVALID_ARGUMENT naming the character offset and what was expected.
 struct FilterQueryParser {

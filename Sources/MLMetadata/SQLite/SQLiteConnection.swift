@@ -1,4 +1,5 @@
 import CSQLite
+import MLMDProtos
 
 /// One SQLite database handle: opened in `init`, closed in `deinit`, with its prepared
 /// statements cached by SQL text. Not thread-safe: its owner serializes access.
@@ -124,26 +125,4 @@ final class SQLiteConnection: DatabaseConnection {
     var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
     var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
-}
-
-extension DatabaseFailure {
-    /// The failure for SQLite's (extended) result code `status`.
-    init(sqliteStatus status: Int32, message: String) {
-        let primary = status & 0xff
-        // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY (C macros Swift does not import).
-        let kind: Kind = if status == SQLITE_CONSTRAINT | 8 << 8 || status == SQLITE_CONSTRAINT | 6 << 8 {
-            .uniqueViolation
-        } else if primary == SQLITE_BUSY || primary == SQLITE_LOCKED {
-            .busy
-        } else if primary == SQLITE_FULL {
-            .diskFull
-        } else if primary == SQLITE_READONLY {
-            .readOnly
-        } else if primary == SQLITE_CANTOPEN {
-            .cannotOpen
-        } else {
-            .other
-        }
-        self.init(kind: kind, code: "SQLite error \(status)", message: message)
-    }
 }

@@ -1,3 +1,6 @@
+import Foundation
+import MLMDProtos
+
 /// The parts of a database server URL, `SCHEME://USER:PASSWORD@HOST:PORT/DATABASE`, with
 /// percent-escapes in the user, password and database decoded. Query parameters are not read.
 struct DatabaseURL {

@@ -1,6 +1,6 @@
 /// The database behind a store, whichever it is: it runs each store call as one transaction on
 /// one of its connections, committed whole or rolled back whole when the call throws.
-protocol MetadataSource: AnyObject, Sendable {
+package protocol MetadataSource: AnyObject, Sendable {
     /// Runs `body` in one transaction; inside a transaction already open (`atomically`), in a
     /// savepoint of it. With `retryingConflicts`, a transaction that lost a conflict with another
     /// connection's (a deadlock, a serialization failure) is run again a few times before the

@@ -3,25 +3,26 @@ import MLMDProtos
 /// Brings a database to ml-metadata's schema version 10 (inside the caller's transaction): creates
 /// the tables, indexes and version row in an empty database, and the nine built-in `mlmd.*` types
 /// whenever they are missing, which is why a fresh store's first user type gets id 10.
-struct SchemaSetup {
+package struct SchemaSetup {
     let connection: any DatabaseConnection
+    let layout: SchemaLayout
 
-    func prepare(canWrite: Bool) throws {
+    package init(connection: any DatabaseConnection, layout: SchemaLayout) {
+        self.connection = connection
+        self.layout = layout
+    }
+
+    package func prepare(canWrite: Bool) throws {
         let existing = try existingTables()
         let present = SchemaV10.tableNames.filter { existing.contains($0.lowercased()) }
         if present.isEmpty {
             guard canWrite else {
                 throw MetadataStoreError(.failedPrecondition, "\(connection.location) holds no metadata store and is opened read-only")
             }
-            let schema = switch connection.dialect {
-            case .sqlite: SchemaV10.createTables + SchemaV10.createIndexes
-            case .postgresql: PostgreSQLSchemaV10.createTables + PostgreSQLSchemaV10.createIndexes
-            case .mysql: MySQLSchemaV10.createTables + MySQLSchemaV10.createIndexes
-            }
-            for statement in schema {
+            for statement in layout.createStatements {
                 do {
                     try connection.execute(statement)
-                } catch let failure as DatabaseFailure where failure.isDuplicateIndexName {
+                } catch let failure as DatabaseFailure where failure.kind == .duplicateName {
                     // Another process setting up the same database made this index first.
                 }
             }
@@ -37,12 +38,7 @@ struct SchemaSetup {
 
     /// The database's table names, lower-cased (PostgreSQL's are, SQLite's may not be).
     private func existingTables() throws -> Set<String> {
-        let sql = switch connection.dialect {
-        case .sqlite: #"SELECT "name" FROM "sqlite_master" WHERE "type" = 'table'"#
-        case .postgresql: "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema()"
-        case .mysql: "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"
-        }
-        let statement = try connection.statement(sql)
+        let statement = try connection.statement(layout.tableNamesQuery)
         var names: Set<String> = []
         while try statement.step() { if let name = statement.string(0) { names.insert(name.lowercased()) } }
         return names

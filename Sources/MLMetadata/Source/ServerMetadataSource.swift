@@ -7,7 +7,7 @@ import Darwin
 
 /// A connection to a database server, which can break under the store (the server restarted, or
 /// ended the session) and is then replaced.
-protocol ServerConnection: DatabaseConnection {
+package protocol ServerConnection: DatabaseConnection {
     /// True once the connection is of no further use.
     var isBroken: Bool { get }
 }
@@ -17,26 +17,28 @@ protocol ServerConnection: DatabaseConnection {
 /// is one transaction on one connection; a lost conflict with another connection (a deadlock, a
 /// serialization failure, a lock wait past its limit) is retried, and a broken connection is
 /// replaced at the next call.
-final class ServerMetadataSource: @unchecked Sendable {
+package final class ServerMetadataSource: @unchecked Sendable {
     // Unchecked: MetadataStore uses it only while holding its lock.
     private var connection: any ServerConnection
     private let connect: () throws -> any ServerConnection
 
     /// Connects with `connect` (also used to replace a broken connection), then creates the schema
-    /// and built-in types where they are missing.
+    /// in `layout` and the built-in types where they are missing.
     ///
     /// - Throws: FAILED_PRECONDITION for a database of another schema version, and what `connect` throws.
-    init(connect: @escaping () throws -> any ServerConnection) throws {
+    package init(layout: SchemaLayout, connect: @escaping () throws -> any ServerConnection) throws {
         connection = try connect()
         self.connect = connect
-        try transaction(writing: true, retryingConflicts: true) { connection in try SchemaSetup(connection: connection).prepare(canWrite: true) }
+        try transaction(writing: true, retryingConflicts: true) { connection in
+            try SchemaSetup(connection: connection, layout: layout).prepare(canWrite: true)
+        }
     }
 
     /// Tries after a lost conflict, counting the first; waits grow from 5 ms with some jitter, so
     /// that the connections that collided do not collide again.
     static let conflictAttempts = 5
 
-    func transaction<T>(writing: Bool, retryingConflicts: Bool, _ body: (any DatabaseConnection) throws -> T) throws -> T {
+    package func transaction<T>(writing: Bool, retryingConflicts: Bool, _ body: (any DatabaseConnection) throws -> T) throws -> T {
         if connection.isInTransaction { return try connection.inSavepoint(body) }
         var attempt = 1
         while true {

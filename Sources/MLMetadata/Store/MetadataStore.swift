@@ -30,23 +30,53 @@ public final class MetadataStore: Sendable {
     private let atomicCallThread = Atomic<UInt>(0)
 
     /// Opens (and if needed creates) the store `config` names: `fake_database` for a store in
-    /// memory, `sqlite` for a file, `postgresql` or `mysql` for a database on such a server.
+    /// memory, `sqlite` for a file. A `postgresql` or `mysql` config needs its backend, from its
+    /// own module: `init(config:backends:)`.
     ///
     /// - Throws: `MetadataStoreError`: FAILED_PRECONDITION for a database of another schema
-    ///   version, ABORTED for a half-created one, INTERNAL if a file cannot be opened, UNAVAILABLE
-    ///   or PERMISSION_DENIED if a server cannot be reached or refuses the credentials.
-    public init(config: ConnectionConfig) throws {
+    ///   version, ABORTED for a half-created one, INTERNAL if a file cannot be opened.
+    public convenience init(config: ConnectionConfig) throws {
+        try self.init(config: config, backends: [])
+    }
+
+    /// Opens (and if needed creates) the store `config` names, on SQLite or on a database server
+    /// of one of `backends`:
+    ///
+    /// ```swift
+    /// import MLMetadataPostgreSQL
+    ///
+    /// let store = try MetadataStore(config: ConnectionConfig(postgresqlURL: "postgresql://mlmd@db:5432/mlmd"),
+    ///                               backends: [.postgreSQL])
+    /// ```
+    ///
+    /// - Throws: `MetadataStoreError`: FAILED_PRECONDITION for a database of another schema
+    ///   version, or for a database server none of `backends` serves; ABORTED for a half-created
+    ///   store; INTERNAL if a file cannot be opened; UNAVAILABLE or PERMISSION_DENIED if a server
+    ///   cannot be reached or refuses the credentials.
+    public convenience init(config: ConnectionConfig, backends: [DatabaseBackend]) throws {
         switch config.config {
-        case .postgresql(let postgresql)?: source = try PostgreSQLMetadataSource.open(postgresql)
-        case .mysql(let mysql)?: source = try MySQLMetadataSource.open(mysql)
-        default: source = try SQLiteMetadataSource(config: config)
+        case .postgresql?, .mysql?:
+            for backend in backends {
+                if let source = try backend.open(config) { self.init(source: source); return }
+            }
+            let wanted: DatabaseBackend.Name = if case .mysql? = config.config { .mySQL } else { .postgreSQL }
+            throw MetadataStoreError(.failedPrecondition,
+                "a \(wanted.rawValue) store needs the backend of module \(wanted.module): "
+                    + "MetadataStore(config:backends: [.\(wanted)])")
+        default:
+            self.init(source: try SQLiteMetadataSource(config: config))
         }
     }
 
-    /// Opens the store with how long a call may wait for another connection's write lock before it
-    /// fails with ABORTED (ten seconds by default).
-    public init(config: ConnectionConfig, busyTimeoutMilliseconds: Int32) throws {
-        source = try SQLiteMetadataSource(config: config, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+    /// Opens the SQLite store `config` names with how long a call may wait for another
+    /// connection's write lock before it fails with ABORTED (ten seconds by default).
+    public convenience init(config: ConnectionConfig, busyTimeoutMilliseconds: Int32) throws {
+        self.init(source: try SQLiteMetadataSource(config: config, busyTimeoutMilliseconds: busyTimeoutMilliseconds))
+    }
+
+    /// A store on `source`, which a backend opened.
+    package init(source: any MetadataSource) {
+        self.source = source
     }
 
     /// Runs `body` as one transaction with the store's access objects; inside `atomically`, as a

@@ -1,4 +1,5 @@
 import Foundation
+import MLMDProtos
 
 /// A PostgreSQL password file (`.pgpass` format, as `passfile` in ml-metadata's config names one):
 /// lines `host:port:database:user:password`, where `*` matches anything, `\:` and `\\` escape,

@@ -1,4 +1,4 @@
-@testable import MLMetadata
+@testable import MLMetadataMySQL
 import Testing
 
 /// The store's SQL (SQLite's spelling) as MySQL reads it.

@@ -1,4 +1,5 @@
 import MLMDProtos
+import MLMetadata
 
 /// A store's database on a PostgreSQL server, laid out as ml-metadata's schema version 10 for
 /// PostgreSQL.
@@ -12,7 +13,7 @@ enum PostgreSQLMetadataSource {
         let endpoint = try PostgreSQLEndpoint(config)
         guard !config.dbname.isEmpty else { throw MetadataStoreError(.invalidArgument, "postgresql config names no dbname") }
         if !config.skipDbCreation { try createDatabaseIfMissing(config.dbname, on: endpoint) }
-        return try ServerMetadataSource { try PostgreSQLConnection(endpoint, database: config.dbname) }
+        return try ServerMetadataSource(layout: PostgreSQLSchemaV10.layout) { try PostgreSQLConnection(endpoint, database: config.dbname) }
     }
 
     /// ml-metadata does the same from the `postgres` database: look the name up, create it if absent.
@@ -24,7 +25,7 @@ enum PostgreSQLMetadataSource {
         let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         do {
             try server.execute("CREATE DATABASE \(quoted)")
-        } catch let failure as DatabaseFailure where failure.code == "SQLSTATE 42P04" {
+        } catch let failure as DatabaseFailure where failure.code == .sqlState(.duplicateDatabase) {
             // Another process created it meanwhile.
         } catch let failure as DatabaseFailure {
             throw failure.storeError

@@ -1,5 +1,6 @@
 import Logging
 import MLMDProtos
+import MLMetadata
 import NIOCore
 import NIOPosix
 import PostgresNIO
@@ -61,13 +62,13 @@ final class PostgreSQLConnection: DatabaseConnection {
 
     private func runWithTimeout(_ query: PostgresQuery) throws -> [PostgresRow] {
         guard !connection.isClosed else {
-            throw DatabaseFailure(kind: .unavailable, code: "PostgreSQL", message: "the server closed the connection")
+            throw DatabaseFailure(kind: .unavailable, code: .client(database: "PostgreSQL", reason: nil), message: "the server closed the connection")
         }
         let eventLoop = connection.eventLoop
         let result = eventLoop.makePromise(of: PostgresQueryResult.self)
         connection.query(query, logger: logger).cascade(to: result)
         let timeout = eventLoop.scheduleTask(in: Self.statementTimeout) {
-            result.fail(DatabaseFailure(kind: .unavailable, code: "PostgreSQL",
+            result.fail(DatabaseFailure(kind: .unavailable, code: .client(database: "PostgreSQL", reason: nil),
                                         message: "no answer in \(Self.statementTimeout.nanoseconds / 1_000_000_000) s"))
         }
         defer { timeout.cancel() }
@@ -127,80 +128,6 @@ final class PostgreSQLConnection: DatabaseConnection {
             try execute("ROLLBACK TO SAVEPOINT mlmd_statement")
             try execute("RELEASE SAVEPOINT mlmd_statement")
             throw error
-        }
-    }
-}
-
-/// Where a PostgreSQL server is and who connects, from ml-metadata's `PostgreSQLDatabaseConfig`:
-/// the password is the config's, or the one its `passfile` holds for this server, database and user.
-struct PostgreSQLEndpoint: Sendable {
-    var host: String
-    var port: Int
-    var user: String
-    var password: String?
-    var tls: PostgresConnection.Configuration.TLS
-
-    init(_ config: PostgreSQLDatabaseConfig) throws {
-        host = !config.hostaddr.isEmpty ? config.hostaddr : (config.host.isEmpty ? "localhost" : config.host)
-        if config.port.isEmpty {
-            port = 5432
-        } else if let number = Int(config.port), (1...65535).contains(number) {
-            port = number
-        } else {
-            throw MetadataStoreError(.invalidArgument, "postgresql port \"\(config.port)\" is not a port number")
-        }
-        user = config.user
-        if config.user.isEmpty { throw MetadataStoreError(.invalidArgument, "postgresql config names no user") }
-        if config.hasPassword {
-            password = config.password
-        } else if !config.passfile.isEmpty {
-            password = try PasswordFile.password(in: config.passfile, host: host, port: port, database: config.dbname, user: user)
-        } else {
-            password = nil
-        }
-        tls = try PostgreSQLTLS.configuration(config.ssloption, host: host)
-    }
-}
-
-extension DatabaseFailure {
-    /// The failure for an error from PostgreSQL or from the connection to it.
-    init(postgres error: any Error) {
-        guard let error = error as? PSQLError else {
-            self.init(kind: .unavailable, code: "PostgreSQL", message: "\(error)")
-            return
-        }
-        guard let state = error.serverInfo?[.sqlState] else {
-            let kind: Kind = switch error.code {
-            case .serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown: .unavailable
-            default: .other
-            }
-            self.init(kind: kind, code: "PostgreSQL \(error.code)", message: error.underlying.map { "\($0)" } ?? "\(error.code)")
-            return
-        }
-        let message = error.serverInfo?[.message] ?? "\(error.code)"
-        let kind: Kind = switch state {
-        case "23505": .uniqueViolation
-        // serialization_failure, deadlock_detected, lock_not_available: retry the transaction.
-        case "40001", "40P01", "55P03": .busy
-        case "53100": .diskFull
-        // admin_shutdown, crash_shutdown, cannot_connect_now, connection failures.
-        case "57P01", "57P02", "57P03", "08000", "08003", "08006": .unavailable
-        // Data exceptions: the caller's value (a NUL byte in text, an int past int4), not the store;
-        // program_limit_exceeded: a value too long for an index entry (a megabyte uri).
-        case _ where state.hasPrefix("22"), "54000": .invalidValue
-        default: .other
-        }
-        self.init(kind: kind, code: "SQLSTATE \(state)", message: message)
-    }
-
-    /// The store error for a failed connection at start: UNAVAILABLE for a server that cannot be
-    /// reached, INVALID_ARGUMENT-like refusals (a wrong password) as what the server said.
-    func connectError(location: String) -> MetadataStoreError {
-        switch code {
-        case "SQLSTATE 28P01", "SQLSTATE 28000":
-            MetadataStoreError(.permissionDenied, "cannot connect to PostgreSQL at \(location): \(message)")
-        default:
-            MetadataStoreError(.unavailable, "cannot connect to PostgreSQL at \(location): \(message)")
         }
     }
 }

@@ -1,5 +1,6 @@
 import CMariaDB
 import MLMDProtos
+import MLMetadata
 
 /// Where a MySQL server is and who connects, from ml-metadata's `MySQLDatabaseConfig`.
 struct MySQLEndpoint: Sendable {
@@ -37,12 +38,13 @@ struct MySQLTLS: Sendable {
 
     init(_ options: MySQLDatabaseConfig.SSLOptions?) { self.options = options }
 
-    func apply(to handle: UnsafeMutablePointer<MYSQL>) {
+    func apply(to handle: OpaquePointer, _ library: UnsafePointer<mdb_functions>) {
         guard let options else { return }
         func optional(_ value: String) -> String? { value.isEmpty ? nil : value }
-        mysql_ssl_set(handle, optional(options.key), optional(options.cert), optional(options.ca),
-                      optional(options.capath), optional(options.cipher))
-        var verify: my_bool = options.verifyServerCert ? 1 : 0
-        mysql_options(handle, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verify)
+        let api = library.pointee
+        _ = api.ssl_set(handle, optional(options.key), optional(options.cert), optional(options.ca),
+                        optional(options.capath), optional(options.cipher))
+        var verify: mdb_flag = options.verifyServerCert ? 1 : 0
+        _ = api.options(handle, MariaDBConstant.optionVerifyServerCertificate, &verify)
     }
 }

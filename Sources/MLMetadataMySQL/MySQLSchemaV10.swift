@@ -1,9 +1,15 @@
+import MLMetadata
+
 /// ml-metadata's schema version 10 on MySQL and MariaDB, so that both implementations share one
 /// database: the tables of `SchemaV10` with their names' case kept, AUTO_INCREMENT int ids,
 /// MEDIUMTEXT strings and MEDIUMBLOB byte and proto values (proto values as base64 text, as in
 /// SQLite), ml-metadata's constraint names, and the same indexes, not partial, over the first 255
 /// characters of text columns. The server's default engine (InnoDB) and character set apply.
 enum MySQLSchemaV10 {
+    static let layout = SchemaLayout(
+        createStatements: createTables + createIndexes,
+        tableNamesQuery: "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")
+
     private static func propertyTable(_ table: String, owner: String) -> String {
         """
         CREATE TABLE IF NOT EXISTS "\(table)" ("\(owner)" INT NOT NULL, "name" VARCHAR(255) NOT NULL, \

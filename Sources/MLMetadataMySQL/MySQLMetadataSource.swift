@@ -1,4 +1,5 @@
 import MLMDProtos
+import MLMetadata
 
 /// A store's database on a MySQL or MariaDB server, laid out as ml-metadata's schema version 10
 /// for MySQL.
@@ -13,7 +14,7 @@ enum MySQLMetadataSource {
         let endpoint = try MySQLEndpoint(config)
         guard !config.database.isEmpty else { throw MetadataStoreError(.invalidArgument, "mysql config names no database") }
         if !config.skipDbCreation { try createDatabaseIfMissing(config.database, on: endpoint) }
-        return try ServerMetadataSource { try MySQLConnection(endpoint, database: config.database) }
+        return try ServerMetadataSource(layout: MySQLSchemaV10.layout) { try MySQLConnection(endpoint, database: config.database) }
     }
 
     /// As ml-metadata does: `CREATE DATABASE IF NOT EXISTS` on a connection to no database.

@@ -1,11 +1,14 @@
 import CMariaDB
 import MLMDProtos
+import MLMetadata
 
 /// One connection to a MySQL or MariaDB database through MariaDB Connector/C: blocking calls on
 /// the caller's thread, prepared statements cached by their SQL. Not thread-safe: its owner
 /// serializes access.
 final class MySQLConnection: DatabaseConnection {
-    let handle: UnsafeMutablePointer<MYSQL>
+    let handle: OpaquePointer
+    /// MariaDB Connector/C's functions.
+    let library: UnsafePointer<mdb_functions>
     private var statements = StatementCache<String, MySQLStatement>()
     private var keyedStatements = StatementCache<StatementKey, MySQLStatement>()
     /// `host:port/database`, for messages.
@@ -26,35 +29,36 @@ final class MySQLConnection: DatabaseConnection {
 
     /// Connects to `endpoint`; to `database` in it when one is given.
     init(_ endpoint: MySQLEndpoint, database: String?) throws {
-        _ = Self.libraryReady
-        guard let handle = mysql_init(nil) else {
+        library = try MariaDBLibrary.functions()
+        let api = library.pointee
+        guard let handle = api.`init`(nil) else {
             throw MetadataStoreError(.resourceExhausted, "cannot connect to MySQL: out of memory")
         }
         self.handle = handle
         location = endpoint.description(database: database)
         var connectTimeout: UInt32 = 10
         var timeout = Self.timeoutSeconds
-        mysql_options(handle, MYSQL_OPT_CONNECT_TIMEOUT, &connectTimeout)
-        mysql_options(handle, MYSQL_OPT_READ_TIMEOUT, &timeout)
-        mysql_options(handle, MYSQL_OPT_WRITE_TIMEOUT, &timeout)
+        _ = api.options(handle, MariaDBConstant.optionConnectTimeout, &connectTimeout)
+        _ = api.options(handle, MariaDBConstant.optionReadTimeout, &timeout)
+        _ = api.options(handle, MariaDBConstant.optionWriteTimeout, &timeout)
         // ml-metadata's client talks latin1 and sends its UTF-8 bytes as they are, so the server
         // keeps each byte as one latin1 character. Doing the same stores and reads back the very
         // bytes ml-metadata does; text written as utf8mb4 would read back garbled there.
-        mysql_options(handle, MYSQL_SET_CHARSET_NAME, "latin1")
-        endpoint.tls.apply(to: handle)
-        let connected = mysql_real_connect(handle, endpoint.host, endpoint.user, endpoint.password, database,
-                                           UInt32(endpoint.port), endpoint.socket, 0)
+        _ = api.options(handle, MariaDBConstant.optionCharacterSetName, "latin1")
+        endpoint.tls.apply(to: handle, library)
+        let connected = api.real_connect(handle, endpoint.host, endpoint.user, endpoint.password, database,
+                                         UInt32(endpoint.port), endpoint.socket, 0)
         guard connected != nil else {
-            let failure = DatabaseFailure(mysql: handle)
-            mysql_close(handle)
+            let failure = DatabaseFailure(mysql: handle, library)
+            api.close(handle)
             throw failure.mysqlConnectError(location: location)
         }
-        let server = String(cString: mysql_get_server_info(handle))
-        returnsInsertedIDs = server.contains("MariaDB") && mysql_get_server_version(handle) >= 10_05_00
+        let server = String(cString: api.get_server_info(handle))
+        returnsInsertedIDs = server.contains("MariaDB") && api.get_server_version(handle) >= 10_05_00
         do {
             try configureSession()
         } catch let failure as DatabaseFailure {
-            mysql_close(handle)
+            api.close(handle)
             throw failure.mysqlConnectError(location: location)
         }
     }
@@ -62,10 +66,8 @@ final class MySQLConnection: DatabaseConnection {
     deinit {
         statements.removeAll()  // close the statements before the connection
         keyedStatements.removeAll()
-        mysql_close(handle)
+        library.pointee.close(handle)
     }
-
-    private static let libraryReady: Void = { _ = mysql_server_init(0, nil, nil) }()
 
     /// The session the store's SQL expects, whatever the server's defaults:
     /// - strict mode, so that a value a column cannot hold is an error, not silently cut;
@@ -80,7 +82,8 @@ final class MySQLConnection: DatabaseConnection {
     /// server went away during it.
     func running<T>(_ sql: String, _ body: () throws -> T) throws -> T {
         guard !isBroken else {
-            throw DatabaseFailure(kind: .unavailable, code: "MySQL", message: "the connection to \(location) was lost")
+            throw DatabaseFailure(kind: .unavailable, code: .client(database: "MySQL", reason: nil),
+                                  message: "the connection to \(location) was lost")
         }
         do {
             return try body()
@@ -95,10 +98,11 @@ final class MySQLConnection: DatabaseConnection {
     func execute(_ sql: String) throws {
         let translated = MySQLDialect.translate(sql)
         try running(translated) {
-            guard mysql_real_query(handle, translated, UInt(translated.utf8.count)) == 0 else {
-                throw DatabaseFailure(mysql: handle)
+            let api = library.pointee
+            guard api.real_query(handle, translated, UInt(translated.utf8.count)) == 0 else {
+                throw DatabaseFailure(mysql: handle, library)
             }
-            if let result = mysql_store_result(handle) { mysql_free_result(result) }
+            if let result = api.store_result(handle) { api.free_result(result) }
         }
     }
 
@@ -139,5 +143,10 @@ final class MySQLConnection: DatabaseConnection {
     func recoverable<T>(_ body: () throws -> T) throws -> T { try body() }
 
     /// What the server says, so it is right after a deadlock ended the transaction too.
-    var isInTransaction: Bool { !isBroken && handle.pointee.server_status & UInt32(SERVER_STATUS_IN_TRANS) != 0 }
+    var isInTransaction: Bool {
+        guard !isBroken else { return false }
+        var status: UInt32 = 0
+        _ = library.pointee.get_info(handle, MariaDBConstant.infoServerStatus, &status)
+        return status & MariaDBConstant.serverStatusInTransaction != 0
+    }
 }

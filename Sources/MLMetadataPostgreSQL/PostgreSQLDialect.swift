@@ -1,3 +1,4 @@
+
 /// Rewrites the store's SQL (SQLite's spelling) for PostgreSQL, where ml-metadata created every
 /// table and column with unquoted, so lower-case, names.
 ///

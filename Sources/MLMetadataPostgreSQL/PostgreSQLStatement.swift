@@ -1,3 +1,4 @@
+import MLMetadata
 import NIOCore
 import PostgresNIO
 

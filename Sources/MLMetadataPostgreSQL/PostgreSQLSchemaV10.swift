@@ -1,8 +1,14 @@
+import MLMetadata
+
 /// ml-metadata's schema version 10 on PostgreSQL, so that both implementations share one database:
 /// the tables of `SchemaV10` with lower-case names (ml-metadata writes them unquoted), SERIAL
 /// (int4) ids, BOOLEAN flags, BYTEA proto values, ml-metadata's constraint names, and the same
 /// indexes, not partial. 48 indexes in all with the keys', as ml-metadata counts them.
 enum PostgreSQLSchemaV10 {
+    static let layout = SchemaLayout(
+        createStatements: createTables + createIndexes,
+        tableNamesQuery: "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema()")
+
     private static func propertyTable(_ table: String, owner: String) -> String {
         """
         CREATE TABLE IF NOT EXISTS \(table) (\(owner) INT NOT NULL, name VARCHAR(255) NOT NULL, \

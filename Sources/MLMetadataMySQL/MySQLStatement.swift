@@ -1,4 +1,6 @@
 import CMariaDB
+import MLMDProtos
+import MLMetadata
 
 /// A server-side prepared statement on MySQL or MariaDB (MariaDB Connector/C's binary protocol):
 /// its SQL rewritten once (`MySQLDialect`), its parameters kept until the first `step()`, which
@@ -13,7 +15,8 @@ final class MySQLStatement: DatabaseStatement {
     }
 
     let sql: String
-    private let handle: UnsafeMutablePointer<MYSQL_STMT>
+    private let handle: OpaquePointer
+    private let library: UnsafePointer<mdb_functions>
     private unowned let connection: MySQLConnection
     private var parameters: [Value]
     private var rows: [[Value]]?
@@ -23,24 +26,27 @@ final class MySQLStatement: DatabaseStatement {
 
     init(sql: String, connection: MySQLConnection) throws {
         self.sql = MySQLDialect.translate(sql)
-        guard let handle = mysql_stmt_init(connection.handle) else {
-            throw DatabaseFailure(kind: .other, code: "MySQL", message: "out of memory preparing a statement")
+        library = connection.library
+        let api = library.pointee
+        guard let handle = api.stmt_init(connection.handle) else {
+            throw DatabaseFailure(kind: .other, code: .client(database: "MySQL", reason: nil),
+                                  message: "out of memory preparing a statement")
         }
         self.handle = handle
         self.connection = connection
-        if mysql_stmt_prepare(handle, self.sql, UInt(self.sql.utf8.count)) != 0 {
-            let failure = DatabaseFailure(statement: handle, sql: self.sql)
-            mysql_stmt_close(handle)
+        if api.stmt_prepare(handle, self.sql, UInt(self.sql.utf8.count)) != 0 {
+            let failure = DatabaseFailure(statement: handle, library)
+            _ = api.stmt_close(handle)
             throw failure
         }
         // Lets the result's metadata tell each column's longest value, so buffers fit at once.
-        var updateMaxLength: my_bool = 1
-        mysql_stmt_attr_set(handle, STMT_ATTR_UPDATE_MAX_LENGTH, &updateMaxLength)
-        parameters = Array(repeating: .null, count: Int(mysql_stmt_param_count(handle)))
+        var updateMaxLength: mdb_flag = 1
+        _ = api.stmt_attr_set(handle, MariaDBConstant.statementUpdateMaxLength, &updateMaxLength)
+        parameters = Array(repeating: .null, count: Int(api.stmt_param_count(handle)))
     }
 
     deinit {
-        mysql_stmt_close(handle)
+        _ = library.pointee.stmt_close(handle)
     }
 
     func reset() {
@@ -99,33 +105,34 @@ final class MySQLStatement: DatabaseStatement {
     /// Sends the parameters, runs the statement and returns its rows (none for a statement that
     /// returns no result set).
     private func execute() throws -> [[Value]] {
+        let api = library.pointee
         try withParametersBound {
-            guard mysql_stmt_execute(handle) == 0 else { throw failed() }
+            guard api.stmt_execute(handle) == 0 else { throw failed() }
         }
-        insertID = Int64(truncatingIfNeeded: mysql_stmt_insert_id(handle))
-        guard let metadata = mysql_stmt_result_metadata(handle) else { return [] }
+        insertID = Int64(truncatingIfNeeded: api.stmt_insert_id(handle))
+        guard let metadata = api.stmt_result_metadata(handle) else { return [] }
         defer {
-            mysql_free_result(metadata)
-            mysql_stmt_free_result(handle)
+            api.free_result(metadata)
+            _ = api.stmt_free_result(handle)
         }
-        guard mysql_stmt_store_result(handle) == 0 else { throw failed() }
-        return try fetchRows(fields: UnsafeBufferPointer(start: mysql_fetch_fields(metadata), count: Int(mysql_num_fields(metadata))))
+        guard api.stmt_store_result(handle) == 0 else { throw failed() }
+        return try fetchRows(fields: UnsafeBufferPointer(start: api.fetch_fields(metadata), count: Int(api.num_fields(metadata))))
     }
 
     /// The statement's failure, after putting the statement back to its prepared state: an
     /// INSERT … RETURNING whose row was refused (a duplicate key) fails only once its result has
     /// begun, and a statement left so makes the next execution wait for the rest for good.
     private func failed() -> DatabaseFailure {
-        let failure = DatabaseFailure(statement: handle, sql: sql)
-        if failure.kind != .unavailable { mysql_stmt_reset(handle) }
+        let failure = DatabaseFailure(statement: handle, library)
+        if failure.kind != .unavailable { _ = library.pointee.stmt_reset(handle) }
         return failure
     }
 
     /// Points the library at the parameters' bytes while `run` (one `mysql_stmt_execute`) runs.
     private func withParametersBound(_ run: () throws -> Void) throws {
         guard !parameters.isEmpty else { return try run() }
-        let binds = UnsafeMutablePointer<MYSQL_BIND>.allocate(capacity: parameters.count)
-        binds.initialize(repeating: MYSQL_BIND(), count: parameters.count)
+        let binds = UnsafeMutablePointer<mdb_bind>.allocate(capacity: parameters.count)
+        binds.initialize(repeating: mdb_bind(), count: parameters.count)
         // One buffer holds every value: 8 aligned bytes for each parameter first (numbers go
         // there), then the bytes of each text.
         let textBytes = parameters.reduce(0) { total, parameter in
@@ -142,35 +149,36 @@ final class MySQLStatement: DatabaseStatement {
             let slot = storage + 8 * index
             switch parameter {
             case .null:
-                binds[index].buffer_type = MYSQL_TYPE_NULL
+                binds[index].buffer_type = MariaDBFieldType.null
             case .integer(let integer):
                 slot.storeBytes(of: integer, as: Int64.self)
-                binds[index].buffer_type = MYSQL_TYPE_LONGLONG
+                binds[index].buffer_type = MariaDBFieldType.longLong
                 binds[index].buffer = slot
             case .real(let real):
                 slot.storeBytes(of: real, as: Double.self)
-                binds[index].buffer_type = MYSQL_TYPE_DOUBLE
+                binds[index].buffer_type = MariaDBFieldType.double
                 binds[index].buffer = slot
             case .bytes(let bytes):
                 let text = storage + textOffset
                 bytes.withUnsafeBytes { if let base = $0.baseAddress { text.copyMemory(from: base, byteCount: bytes.count) } }
-                binds[index].buffer_type = MYSQL_TYPE_STRING
+                binds[index].buffer_type = MariaDBFieldType.string
                 binds[index].buffer = text
                 binds[index].buffer_length = UInt(bytes.count)
                 textOffset += bytes.count
             }
         }
-        guard mysql_stmt_bind_param(handle, binds) == 0 else { throw DatabaseFailure(statement: handle, sql: sql) }
+        guard library.pointee.stmt_bind_param(handle, binds) == 0 else { throw DatabaseFailure(statement: handle, library) }
         try run()
     }
 
     /// Copies out every row the library holds (`mysql_stmt_store_result`), each column into a
     /// buffer sized by the column's longest value.
-    private func fetchRows(fields: UnsafeBufferPointer<MYSQL_FIELD>) throws -> [[Value]] {
+    private func fetchRows(fields: UnsafeBufferPointer<mdb_field>) throws -> [[Value]] {
+        let api = library.pointee
         let count = fields.count
-        let binds = UnsafeMutablePointer<MYSQL_BIND>.allocate(capacity: count)
-        binds.initialize(repeating: MYSQL_BIND(), count: count)
-        let nulls = UnsafeMutablePointer<my_bool>.allocate(capacity: count)
+        let binds = UnsafeMutablePointer<mdb_bind>.allocate(capacity: count)
+        binds.initialize(repeating: mdb_bind(), count: count)
+        let nulls = UnsafeMutablePointer<mdb_flag>.allocate(capacity: count)
         nulls.initialize(repeating: 0, count: count)
         let lengths = UnsafeMutablePointer<UInt>.allocate(capacity: count)
         lengths.initialize(repeating: 0, count: count)
@@ -191,12 +199,12 @@ final class MySQLStatement: DatabaseStatement {
             binds[index].is_null = nulls + index
             binds[index].length = lengths + index
         }
-        guard mysql_stmt_bind_result(handle, binds) == 0 else { throw DatabaseFailure(statement: handle, sql: sql) }
+        guard api.stmt_bind_result(handle, binds) == 0 else { throw DatabaseFailure(statement: handle, library) }
         var rows: [[Value]] = []
-        rows.reserveCapacity(Int(mysql_stmt_num_rows(handle)))
+        rows.reserveCapacity(Int(api.stmt_num_rows(handle)))
         while true {
-            let status = mysql_stmt_fetch(handle)
-            if status == MYSQL_NO_DATA { break }
+            let status = api.stmt_fetch(handle)
+            if status == MariaDBConstant.noData { break }
             // MYSQL_DATA_TRUNCATED cannot happen: every buffer is as long as its column's longest value.
             guard status == 0 else { throw failed() }
             var row: [Value] = []
@@ -207,8 +215,8 @@ final class MySQLStatement: DatabaseStatement {
                     continue
                 }
                 switch binds[index].buffer_type {
-                case MYSQL_TYPE_LONGLONG: row.append(.integer(buffers[index].load(as: Int64.self)))
-                case MYSQL_TYPE_DOUBLE: row.append(.real(buffers[index].load(as: Double.self)))
+                case MariaDBFieldType.longLong: row.append(.integer(buffers[index].load(as: Int64.self)))
+                case MariaDBFieldType.double: row.append(.real(buffers[index].load(as: Double.self)))
                 default:
                     let bytes = UnsafeRawBufferPointer(start: buffers[index], count: Int(lengths[index]))
                     row.append(.bytes(Array(bytes)))
@@ -221,14 +229,15 @@ final class MySQLStatement: DatabaseStatement {
 
     /// How to fetch a column: integers as 64-bit, floating point as double, anything else as its
     /// bytes (text, blobs, decimals).
-    private static func resultBuffer(for field: MYSQL_FIELD) -> (enum_field_types, Int) {
+    private static func resultBuffer(for field: mdb_field) -> (Int32, Int) {
         switch field.type {
-        case MYSQL_TYPE_TINY, MYSQL_TYPE_SHORT, MYSQL_TYPE_INT24, MYSQL_TYPE_LONG, MYSQL_TYPE_LONGLONG, MYSQL_TYPE_YEAR:
-            (MYSQL_TYPE_LONGLONG, 8)
-        case MYSQL_TYPE_FLOAT, MYSQL_TYPE_DOUBLE:
-            (MYSQL_TYPE_DOUBLE, 8)
+        case MariaDBFieldType.tiny, MariaDBFieldType.short, MariaDBFieldType.int24, MariaDBFieldType.long,
+             MariaDBFieldType.longLong, MariaDBFieldType.year:
+            (MariaDBFieldType.longLong, 8)
+        case MariaDBFieldType.float, MariaDBFieldType.double:
+            (MariaDBFieldType.double, 8)
         default:
-            (MYSQL_TYPE_BLOB, max(Int(field.max_length), 1))
+            (MariaDBFieldType.blob, max(Int(field.max_length), 1))
         }
     }
 }

@@ -41,7 +41,7 @@ final class SQLiteMetadataSource: @unchecked Sendable {
         try tuneConnection()
         if mode != .readOnly && location != ":memory:" { try useWriteAheadLogIfNew() }
         try transaction(writing: mode != .readOnly) { connection in
-            try SchemaSetup(connection: connection).prepare(canWrite: mode != .readOnly)
+            try SchemaSetup(connection: connection, layout: SQLiteSchemaV10.layout).prepare(canWrite: mode != .readOnly)
         }
     }
 

@@ -1,0 +1,29 @@
+import MLMDProtos
+
+/// A kind of database server that stores can live on besides SQLite, from the module that
+/// implements it, so that an app builds only the database clients it uses:
+/// `.postgreSQL` (module `MLMetadataPostgreSQL`) and `.mySQL` (module `MLMetadataMySQL`).
+///
+/// ```swift
+/// let store = try MetadataStore(config: config, backends: [.postgreSQL, .mySQL])
+/// ```
+public struct DatabaseBackend: Sendable {
+    /// The backends there are, each with where it lives.
+    public enum Name: String, Sendable {
+        case postgreSQL = "PostgreSQL"
+        case mySQL = "MySQL"
+
+        /// The module that implements it.
+        var module: String { "MLMetadata" + rawValue }
+    }
+
+    /// Which backend this is.
+    public let name: Name
+    /// Opens the source for `config`, or returns nil for a config of another backend.
+    package let open: @Sendable (ConnectionConfig) throws -> (any MetadataSource)?
+
+    package init(name: Name, open: @escaping @Sendable (ConnectionConfig) throws -> (any MetadataSource)?) {
+        self.name = name
+        self.open = open
+    }
+}

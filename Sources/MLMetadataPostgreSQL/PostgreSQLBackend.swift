@@ -1,0 +1,10 @@
+import MLMetadata
+
+extension DatabaseBackend {
+    /// Stores in a PostgreSQL database (`ConnectionConfig.postgresql`), in ml-metadata's layout
+    /// for PostgreSQL, through PostgresNIO.
+    public static let postgreSQL = DatabaseBackend(name: .postgreSQL) { config in
+        guard case .postgresql(let postgresql)? = config.config else { return nil }
+        return try PostgreSQLMetadataSource.open(postgresql)
+    }
+}
