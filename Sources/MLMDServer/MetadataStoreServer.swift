@@ -49,16 +49,17 @@ public final class MetadataStoreServer: Sendable {
     private let transport: HTTP2ServerTransport.Posix
     private let server: GRPCServer<HTTP2ServerTransport.Posix>
 
-    /// Opens the store and prepares the server; nothing listens until `run`.
+    /// Opens the store and prepares the server; nothing listens until `run`. The store's
+    /// schema is migrated as `migration_options` says, as ml-metadata's server does: an older
+    /// database is upgraded with `enable_upgrade_migration`; with `downgrade_to_schema_version`
+    /// the database is downgraded and the server does not start (CANCELLED), since it serves
+    /// version 10 only.
     ///
     /// - Throws: `ServerConfigurationError` for a setting that cannot be used (a database this
-    ///   build does not serve, a schema downgrade, TLS material that does not parse), and
-    ///   `MetadataStoreError` when the store cannot be opened.
+    ///   build does not serve, TLS material that does not parse), and `MetadataStoreError` when
+    ///   the store cannot be opened.
     public init(configuration: Configuration) throws {
         let serverConfig = configuration.serverConfig
-        if serverConfig.migrationOptions.hasDowngradeToSchemaVersion, serverConfig.migrationOptions.downgradeToSchemaVersion >= 0 {
-            throw ServerConfigurationError("migration_options.downgrade_to_schema_version: schema downgrades are not supported; this server keeps schema version 10")
-        }
         guard (0...65535).contains(configuration.port) else {
             throw ServerConfigurationError("port \(configuration.port) is not between 0 and 65535")
         }
@@ -70,7 +71,8 @@ public final class MetadataStoreServer: Sendable {
         backendDescription = Self.describe(connection)
         let security: HTTP2ServerTransport.Posix.TransportSecurity =
             serverConfig.hasSslConfig ? try .mlmd(serverConfig.sslConfig) : .plaintext
-        lanes = try StoreLanes(config: connection, backends: configuration.backends, readThreadCount: max(1, configuration.readThreads))
+        lanes = try StoreLanes(config: connection, migration: serverConfig.migrationOptions, backends: configuration.backends,
+                               readThreadCount: max(1, configuration.readThreads))
         transport = HTTP2ServerTransport.Posix(
             address: .ipv4(host: configuration.host, port: configuration.port),
             transportSecurity: security,

@@ -6,9 +6,7 @@ import MLMetadata
 /// SQLite), ml-metadata's constraint names, and the same indexes, not partial, over the first 255
 /// characters of text columns. The server's default engine (InnoDB) and character set apply.
 enum MySQLSchemaV10 {
-    static let layout = SchemaLayout(
-        createStatements: createTables + createIndexes,
-        tableNamesQuery: "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")
+    static let layout = SchemaLayout(createStatements: createTables + createIndexes, migrations: MySQLMigrations.migrations)
 
     private static func propertyTable(_ table: String, owner: String) -> String {
         """

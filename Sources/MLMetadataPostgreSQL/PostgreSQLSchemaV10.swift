@@ -5,9 +5,7 @@ import MLMetadata
 /// (int4) ids, BOOLEAN flags, BYTEA proto values, ml-metadata's constraint names, and the same
 /// indexes, not partial. 48 indexes in all with the keys', as ml-metadata counts them.
 enum PostgreSQLSchemaV10 {
-    static let layout = SchemaLayout(
-        createStatements: createTables + createIndexes,
-        tableNamesQuery: "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema()")
+    static let layout = SchemaLayout(createStatements: createTables + createIndexes, migrations: PostgreSQLMigrations.migrations)
 
     private static func propertyTable(_ table: String, owner: String) -> String {
         """

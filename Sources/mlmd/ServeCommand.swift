@@ -34,6 +34,13 @@ extension MLMDCommand {
         )
         var config: String?
 
+        @Flag(name: .customLong("enable_database_upgrade"), help: "Upgrade a store of an older schema version (0 … 9) to version 10 before serving it, as ml-metadata's server does.")
+        var enableDatabaseUpgrade = false
+
+        @Option(name: .customLong("downgrade_db_schema_version"),
+                help: "Downgrade the store to this schema version (0 … 9) and stop without serving, as ml-metadata's server does.")
+        var downgradeDBSchemaVersion: Int64?
+
         @Option(help: "The largest request accepted, in bytes.")
         var maxMessageBytes = 4 * 1024 * 1024
 
@@ -53,6 +60,11 @@ extension MLMDCommand {
                 FileHandle.standardError.write(Data("mlmd serve: no --db given: the store is in memory and is lost when the server stops\n".utf8))
             }
             if let channelArguments { try Self.apply(channelArguments: channelArguments, to: &configuration) }
+            if enableDatabaseUpgrade && downgradeDBSchemaVersion != nil {
+                throw StandardStreams.failure("--enable_database_upgrade and --downgrade_db_schema_version cannot be given together")
+            }
+            if enableDatabaseUpgrade { configuration.serverConfig.migrationOptions.enableUpgradeMigration = true }
+            if let downgradeDBSchemaVersion { configuration.serverConfig.migrationOptions.downgradeToSchemaVersion = downgradeDBSchemaVersion }
 
             let server: MetadataStoreServer
             do {

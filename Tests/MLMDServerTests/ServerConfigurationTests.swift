@@ -1,3 +1,4 @@
+import Foundation
 import MLMDProtos
 @testable import MLMDServer
 import MLMetadata
@@ -43,9 +44,18 @@ import Testing
         #expect(unreachable?.contains("\n") == false)
     }
 
-    @Test func aSchemaDowngradeIsRefused() {
-        #expect(refusal { $0.serverConfig.migrationOptions.downgradeToSchemaVersion = 9 }?
-            .hasPrefix("migration_options.downgrade_to_schema_version:") == true)
+    /// As ml-metadata's server: the database is downgraded, and the server, which serves version
+    /// 10 only, does not start.
+    @Test func aSchemaDowngradeIsDoneAndTheServerDoesNotStart() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mlmd-downgrade-\(UUID().uuidString).sqlite").path
+        _ = try MetadataStore(config: .with { $0.sqlite = .with { $0.filenameURI = path } })
+        #expect(refusal {
+            $0.serverConfig.connectionConfig.sqlite = .with { $0.filenameURI = path }
+            $0.serverConfig.migrationOptions.downgradeToSchemaVersion = 9
+        } == "CANCELLED: \(path) is at schema version 9 (it was at 10); this library opens version 10 only, so no store was opened: "
+            + "use it with a library of version 9")
+        #expect(refusal { $0.serverConfig.migrationOptions.downgradeToSchemaVersion = 9 }
+            == "FAILED_PRECONDITION: a store in memory is always at schema version 10; there is nothing to migrate")
     }
 
     @Test func tlsMaterialThatDoesNotParseNamesItsField() {

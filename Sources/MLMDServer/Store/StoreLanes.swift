@@ -17,12 +17,12 @@ final class StoreLanes: Sendable {
     private let readers: ReaderStores?
     private let readThreads: NIOThreadPool?
 
-    /// Opens the store `config` names (creating it if needed) on SQLite or one of `backends`,
-    /// and starts the lanes' threads.
+    /// Opens the store `config` names (creating it if needed, migrating it as `migration` says)
+    /// on SQLite or one of `backends`, and starts the lanes' threads.
     ///
     /// - Throws: `MetadataStoreError` when the store cannot be opened.
-    init(config: ConnectionConfig, backends: [DatabaseBackend], readThreadCount: Int) throws {
-        writer = try MetadataStore(config: config, backends: backends)
+    init(config: ConnectionConfig, migration: MigrationOptions = MigrationOptions(), backends: [DatabaseBackend], readThreadCount: Int) throws {
+        writer = try MetadataStore(config: config, migration: migration, backends: backends)
         writeThread = NIOThreadPool(numberOfThreads: 1)
         writeThread.start()
         if config.opensManyConnections, readThreadCount > 0 {

@@ -13,36 +13,53 @@ final class SQLiteMetadataSource: @unchecked Sendable {
     static let defaultBusyTimeoutMilliseconds: Int32 = 10_000
 
     /// Opens the database `config` names, creating the schema (and the nine built-in types) in a
-    /// new file, and checking the schema version of an existing one.
+    /// new file, and checking the schema version of an existing one, which `upgrade` brings from
+    /// an older version to 10.
     ///
     /// - Throws: `FAILED_PRECONDITION` for a file of another schema version (nothing is written),
     ///   `ABORTED` for a file with only some of the tables or one being set up by another process,
     ///   `INVALID_ARGUMENT` for a configuration this backend does not serve.
-    init(config: ConnectionConfig, busyTimeoutMilliseconds: Int32 = defaultBusyTimeoutMilliseconds) throws {
-        let location: String
-        let mode: SQLiteConnection.OpenMode
+    init(config: ConnectionConfig, busyTimeoutMilliseconds: Int32 = defaultBusyTimeoutMilliseconds, upgrade: Bool = false) throws {
+        let (location, mode) = try Self.database(config)
+        connection = try SQLiteConnection(location: location, mode: mode, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+        try tuneConnection()
+        if mode != .readOnly && location != ":memory:" { try useWriteAheadLogIfNew() }
+        try transaction(writing: mode != .readOnly) { connection in
+            try SchemaSetup(connection: connection, layout: SQLiteSchemaV10.layout).prepare(canWrite: mode != .readOnly, upgrade: upgrade)
+        }
+    }
+
+    /// The file (or `:memory:`) `config` names, and how to open it.
+    private static func database(_ config: ConnectionConfig) throws -> (location: String, mode: SQLiteConnection.OpenMode) {
         switch config.config {
         case .fakeDatabase?:
-            location = ":memory:"
-            mode = .readWriteCreate
+            return (":memory:", .readWriteCreate)
         case .sqlite(let sqlite)?:
-            location = sqlite.filenameURI.isEmpty ? ":memory:" : sqlite.filenameURI
+            let location = sqlite.filenameURI.isEmpty ? ":memory:" : sqlite.filenameURI
             switch sqlite.connectionMode {
-            case .readonly: mode = .readOnly
-            case .readwrite: mode = .readWrite
-            case .unknown, .readwriteOpencreate: mode = .readWriteCreate
+            case .readonly: return (location, .readOnly)
+            case .readwrite: return (location, .readWrite)
+            case .unknown, .readwriteOpencreate: return (location, .readWriteCreate)
             }
         case .mysql?, .postgresql?:
             throw MetadataStoreError(.invalidArgument, "a database server's config opens its own source, not an SQLite one")
         case nil:
             throw MetadataStoreError(.invalidArgument, "connection config names no database")
         }
-        connection = try SQLiteConnection(location: location, mode: mode, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
-        try tuneConnection()
-        if mode != .readOnly && location != ":memory:" { try useWriteAheadLogIfNew() }
-        try transaction(writing: mode != .readOnly) { connection in
-            try SchemaSetup(connection: connection, layout: SQLiteSchemaV10.layout).prepare(canWrite: mode != .readOnly)
+    }
+
+    /// How long a migration waits for another process's write lock (another migration of the same
+    /// file, say) before it gives up.
+    static let migrationBusyTimeoutMilliseconds: Int32 = 600_000
+
+    /// A connection to the file `config` names, for a migration: never created, never in memory
+    /// (which is always at version 10).
+    static func migrationConnection(_ config: ConnectionConfig) throws -> SQLiteConnection {
+        let (location, _) = try database(config)
+        guard location != ":memory:", !location.contains("mode=memory") else {
+            throw MetadataStoreError(.failedPrecondition, "a store in memory is always at schema version 10; there is nothing to migrate")
         }
+        return try SQLiteConnection(location: location, mode: .readWrite, busyTimeoutMilliseconds: migrationBusyTimeoutMilliseconds)
     }
 
     /// Settings of this connection only; nothing of them is kept in the file.

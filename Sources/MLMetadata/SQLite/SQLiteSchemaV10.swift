@@ -2,9 +2,7 @@
 /// either implementation opens in the other: the same table and column names, declared types (which
 /// decide SQLite's storage classes), keys, AUTOINCREMENT ids and index names.
 enum SQLiteSchemaV10 {
-    static let layout = SchemaLayout(
-        createStatements: createTables + createIndexes,
-        tableNamesQuery: #"SELECT "name" FROM "sqlite_master" WHERE "type" = 'table'"#)
+    static let layout = SchemaLayout(createStatements: createTables + createIndexes, migrations: SQLiteMigrations.migrations)
 
     /// One property table per node kind, all with the same columns.
     private static func propertyTable(_ table: String, owner: String) -> String {

@@ -1,8 +1,9 @@
 import MLMDProtos
 
 /// Brings a database to ml-metadata's schema version 10 (inside the caller's transaction): creates
-/// the tables, indexes and version row in an empty database, and the nine built-in `mlmd.*` types
-/// whenever they are missing, which is why a fresh store's first user type gets id 10.
+/// the tables, indexes and version row in an empty database, upgrades an older one when asked to,
+/// and creates the nine built-in `mlmd.*` types whenever they are missing, which is why a fresh
+/// store's first user type gets id 10.
 package struct SchemaSetup {
     let connection: any DatabaseConnection
     let layout: SchemaLayout
@@ -12,54 +13,53 @@ package struct SchemaSetup {
         self.layout = layout
     }
 
-    package func prepare(canWrite: Bool) throws {
-        let existing = try existingTables()
-        let present = SchemaV10.tableNames.filter { existing.contains($0.lowercased()) }
-        if present.isEmpty {
+    /// Creates, checks or (with `upgrade`) upgrades the schema.
+    ///
+    /// - Throws: FAILED_PRECONDITION for a database of another schema version (an older one
+    ///   without `upgrade`) or an empty one opened read-only; ABORTED for a database with only
+    ///   some of the tables; a failed upgrade's error.
+    package func prepare(canWrite: Bool, upgrade: Bool = false) throws {
+        let migrations = layout.migrations
+        // Migrations take their lock before they read the version: of two, the second waits and
+        // then finds the database upgraded.
+        let lock = upgrade && canWrite ? migrations.lock : nil
+        try lock?.acquire(connection)
+        defer { lock?.release(connection) }
+        switch try StoredSchemaVersion.read(on: connection, catalog: migrations.catalog) {
+        case .empty:
             guard canWrite else {
                 throw MetadataStoreError(.failedPrecondition, "\(connection.location) holds no metadata store and is opened read-only")
             }
-            for statement in layout.createStatements {
-                do {
-                    try connection.execute(statement)
-                } catch let failure as DatabaseFailure where failure.kind == .duplicateName {
-                    // Another process setting up the same database made this index first.
-                }
-            }
-            try connection.statement(#"INSERT INTO "MLMDEnv" ("schema_version") VALUES (?)"#).run([.integer(SchemaV10.version)])
-        } else if present.count < SchemaV10.tableNames.count {
-            let missing = SchemaV10.tableNames.filter { !existing.contains($0.lowercased()) }
-            throw MetadataStoreError(.aborted, "\(connection.location) has only some of the metadata tables (missing: \(missing.joined(separator: ", ")))")
-        } else {
-            try checkVersion()
+            try createSchema()
+        case .version(SchemaV10.version):
+            try checkTables()
+        case .version(let version) where version > SchemaV10.version:
+            throw SchemaVersionMismatch.newer(version, at: connection.location)
+        case .version(let version):
+            guard upgrade else { throw SchemaVersionMismatch.older(version, at: connection.location) }
+            guard canWrite else { throw SchemaVersionMismatch.olderReadOnly(version, at: connection.location) }
+            try SchemaMigrator(connection: connection, migrations: migrations).run(from: version, to: SchemaV10.version)
         }
         if canWrite { try insertBuiltInTypes() }
     }
 
-    /// The database's table names, lower-cased (PostgreSQL's are, SQLite's may not be).
-    private func existingTables() throws -> Set<String> {
-        let statement = try connection.statement(layout.tableNamesQuery)
-        var names: Set<String> = []
-        while try statement.step() { if let name = statement.string(0) { names.insert(name.lowercased()) } }
-        return names
+    private func createSchema() throws {
+        for statement in layout.createStatements {
+            do {
+                try connection.execute(statement)
+            } catch let failure as DatabaseFailure where failure.kind == .duplicateName {
+                // Another process setting up the same database made this index first.
+            }
+        }
+        try connection.statement(#"INSERT INTO "MLMDEnv" ("schema_version") VALUES (?)"#).run([.integer(SchemaV10.version)])
     }
 
-    private func checkVersion() throws {
-        let statement = try connection.statement(#"SELECT "schema_version" FROM "MLMDEnv""#)
-        var versions: [Int64] = []
-        while try statement.step() { versions.append(statement.int64(0)) }
-        switch versions.count {
-        case 0:
-            throw MetadataStoreError(.aborted, "\(connection.location) is being set up by another connection; retry")
-        case 1 where versions[0] == SchemaV10.version:
-            return
-        case 1:
-            let relation = versions[0] > SchemaV10.version ? "newer" : "older"
-            throw MetadataStoreError(.failedPrecondition,
-                "\(connection.location) has schema version \(versions[0]), \(relation) than version \(SchemaV10.version) of this library; "
-                    + "nothing was changed (migrate it with ml-metadata first)")
-        default:
-            throw MetadataStoreError(.dataLoss, "\(connection.location) has \(versions.count) schema version rows instead of one")
+    /// A version-10 database must have every table.
+    private func checkTables() throws {
+        let existing = try layout.migrations.catalog.tables(on: connection)
+        let missing = SchemaV10.tableNames.filter { !existing.contains($0.lowercased()) }
+        guard missing.isEmpty else {
+            throw MetadataStoreError(.aborted, "\(connection.location) has only some of the metadata tables (missing: \(missing.joined(separator: ", ")))")
         }
     }
 

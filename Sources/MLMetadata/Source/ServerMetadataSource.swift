@@ -23,14 +23,16 @@ package final class ServerMetadataSource: @unchecked Sendable {
     private let connect: () throws -> any ServerConnection
 
     /// Connects with `connect` (also used to replace a broken connection), then creates the schema
-    /// in `layout` and the built-in types where they are missing.
+    /// in `layout` and the built-in types where they are missing; with `upgrade`, an older
+    /// database is upgraded to schema version 10 first.
     ///
-    /// - Throws: FAILED_PRECONDITION for a database of another schema version, and what `connect` throws.
-    package init(layout: SchemaLayout, connect: @escaping () throws -> any ServerConnection) throws {
+    /// - Throws: FAILED_PRECONDITION for a database of another schema version (an older one
+    ///   without `upgrade`), a failed upgrade's error, and what `connect` throws.
+    package init(layout: SchemaLayout, upgrade: Bool = false, connect: @escaping () throws -> any ServerConnection) throws {
         connection = try connect()
         self.connect = connect
         try transaction(writing: true, retryingConflicts: true) { connection in
-            try SchemaSetup(connection: connection, layout: layout).prepare(canWrite: true)
+            try SchemaSetup(connection: connection, layout: layout).prepare(canWrite: true, upgrade: upgrade)
         }
     }
 

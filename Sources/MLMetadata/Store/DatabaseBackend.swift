@@ -19,11 +19,17 @@ public struct DatabaseBackend: Sendable {
 
     /// Which backend this is.
     public let name: Name
-    /// Opens the source for `config`, or returns nil for a config of another backend.
-    package let open: @Sendable (ConnectionConfig) throws -> (any MetadataSource)?
+    /// Opens the source for `config`, upgrading an older database when the options say so, or
+    /// returns nil for a config of another backend.
+    package let open: @Sendable (ConnectionConfig, MigrationOptions) throws -> (any MetadataSource)?
+    /// Connects to the database `config` names for a migration, without setting up a store, or
+    /// returns nil for a config of another backend.
+    package let connect: @Sendable (ConnectionConfig) throws -> (connection: any DatabaseConnection, migrations: SchemaMigrations)?
 
-    package init(name: Name, open: @escaping @Sendable (ConnectionConfig) throws -> (any MetadataSource)?) {
+    package init(name: Name, open: @escaping @Sendable (ConnectionConfig, MigrationOptions) throws -> (any MetadataSource)?,
+                 connect: @escaping @Sendable (ConnectionConfig) throws -> (connection: any DatabaseConnection, migrations: SchemaMigrations)?) {
         self.name = name
         self.open = open
+        self.connect = connect
     }
 }

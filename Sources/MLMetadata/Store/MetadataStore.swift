@@ -50,22 +50,12 @@ public final class MetadataStore: Sendable {
     /// ```
     ///
     /// - Throws: `MetadataStoreError`: FAILED_PRECONDITION for a database of another schema
-    ///   version, or for a database server none of `backends` serves; ABORTED for a half-created
-    ///   store; INTERNAL if a file cannot be opened; UNAVAILABLE or PERMISSION_DENIED if a server
-    ///   cannot be reached or refuses the credentials.
+    ///   version (`init(config:migration:backends:)` upgrades an older one), or for a database
+    ///   server none of `backends` serves; ABORTED for a half-created store; INTERNAL if a file
+    ///   cannot be opened; UNAVAILABLE or PERMISSION_DENIED if a server cannot be reached or
+    ///   refuses the credentials.
     public convenience init(config: ConnectionConfig, backends: [DatabaseBackend]) throws {
-        switch config.config {
-        case .postgresql?, .mysql?:
-            for backend in backends {
-                if let source = try backend.open(config) { self.init(source: source); return }
-            }
-            let wanted: DatabaseBackend.Name = if case .mysql? = config.config { .mySQL } else { .postgreSQL }
-            throw MetadataStoreError(.failedPrecondition,
-                "a \(wanted.rawValue) store needs the backend of module \(wanted.module): "
-                    + "MetadataStore(config:backends: [.\(wanted)])")
-        default:
-            self.init(source: try SQLiteMetadataSource(config: config))
-        }
+        try self.init(config: config, migration: MigrationOptions(), backends: backends)
     }
 
     /// Opens the SQLite store `config` names with how long a call may wait for another
