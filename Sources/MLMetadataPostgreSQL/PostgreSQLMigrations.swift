@@ -18,11 +18,12 @@ import MLMetadata
 ///   and the unique key is added, so `event` keeps its sequence and `event_pkey`; ml-metadata's
 ///   copy into `eventtemp` leaves a new sequence that was never advanced, so the next event would
 ///   collide with event 1.
-/// - 8 → 9: `external_id` is added to the four tables in place, with their unique keys and
-///   indexes by a fresh store's names, so every time column stays BIGINT and every sequence goes
-///   on. ml-metadata's copies into `…temp` tables declare the times INT (a millisecond timestamp
-///   overflows it and the upgrade fails), leave sequences never advanced and `…temp` constraint
-///   names, and drop the external ids. The column is the tables' last rather than the fifth.
+/// - 8 → 9: `type`, `artifact`, `execution` and `context` are rebuilt as ml-metadata means to,
+///   into a fresh store's layout (columns in its order, BIGINT times, its key names), and each id
+///   sequence goes on from where it was. ml-metadata's copies into `…temp` tables declare the
+///   times INT (a millisecond timestamp overflows it and the upgrade fails), leave sequences never
+///   advanced (the next insert collides with id 1) and `…temp` key names, and drop the external
+///   ids.
 /// - 9 → 8 changes nothing but the version, as in ml-metadata: the external ids stay, and an
 ///   upgrade keeps them.
 enum PostgreSQLMigrations {
@@ -164,15 +165,77 @@ enum PostgreSQLMigrations {
         downgrade: ["ALTER TABLE event DROP CONSTRAINT UniqueEvent", index("idx_event_artifact_id", "event", "artifact_id")]
             + dropIndexes(propertyIndexNames))
 
-    /// External ids of types and nodes, unique, with an index each; a column ml-metadata's
-    /// downgrade left in place is kept with its values.
-    static let step9 = MigrationStep(
-        version: 9,
-        upgrade: ["type", "artifact", "execution", "context"].flatMap { table in
-            [MigrationStatement("ALTER TABLE \(table) ADD COLUMN IF NOT EXISTS external_id VARCHAR(255) UNIQUE"),
-             MigrationStatement("CREATE INDEX IF NOT EXISTS idx_\(table)_external_id ON \(table) (external_id)")]
-        },
-        downgrade: [])
+    /// A table of version 9 and later, in a fresh store's layout, and the secondary indexes that
+    /// go with it.
+    private struct NodeTable {
+        var name: String
+        var columns: [(name: String, type: String)]
+        /// The unique key on (type_id, name), by a fresh store's name; nil for `type`.
+        var uniqueName: String?
+        var indexes: [(name: String, columns: String)]
+    }
+
+    private static let timeColumns = [("create_time_since_epoch", "BIGINT NOT NULL DEFAULT 0"), ("last_update_time_since_epoch", "BIGINT NOT NULL DEFAULT 0")]
+    private static func timeIndexes(_ table: String) -> [(name: String, columns: String)] {
+        [("idx_\(table)_create_time_since_epoch", "create_time_since_epoch"), ("idx_\(table)_last_update_time_since_epoch", "last_update_time_since_epoch")]
+    }
+
+    private static let nodeTablesV9 = [
+        NodeTable(
+            name: "type",
+            columns: [("id", "SERIAL PRIMARY KEY"), ("name", "VARCHAR(255) NOT NULL"), ("version", "VARCHAR(255)"), ("type_kind", "SMALLINT NOT NULL"),
+                      ("description", "TEXT"), ("input_type", "TEXT"), ("output_type", "TEXT"), ("external_id", "VARCHAR(255) UNIQUE")],
+            uniqueName: nil,
+            indexes: [("idx_type_name", "name"), ("idx_type_external_id", "external_id")]),
+        NodeTable(
+            name: "artifact",
+            columns: [("id", "SERIAL PRIMARY KEY"), ("type_id", "INT NOT NULL"), ("uri", "TEXT"), ("state", "INT"), ("name", "VARCHAR(255)"),
+                      ("external_id", "VARCHAR(255) UNIQUE")] + timeColumns,
+            uniqueName: "uniqueartifacttypename",
+            indexes: [("idx_artifact_uri", "uri")] + timeIndexes("artifact") + [("idx_artifact_external_id", "external_id")]),
+        NodeTable(
+            name: "execution",
+            columns: [("id", "SERIAL PRIMARY KEY"), ("type_id", "INT NOT NULL"), ("last_known_state", "INT"), ("name", "VARCHAR(255)"),
+                      ("external_id", "VARCHAR(255) UNIQUE")] + timeColumns,
+            uniqueName: "uniqueexecutiontypename",
+            indexes: timeIndexes("execution") + [("idx_execution_external_id", "external_id")]),
+        NodeTable(
+            name: "context",
+            columns: [("id", "SERIAL PRIMARY KEY"), ("type_id", "INT NOT NULL"), ("name", "VARCHAR(255) NOT NULL"),
+                      ("external_id", "VARCHAR(255) UNIQUE")] + timeColumns,
+            uniqueName: "context_type_id_name_key",
+            indexes: timeIndexes("context") + [("idx_context_external_id", "external_id")]),
+    ]
+
+    /// Rebuilds `table` in a fresh store's layout as a whole store's, keeping what a copy would
+    /// lose: the copy is built as `<table>_v9`, takes the old id sequence's position, and after
+    /// the old table is dropped takes its name, and its keys and sequence the names a fresh store
+    /// gives them. External ids come along where the old table has them.
+    private static func rebuild(_ table: NodeTable) -> [MigrationStatement] {
+        let name = table.name, copy = table.name + "_v9"
+        let withoutExternalID = table.columns.map(\.name).filter { $0 != "external_id" }.joined(separator: ", ")
+        let all = table.columns.map(\.name).joined(separator: ", ")
+        let lastValue = "pg_sequence_last_value(pg_get_serial_sequence('\(name)', 'id')::regclass)"
+        return [
+            MigrationStatement("CREATE TABLE \(copy) (\(table.columns.map { "\($0.name) \($0.type)" }.joined(separator: ", "))"
+                + (table.uniqueName == nil ? "" : ", UNIQUE (type_id, name)") + ")"),
+            MigrationStatement("INSERT INTO \(copy) (\(all)) SELECT \(all) FROM \(name)", when: .columnExists(table: name, column: "external_id")),
+            MigrationStatement("INSERT INTO \(copy) (\(withoutExternalID)) SELECT \(withoutExternalID) FROM \(name)",
+                               when: .columnMissing(table: name, column: "external_id")),
+            MigrationStatement("SELECT setval(pg_get_serial_sequence('\(copy)', 'id'), coalesce(\(lastValue), 1), \(lastValue) IS NOT NULL)"),
+            MigrationStatement("DROP TABLE \(name)"),
+            MigrationStatement("ALTER TABLE \(copy) RENAME TO \(name)"),
+            MigrationStatement("ALTER TABLE \(name) RENAME CONSTRAINT \(copy)_pkey TO \(name)_pkey"),
+            MigrationStatement("ALTER TABLE \(name) RENAME CONSTRAINT \(copy)_external_id_key TO \(name)_external_id_key"),
+        ] + (table.uniqueName.map { [MigrationStatement("ALTER TABLE \(name) RENAME CONSTRAINT \(copy)_type_id_name_key TO \($0)")] } ?? [])
+            + [MigrationStatement("ALTER SEQUENCE \(copy)_id_seq RENAME TO \(name)_id_seq")]
+            + table.indexes.map { MigrationStatement("CREATE INDEX \($0.name) ON \(name) (\($0.columns))") }
+    }
+
+    /// External ids of types and nodes, unique, with an index each, in a fresh store's layout:
+    /// the four tables are rebuilt with the column after `name` (last in `type`), and a column
+    /// ml-metadata's downgrade left in place is kept with its values.
+    static let step9 = MigrationStep(version: 9, upgrade: nodeTablesV9.flatMap(rebuild), downgrade: [])
 
     /// Proto and bool property values. Going back rebuilds the property tables as ml-metadata
     /// does, keeping the rows whose value was one of those with every value column NULL.
