@@ -72,19 +72,22 @@ extension MetadataStore {
 
     private static func migrate(config: ConnectionConfig, toSchemaVersion target: Int64, downgradeOnly: Bool, dryRun: Bool,
                                 backends: [DatabaseBackend]) throws -> MigrationReport {
+        let (connection, migrations) = try migrationConnection(config: config, backends: backends)
+        return try DatabaseMigration.migrate(connection, migrations: migrations, to: target, downgradeOnly: downgradeOnly, dryRun: dryRun)
+    }
+
+    /// A connection of its own to the database `config` names, which must exist, with its
+    /// backend's migrations; no store is set up on it.
+    package static func migrationConnection(config: ConnectionConfig, backends: [DatabaseBackend])
+        throws -> (connection: any DatabaseConnection, migrations: SchemaMigrations) {
         switch config.config {
         case .postgresql?, .mysql?:
             for backend in backends {
-                if let (connection, migrations) = try backend.connect(config) {
-                    return try DatabaseMigration.migrate(connection, migrations: migrations, to: target,
-                                                         downgradeOnly: downgradeOnly, dryRun: dryRun)
-                }
+                if let connected = try backend.connect(config) { return connected }
             }
             throw missingBackend(for: config)
         default:
-            let connection = try SQLiteMetadataSource.migrationConnection(config)
-            return try DatabaseMigration.migrate(connection, migrations: SQLiteSchemaV10.layout.migrations, to: target,
-                                                 downgradeOnly: downgradeOnly, dryRun: dryRun)
+            return (try SQLiteMetadataSource.migrationConnection(config), SQLiteSchemaV10.layout.migrations)
         }
     }
 
