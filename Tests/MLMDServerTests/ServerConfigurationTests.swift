@@ -52,8 +52,7 @@ import Testing
         #expect(refusal {
             $0.serverConfig.connectionConfig.sqlite = .with { $0.filenameURI = path }
             $0.serverConfig.migrationOptions.downgradeToSchemaVersion = 9
-        } == "CANCELLED: \(path) is at schema version 9 (it was at 10); this library opens version 10 only, so no store was opened: "
-            + "use it with a library of version 9")
+        } == "CANCELLED: \(path) was downgraded from schema version 10 to 9; this library opens version 10 only, so no store was opened")
         #expect(refusal { $0.serverConfig.migrationOptions.downgradeToSchemaVersion = 9 }
             == "FAILED_PRECONDITION: a store in memory is always at schema version 10; there is nothing to migrate")
     }

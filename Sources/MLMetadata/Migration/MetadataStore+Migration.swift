@@ -31,9 +31,11 @@ extension MetadataStore {
         if migration.downgradeToSchemaVersion >= 0 {
             let report = try Self.migrate(config: config, toSchemaVersion: migration.downgradeToSchemaVersion, downgradeOnly: true,
                                           dryRun: false, backends: backends)
+            let done = report.versionAfter < report.versionBefore
+                ? "was downgraded from schema version \(report.versionBefore) to \(report.versionAfter)"
+                : "is at schema version \(report.versionBefore) already, not above \(migration.downgradeToSchemaVersion): nothing was changed"
             throw MetadataStoreError(.cancelled,
-                "\(report.location) is at schema version \(report.versionAfter) (it was at \(report.versionBefore)); "
-                    + "this library opens version \(SchemaV10.version) only, so no store was opened: use it with a library of version \(report.versionAfter)")
+                "\(report.location) \(done); this library opens version \(SchemaV10.version) only, so no store was opened")
         }
         switch config.config {
         case .postgresql?, .mysql?:

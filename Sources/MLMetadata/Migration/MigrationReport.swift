@@ -7,6 +7,12 @@ public struct MigrationReport: Sendable, Equatable {
         public var from: Int64
         public var to: Int64
         public var statements: [String]
+
+        public init(from: Int64, to: Int64, statements: [String]) {
+            self.from = from
+            self.to = to
+            self.statements = statements
+        }
     }
 
     /// The database, as its store names it in messages.

@@ -81,6 +81,8 @@ final class SQLiteMetadataSource: @unchecked Sendable {
     private func useWriteAheadLogIfNew() throws {
         do {
             let tables = try connection.statement(#"SELECT count(*) FROM "sqlite_master""#)
+            // Reset in every case: a statement left on its row would keep a migration from dropping tables.
+            defer { tables.reset() }
             guard try tables.step(), tables.int64(0) == 0 else { return }
             tables.reset()
             try connection.execute("PRAGMA journal_mode=WAL")
