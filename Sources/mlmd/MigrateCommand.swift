@@ -19,15 +19,19 @@ extension MLMDCommand {
 
         @OptionGroup var store: StoreOptions
 
-        @Option(help: "The schema version to migrate to, 0 … 10.")
-        var to: Int64 = SchemaV10.version
+        // Read as text, so that any bad version (-1 too, which would pass for an option) is one line.
+        @Option(parsing: .unconditional, help: "The schema version to migrate to, 0 … 10 (default 10).")
+        var to: String?
 
         @Flag(help: "Print the steps and statements of the migration without running them.")
         var dryRun = false
 
+        /// The version `--to` names.
+        private var target: Int64 { to.flatMap { Int64($0) } ?? MetadataStore.schemaVersion }
+
         func validate() throws {
-            guard (0 ... SchemaV10.version).contains(to) else {
-                throw Self.usageError("--to \(to): schema versions are 0 … \(SchemaV10.version)")
+            if let to, !(Int64(to).map { (0 ... MetadataStore.schemaVersion).contains($0) } ?? false) {
+                throw Self.usageError("--to \(to): schema versions are 0 … \(MetadataStore.schemaVersion)")
             }
             if store.db.hasPrefix("grpc://") {
                 throw Self.usageError("--db \(store.db): a server migrates its own database: start it with --enable_database_upgrade")
@@ -40,7 +44,7 @@ extension MLMDCommand {
                 throw StandardStreams.failure("\(store.db): no such store; give its path with --db")
             }
             let report = try store.reportingNow {
-                try MetadataStore.migrate(config: config, toSchemaVersion: to, dryRun: dryRun, backends: DatabaseBackend.all)
+                try MetadataStore.migrate(config: config, toSchemaVersion: target, dryRun: dryRun, backends: DatabaseBackend.all)
             }
             try StandardStreams.writeOutput(Array(Self.describe(report).utf8))
         }
