@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// `mlmd migrate`: its exact output, dry runs, usage errors; and opening an older store from the
@@ -69,6 +70,24 @@ import Testing
         #expect(result.status == 1)
         #expect(result.error == "mlmd: \(store.path): no such store; give its path with --db\n")
         #expect(!FileManager.default.fileExists(atPath: store.path))
+    }
+
+    @Test func twoProcessesMigratingOneStoreAtOnceMigrateItOnce() throws {
+        let store = try StoreFixture()
+        _ = try store.run(["migrate", "--to", "4"])
+        // Enough artifacts that the first is still migrating when the second starts.
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        sqlite.arguments = ["sqlite3", store.path, Array(repeating: #"INSERT INTO "Artifact" ("type_id", "uri") SELECT "type_id", "uri" FROM "Artifact";"#,
+                                                         count: 15).joined()]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        let outputs = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            let result = try? store.run(["migrate"])
+            outputs.withLock { $0.append(result.map { "\($0.status) \($0.text)" } ?? "not run") }
+        }
+        #expect(outputs.withLock { $0.sorted() } == ["0 schema version 10 → 10\n", "0 schema version 4 → 10\n"])
     }
 
     @Test func serveUpgradesWithEnableDatabaseUpgradeAndDowngradesWithoutServing() throws {
