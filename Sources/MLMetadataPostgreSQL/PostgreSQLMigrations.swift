@@ -207,22 +207,28 @@ enum PostgreSQLMigrations {
             indexes: timeIndexes("context") + [("idx_context_external_id", "external_id")]),
     ]
 
-    /// Rebuilds `table` in a fresh store's layout as a whole store's, keeping what a copy would
-    /// lose: the copy is built as `<table>_v9`, takes the old id sequence's position, and after
-    /// the old table is dropped takes its name, and its keys and sequence the names a fresh store
-    /// gives them. External ids come along where the old table has them.
+    /// Rebuilds `table` in a fresh store's layout, keeping what a plain copy would lose: the copy
+    /// is built as `<table>_v9`, its id sequence takes the old one's position, and once the old
+    /// table is dropped it takes its name, and its keys and sequence the names a fresh store gives
+    /// them. External ids come along where the old table has them.
     private static func rebuild(_ table: NodeTable) -> [MigrationStatement] {
         let name = table.name, copy = table.name + "_v9"
         let withoutExternalID = table.columns.map(\.name).filter { $0 != "external_id" }.joined(separator: ", ")
         let all = table.columns.map(\.name).joined(separator: ", ")
-        let lastValue = "pg_sequence_last_value(pg_get_serial_sequence('\(name)', 'id')::regclass)"
+        // The old sequence's position, or the highest id where that is behind (a sequence
+        // ml-metadata's own rebuild left unused): the next id is past both.
+        let position = "greatest(coalesce(pg_sequence_last_value(pg_get_serial_sequence('\(name)', 'id')::regclass), 0), coalesce(max(id), 0))"
+        let sequence = "pg_get_serial_sequence('\(copy)', 'id')"
         return [
             MigrationStatement("CREATE TABLE \(copy) (\(table.columns.map { "\($0.name) \($0.type)" }.joined(separator: ", "))"
                 + (table.uniqueName == nil ? "" : ", UNIQUE (type_id, name)") + ")"),
             MigrationStatement("INSERT INTO \(copy) (\(all)) SELECT \(all) FROM \(name)", when: .columnExists(table: name, column: "external_id")),
             MigrationStatement("INSERT INTO \(copy) (\(withoutExternalID)) SELECT \(withoutExternalID) FROM \(name)",
                                when: .columnMissing(table: name, column: "external_id")),
-            MigrationStatement("SELECT setval(pg_get_serial_sequence('\(copy)', 'id'), coalesce(\(lastValue), 1), \(lastValue) IS NOT NULL)"),
+            MigrationStatement("""
+                SELECT CASE WHEN position = 0 THEN setval(\(sequence), 1, false) ELSE setval(\(sequence), position, true) END \
+                FROM (SELECT \(position) AS position FROM \(copy)) AS next
+                """),
             MigrationStatement("DROP TABLE \(name)"),
             MigrationStatement("ALTER TABLE \(copy) RENAME TO \(name)"),
             MigrationStatement("ALTER TABLE \(name) RENAME CONSTRAINT \(copy)_pkey TO \(name)_pkey"),
