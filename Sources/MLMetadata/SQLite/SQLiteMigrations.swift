@@ -6,7 +6,9 @@
 /// as `<Table>Temp`, filled, and renamed over the old table, whose indexes go with it (the step
 /// recreates those it keeps) and whose AUTOINCREMENT counter restarts at the highest id copied,
 /// as with ml-metadata. A whole migration is one transaction (`BEGIN IMMEDIATE`, which also keeps
-/// a second migration waiting until the first has committed).
+/// a second migration waiting until the first has committed). The SQL text SQLite keeps for each
+/// table and index is ours, quoted as the rest of the store's, so it differs from ml-metadata's
+/// in quotes and spaces only, as a fresh store's does.
 enum SQLiteMigrations {
     static let migrations = SchemaMigrations(
         steps: [step1, step2, step3, step4, step5, step6, step7, step8, step9, step10],
