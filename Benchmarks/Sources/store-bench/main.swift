@@ -1,5 +1,6 @@
 // store-bench: our MetadataStore against ml-metadata 1.17.1 (Python, in-process C++ store),
-// each on a fresh SQLite file, same workload, same run.
+// each on a fresh SQLite file (or a new database on a PostgreSQL or MySQL server), same
+// workload, same run.
 //
 // Usage: store-bench [--queries] [--artifacts N] [--markdown] [--ours-only] [--postgresql URL | --mysql URL]
 //   --queries      the query workload instead (Queries.swift): a filtered page of 100 and a
