@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Concurrency of `mlmd serve` on SQLite (issue 9): many clients mixing writes and reads.
+"""Concurrency of `mlmd serve` on SQLite: many clients mixing writes and reads.
 
     /work/shared/tools/mlmd-oracle python Scripts/concurrency.py MLMD_BINARY [SECONDS] [CLIENTS]
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Crash safety of `mlmd serve` (issue 9): kill -9 the server while clients stream put_execution calls.
+"""Crash safety of `mlmd serve`: kill -9 the server while clients stream put_execution calls.
 
     /work/shared/tools/mlmd-oracle python Scripts/crash-safety.py MLMD_BINARY BACKEND [ROUNDS]
 

@@ -70,7 +70,7 @@ running() { [ -f "$data/PG_VERSION" ] && as_pg "$bin/pg_ctl" -D "$data" status >
 
 port_of() { sed -n "s/^port = \([0-9]*\)$/\1/p" "$data/postgresql.conf" | tail -n1; }
 
-# pg_ctl -w already waits, but the brief is "accepts TCP connections on 127.0.0.1", so ask exactly that.
+# pg_ctl -w already waits, but callers need "accepts TCP connections on 127.0.0.1", so ask exactly that.
 wait_ready() {
   local i
   for i in $(seq 1 60); do

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 extension MLMDCommand {
-    /// Status 2 for usage errors, as the issue asks (ArgumentParser's default is 64, EX_USAGE);
+    /// Status 2 for usage errors, as shells and most Unix tools use it (ArgumentParser's default is 64, EX_USAGE);
     /// everything else exits as ArgumentParser decides.
     static func main() async {
         do {

@@ -25,7 +25,7 @@ extension MLMDCommand {
         @Option(help: "The address to listen on.")
         var host = "0.0.0.0"
 
-        @Option(help: "The store: an SQLite file path (created if missing), memory: for a store in memory, or postgresql://USER:PASSWORD@HOST:PORT/DBNAME.")
+        @Option(help: "The store: an SQLite file path, memory: for a store in memory, postgresql://USER:PASSWORD@HOST:PORT/DBNAME or mysql://USER:PASSWORD@HOST:PORT/DATABASE; a missing file or database is created.")
         var db: String?
 
         @Option(

@@ -102,7 +102,7 @@ import Testing
         }
     }
 
-    /// Found by ml-metadata's own test suite (test_update_*_get_*): an update may leave `type_id`
+    /// As ml-metadata's own test suite expects (test_update_*_get_*): an update may leave `type_id`
     /// out, and the node keeps its type; a new node still needs one.
     @Test(arguments: StoreBackend.allCases)
     func anUpdateWithoutATypeIDKeepsTheStoredType(_ backend: StoreBackend) throws {

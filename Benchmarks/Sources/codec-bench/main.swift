@@ -4,7 +4,7 @@
 // Usage: codec-bench [FILE] [--runs N] [--markdown]
 //   FILE        where the serialized graph is written for Python (default /tmp/lineage_graph.bin)
 //   --runs N    best of N runs (default 5)
-//   --markdown  print the result table as Markdown (for BENCHMARKS.md)
+//   --markdown  print the result table as Markdown (for Benchmarks/NOTES.md)
 // Environment: PYTHON (interpreter with protobuf upb + ml-metadata,
 //   default /root/.cache/mlmd-oracle-venv/bin/python), UPB_BENCH (path of upb_bench.py).
 

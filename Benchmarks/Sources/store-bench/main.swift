@@ -1,11 +1,12 @@
 // store-bench: our MetadataStore against ml-metadata 1.17.1 (Python, in-process C++ store),
-// each on a fresh SQLite file, same workload, same run.
+// each on a fresh SQLite file (or a new database on a PostgreSQL or MySQL server), same
+// workload, same run.
 //
 // Usage: store-bench [--queries] [--artifacts N] [--markdown] [--ours-only] [--postgresql URL | --mysql URL]
 //   --queries      the query workload instead (Queries.swift): a filtered page of 100 and a
 //                  20-hop lineage subgraph on a store of N artifacts with a lineage chain
 //   --artifacts N  artifacts put in batches of 1,000 (default 20,000); see Workload
-//   --markdown     print the result table as Markdown (for BENCHMARKS.md)
+//   --markdown     print the result table as Markdown (for Benchmarks/NOTES.md)
 //   --ours-only    skip ml-metadata (for large N)
 //   --postgresql URL  both stores in new databases on that PostgreSQL server (postgresql://USER:PASSWORD@HOST:PORT/DB)
 //   --mysql URL    both stores in new databases on that MySQL or MariaDB server (mysql://USER:PASSWORD@HOST:PORT/DB)

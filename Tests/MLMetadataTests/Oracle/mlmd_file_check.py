@@ -1,4 +1,4 @@
-"""The real ml-metadata 1.17.1 on an SQLite file (or a postgresql:// database), for the Swift store's
+"""The real ml-metadata 1.17.1 on an SQLite file (or a postgresql:// or mysql:// database), for the Swift store's
 compatibility tests.
 
 usage: mlmd-oracle python mlmd_file_check.py write FILE   # create types with ml-metadata in FILE
