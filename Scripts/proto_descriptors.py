@@ -5,8 +5,8 @@ Compared: every message (nested too) with its fields by number (name, number, la
 name, default, oneof index, options such as packed and deprecated, proto3 optional), oneof names,
 reserved ranges and names, extension ranges and options; every enum with its values (and their
 options), reserved ranges and options; extensions; services with their methods (name, input,
-output, streaming, options); a file's package, syntax, imports and options. Comments and the order
-of declarations are not compared.
+output, streaming, options); a file's package, syntax, imports and options. Comments are not
+compared, nor the order of declarations except for enum values (the first is the default).
 """
 import os
 import subprocess
@@ -49,10 +49,9 @@ def optional(message, field):
 
 
 def field_facts(field):
-    FieldType = descriptor_pb2.FieldDescriptorProto
-    return dict(name=field.name, number=field.number, label=FieldType.Label.Name(field.label),
-                type=FieldType.Type.Name(field.type),
-                type_name=field.type_name, extendee=field.extendee,
+    names = descriptor_pb2.FieldDescriptorProto
+    return dict(name=field.name, number=field.number, label=names.Label.Name(field.label),
+                type=names.Type.Name(field.type), type_name=field.type_name, extendee=field.extendee,
                 default=optional(field, "default_value"), oneof=optional(field, "oneof_index"),
                 options=options(field.options), proto3_optional=field.proto3_optional)
 
