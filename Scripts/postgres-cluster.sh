@@ -111,7 +111,7 @@ start() {
   mkdir -p "$dir"
   if is_root; then chown postgres:postgres "$dir"; fi
   chmod 700 "$dir"
-  # If a parent directory is closed to the postgres user (say /root/...), initdb would fail obscurely.
+  # If a parent directory is closed to the postgres user (root's home directory, say), initdb would fail obscurely.
   as_pg test -w "$dir" || die "the postgres user cannot write to $dir; choose a directory under /tmp"
   # The socket path has a hard limit of 107 bytes (DIR/.s.PGSQL.NNNNN).
   [ ${#dir} -le 90 ] || die "$dir is too long for a unix socket path; use a shorter DIR"

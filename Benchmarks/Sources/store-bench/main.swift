@@ -11,7 +11,7 @@
 //   --postgresql URL  both stores in new databases on that PostgreSQL server (postgresql://USER:PASSWORD@HOST:PORT/DB)
 //   --mysql URL    both stores in new databases on that MySQL or MariaDB server (mysql://USER:PASSWORD@HOST:PORT/DB)
 // Environment: PYTHON (interpreter with ml-metadata 1.17.1,
-//   default /root/.cache/mlmd-oracle-venv/bin/python), MLMD_STORE_BENCH (path of mlmd_store_bench.py).
+//   default: this repository's Scripts/mlmd-python.sh), MLMD_STORE_BENCH (path of mlmd_store_bench.py).
 
 import Foundation
 
@@ -85,10 +85,9 @@ struct MLMDReport: Decodable {
 /// Runs mlmd_store_bench.py with `arguments` and returns its stdout, or nil (logged) on failure.
 func runPythonBench(_ arguments: [String]) -> Data? {
     let env = ProcessInfo.processInfo.environment
-    let python = env["PYTHON"] ?? "/root/.cache/mlmd-oracle-venv/bin/python"
-    let script = env["MLMD_STORE_BENCH"] ?? URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("mlmd_store_bench.py").path
+    let benchmarks = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let python = env["PYTHON"] ?? benchmarks.deletingLastPathComponent().appendingPathComponent("Scripts/mlmd-python.sh").path
+    let script = env["MLMD_STORE_BENCH"] ?? benchmarks.appendingPathComponent("mlmd_store_bench.py").path
     log("timing ml-metadata (\(python) \(script) \(arguments.joined(separator: " "))) ...")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: python)
