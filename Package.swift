@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "MLMDClient", targets: ["MLMDClient"]),
         .library(name: "MLMDServer", targets: ["MLMDServer"]),
         .executable(name: "mlmd", targets: ["mlmd"]),
+        .executable(name: "metadata_store_server", targets: ["metadata_store_server"]),
         .executable(name: "mlmd-protogen", targets: ["mlmd-protogen"]),
     ],
     dependencies: [
@@ -96,8 +97,9 @@ let package = Package(
         ),
         // The generator: reads a FileDescriptorSet from protoc and writes Swift sources.
         .executableTarget(name: "mlmd-protogen", dependencies: ["ProtoWire"]),
-        .executableTarget(
-            name: "mlmd",
+        // The `mlmd` commands, for the two executables below.
+        .target(
+            name: "MLMDCommandLine",
             dependencies: [
                 "ProtoWire",
                 "MLMDProtos",
@@ -113,11 +115,14 @@ let package = Package(
             // The Chicago taxi trips (15,002), shipped for `mlmd demo`; the schema inference tests read them too.
             resources: [.copy("Resources/chicago_taxi")]
         ),
+        .executableTarget(name: "mlmd", dependencies: ["MLMDCommandLine"]),
+        // `mlmd serve` under the name of ml-metadata's server binary, taking its arguments.
+        .executableTarget(name: "metadata_store_server", dependencies: ["MLMDCommandLine"]),
         .testTarget(name: "ProtoWireTests", dependencies: ["ProtoWire"]),
         // Golden/ holds expected outputs the tests read from the source tree.
         .testTarget(
             name: "mlmdTests",
-            dependencies: ["mlmd", "MLMDClient", "MLMDProtos", "MLMetadata", "MLMetadataPostgreSQL", "MLMetadataMySQL"],
+            dependencies: ["mlmd", "metadata_store_server", "MLMDCommandLine", "MLMDClient", "MLMDProtos", "MLMetadata", "MLMetadataPostgreSQL", "MLMetadataMySQL"],
             exclude: ["Golden"]
         ),
         .testTarget(name: "SchemaInferenceTests", dependencies: ["SchemaInference"], resources: [.copy("Golden")]),

@@ -4,6 +4,7 @@
 # Usage: Scripts/build-docs.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mkdir -p .build/docs
 for module in ProtoWire MLMDProtos MLMetadata MLMDClient MLMDServer; do
   echo "== $module" >&2
   swift package --allow-writing-to-directory ".build/docs" generate-documentation \
