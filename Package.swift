@@ -50,7 +50,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         // The store: MetadataStore over SQLite (a file or in memory), with ml-metadata's semantics
         // and database layout; the seams the database server backends plug into.
-        .target(name: "MLMetadata", dependencies: ["MLMDProtos", "CSQLite"]),
+        .target(name: "MLMetadata", dependencies: ["ProtoWire", "MLMDProtos", "CSQLite"]),
         // Stores in PostgreSQL databases, through PostgresNIO.
         .target(
             name: "MLMetadataPostgreSQL",
@@ -125,7 +125,7 @@ let package = Package(
             dependencies: ["mlmd", "metadata_store_server", "MLMDCommandLine", "MLMDClient", "MLMDProtos", "MLMetadata", "MLMetadataPostgreSQL", "MLMetadataMySQL"],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "SchemaInferenceTests", dependencies: ["SchemaInference"], resources: [.copy("Golden")]),
+        .testTarget(name: "SchemaInferenceTests", dependencies: ["SchemaInference", "TFMetadataProtos"], resources: [.copy("Golden")]),
         // Oracle/ holds the Python scripts the compatibility tests run under the real ml-metadata.
         .testTarget(
             name: "MLMetadataTests",
