@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "MLMDClient", targets: ["MLMDClient"]),
         .library(name: "MLMDServer", targets: ["MLMDServer"]),
         .executable(name: "mlmd", targets: ["mlmd"]),
+        .executable(name: "metadata_store_server", targets: ["metadata_store_server"]),
         .executable(name: "mlmd-protogen", targets: ["mlmd-protogen"]),
     ],
     dependencies: [
@@ -27,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // `swift package generate-documentation` (Scripts/build-docs.sh); builds nothing into the products.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // The protobuf runtime: wire format, text format, well-known types. No dependencies.
@@ -47,7 +50,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         // The store: MetadataStore over SQLite (a file or in memory), with ml-metadata's semantics
         // and database layout; the seams the database server backends plug into.
-        .target(name: "MLMetadata", dependencies: ["MLMDProtos", "CSQLite"]),
+        .target(name: "MLMetadata", dependencies: ["ProtoWire", "MLMDProtos", "CSQLite"]),
         // Stores in PostgreSQL databases, through PostgresNIO.
         .target(
             name: "MLMetadataPostgreSQL",
@@ -94,8 +97,9 @@ let package = Package(
         ),
         // The generator: reads a FileDescriptorSet from protoc and writes Swift sources.
         .executableTarget(name: "mlmd-protogen", dependencies: ["ProtoWire"]),
-        .executableTarget(
-            name: "mlmd",
+        // The `mlmd` commands, for the two executables below.
+        .target(
+            name: "MLMDCommandLine",
             dependencies: [
                 "ProtoWire",
                 "MLMDProtos",
@@ -111,14 +115,17 @@ let package = Package(
             // The Chicago taxi trips (15,002), shipped for `mlmd demo`; the schema inference tests read them too.
             resources: [.copy("Resources/chicago_taxi")]
         ),
+        .executableTarget(name: "mlmd", dependencies: ["MLMDCommandLine"]),
+        // `mlmd serve` under the name of ml-metadata's server binary, taking its arguments.
+        .executableTarget(name: "metadata_store_server", dependencies: ["MLMDCommandLine"]),
         .testTarget(name: "ProtoWireTests", dependencies: ["ProtoWire"]),
         // Golden/ holds expected outputs the tests read from the source tree.
         .testTarget(
             name: "mlmdTests",
-            dependencies: ["mlmd", "MLMDClient", "MLMDProtos", "MLMetadata", "MLMetadataPostgreSQL", "MLMetadataMySQL"],
+            dependencies: ["mlmd", "metadata_store_server", "MLMDCommandLine", "MLMDClient", "MLMDProtos", "MLMetadata", "MLMetadataPostgreSQL", "MLMetadataMySQL"],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "SchemaInferenceTests", dependencies: ["SchemaInference"], resources: [.copy("Golden")]),
+        .testTarget(name: "SchemaInferenceTests", dependencies: ["SchemaInference", "TFMetadataProtos"], resources: [.copy("Golden")]),
         // Oracle/ holds the Python scripts the compatibility tests run under the real ml-metadata.
         .testTarget(
             name: "MLMetadataTests",

@@ -1,8 +1,8 @@
 // swift-tools-version: 6.0
 // Benchmarks for swift-ml-metadata: its protobuf codec against SwiftProtobuf and Python
-// protobuf (upb), and its store against ml-metadata 1.17.1. A separate package: the root
-// package does not depend on it.
-// Run: cd Benchmarks && swift run -c release codec-bench   (or store-bench, server-bench; see README.md)
+// protobuf (upb), and its store and server against ml-metadata 1.17.1. A separate package: the
+// root package does not depend on it.
+// Run: cd Benchmarks && swift run -c release codec-bench   (or store-bench, server-bench, sqlite-floor; see README.md)
 import PackageDescription
 
 let package = Package(
@@ -31,7 +31,8 @@ let package = Package(
                 .product(name: "ProtoWire", package: "swift-ml-metadata"),
             ]
         ),
-        // MetadataStore on an SQLite file against ml-metadata (mlmd_store_bench.py), same workload.
+        // MetadataStore against ml-metadata (mlmd_store_bench.py), same workload, on SQLite files or
+        // on a PostgreSQL or MySQL server.
         .executableTarget(
             name: "store-bench",
             dependencies: [

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Times ml-metadata's MetadataStore (in-process, SQLite file) on store-bench's workload.
+"""Times ml-metadata's MetadataStore (in-process) on store-bench's workload.
 
 Usage: mlmd_store_bench.py [N]
        mlmd_store_bench.py --queries [N]   (the query workload; see main_queries)
@@ -40,8 +40,9 @@ READ_RUNS = 3  # the reads change nothing: best of 3, as store-bench
 
 
 def open_fresh_store(directory):
-    """ml-metadata on a new SQLite file in `directory`, with the benchmark's artifact type
-    (split, span) and execution type; returns (store, artifact type id, execution type id)."""
+    """ml-metadata on a new SQLite file in `directory` (or a new database on the server the
+    environment names), with the benchmark's artifact type (split, span) and execution type;
+    returns (store, artifact type id, execution type id)."""
     from urllib.parse import urlparse, unquote
     config = pb.ConnectionConfig()
     postgresql = os.environ.get("MLMD_BENCH_POSTGRESQL_URL")

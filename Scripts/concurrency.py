@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Concurrency of `mlmd serve` on SQLite (issue 9): many clients mixing writes and reads.
+"""Concurrency of `mlmd serve` on SQLite: many clients mixing writes and reads.
 
-    /work/shared/tools/mlmd-oracle python Scripts/concurrency.py MLMD_BINARY [SECONDS] [CLIENTS]
+    Scripts/mlmd-python.sh Scripts/concurrency.py MLMD_BINARY [SECONDS] [CLIENTS]
 
 Starts the server on a new temporary SQLite file and runs CLIENTS threads (default 16) for SECONDS
 (default 60), each on its own gRPC channel with the real ml-metadata 1.17.1 client's generated

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Crash safety of `mlmd serve` (issue 9): kill -9 the server while clients stream put_execution calls.
+"""Crash safety of `mlmd serve`: kill -9 the server while clients stream put_execution calls.
 
-    /work/shared/tools/mlmd-oracle python Scripts/crash-safety.py MLMD_BINARY BACKEND [ROUNDS]
+    Scripts/mlmd-python.sh Scripts/crash-safety.py MLMD_BINARY BACKEND [ROUNDS]
 
 BACKEND is `sqlite` (a new temporary file), a postgresql://USER:PASSWORD@HOST:PORT/DB URL (the
 script creates and uses a new database on that server, named crash_safety_..., and drops it at the

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A short fuzzing pass (issue 9): builds Fuzz/ with libFuzzer and AddressSanitizer, then runs each
+# A short fuzzing pass: builds Fuzz/ with libFuzzer and AddressSanitizer, then runs each
 # fuzz target for FUZZ_SECONDS (30) seconds on a copy of its seed corpus, Fuzz/Corpus/<target>
 # (which holds the reproducers of every bug fuzzing found, so they are replayed too).
 # Prints one line per target; exits non-zero if any target crashed, hung, leaked or ran out of memory,

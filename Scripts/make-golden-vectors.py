@@ -2,9 +2,9 @@
 """Generate the golden test vectors for the ml_metadata protobuf codec.
 
 Run from the repository root (needs `protoc` 3.21 on PATH and a python with the
-`ml_metadata` 1.17.1 and `protobuf` packages; the oracle wrapper provides both):
+`ml_metadata` 1.17.1 and `protobuf` packages; Scripts/mlmd-python.sh provides both):
 
-    /work/shared/tools/mlmd-oracle python Scripts/make-golden-vectors.py
+    Scripts/mlmd-python.sh Scripts/make-golden-vectors.py
 
 Writes Tests/MLMDProtosTests/Golden/ (manifest.tsv plus CASE.bin / CASE.txt /
 CASE.input.bin / CASE.input.txt files; README.md is left alone). The output is

@@ -1,7 +1,7 @@
 """Makes the reference schema that `mlmd infer-schema` must reproduce: TensorFlow Data Validation's own.
 
 usage: python Scripts/make-tfdv-schema.py [CSV] [OUT]
-  CSV defaults to Sources/mlmd/Resources/chicago_taxi/data.csv,
+  CSV defaults to Sources/MLMDCommandLine/Resources/chicago_taxi/data.csv,
   OUT to Tests/SchemaInferenceTests/Golden/chicago_taxi.schema.pbtxt.
 Needs TFDV 1.16.1 (the newest that installs on Python 3.11). Its full dependency set makes pip
 backtrack for a long time; this pinned install takes a few minutes:
@@ -36,7 +36,7 @@ def protoc_text(message, modules):
             ["protoc", f"--descriptor_set_in={descriptor_path}", f"--decode={message.DESCRIPTOR.full_name}"],
             input=message.SerializeToString(deterministic=True), capture_output=True, check=True).stdout
 
-csv = sys.argv[1] if len(sys.argv) > 1 else "Sources/mlmd/Resources/chicago_taxi/data.csv"
+csv = sys.argv[1] if len(sys.argv) > 1 else "Sources/MLMDCommandLine/Resources/chicago_taxi/data.csv"
 out = sys.argv[2] if len(sys.argv) > 2 else "Tests/SchemaInferenceTests/Golden/chicago_taxi.schema.pbtxt"
 statistics = tfdv.generate_statistics_from_csv(data_location=csv)
 schema = tfdv.infer_schema(statistics)

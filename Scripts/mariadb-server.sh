@@ -213,7 +213,7 @@ start() {
   mkdir -p "$dir"
   if is_root; then chown mysql:mysql "$dir"; fi
   chmod 700 "$dir"
-  # If a parent directory is closed to the mysql user (say /root/...), mariadb-install-db fails obscurely.
+  # If a parent directory is closed to the mysql user (root's home directory, say), mariadb-install-db fails obscurely.
   if is_root; then
     runuser -u mysql -- test -w "$dir" || die "the mysql user cannot write to $dir; choose a directory under /tmp"
   fi

@@ -70,7 +70,7 @@ running() { [ -f "$data/PG_VERSION" ] && as_pg "$bin/pg_ctl" -D "$data" status >
 
 port_of() { sed -n "s/^port = \([0-9]*\)$/\1/p" "$data/postgresql.conf" | tail -n1; }
 
-# pg_ctl -w already waits, but the brief is "accepts TCP connections on 127.0.0.1", so ask exactly that.
+# pg_ctl -w already waits, but callers need "accepts TCP connections on 127.0.0.1", so ask exactly that.
 wait_ready() {
   local i
   for i in $(seq 1 60); do
@@ -111,7 +111,7 @@ start() {
   mkdir -p "$dir"
   if is_root; then chown postgres:postgres "$dir"; fi
   chmod 700 "$dir"
-  # If a parent directory is closed to the postgres user (say /root/...), initdb would fail obscurely.
+  # If a parent directory is closed to the postgres user (root's home directory, say), initdb would fail obscurely.
   as_pg test -w "$dir" || die "the postgres user cannot write to $dir; choose a directory under /tmp"
   # The socket path has a hard limit of 107 bytes (DIR/.s.PGSQL.NNNNN).
   [ ${#dir} -le 90 ] || die "$dir is too long for a unix socket path; use a shorter DIR"

@@ -24,7 +24,7 @@ public final class MetadataStoreServer: Sendable {
         /// The largest request accepted; bigger ones fail with RESOURCE_EXHAUSTED. gRPC's default
         /// is 4 MiB.
         public var maxRequestBytes: Int
-        /// Threads (and connections) for reads of an SQLite file or a database server.
+        /// Threads (and connections) for reads of an SQLite file or a PostgreSQL or MySQL database.
         public var readThreads: Int
         /// The database servers a `connection_config` may name besides SQLite (`.postgreSQL`,
         /// `.mySQL`), from their own modules.
@@ -42,7 +42,8 @@ public final class MetadataStoreServer: Sendable {
         }
     }
 
-    /// The store the server serves, in words: `in memory` or `SQLite file PATH`.
+    /// The store the server serves, in words: `in memory`, `SQLite file PATH`, or
+    /// `PostgreSQL database NAME on HOST:PORT` (`MySQL database …` likewise).
     public let backendDescription: String
     private let lanes: StoreLanes
     private let serving = ServingState()
@@ -55,9 +56,9 @@ public final class MetadataStoreServer: Sendable {
     /// the database is downgraded and the server does not start (CANCELLED), since it serves
     /// version 10 only.
     ///
-    /// - Throws: `ServerConfigurationError` for a setting that cannot be used (a database this
-    ///   build does not serve, TLS material that does not parse), and `MetadataStoreError` when
-    ///   the store cannot be opened.
+    /// - Throws: `ServerConfigurationError` for a setting that cannot be used (a port out of range,
+    ///   a request limit that is not positive, TLS material that does not parse), and
+    ///   `MetadataStoreError` when the store cannot be opened (CANCELLED after a downgrade).
     public init(configuration: Configuration) throws {
         let serverConfig = configuration.serverConfig
         guard (0...65535).contains(configuration.port) else {

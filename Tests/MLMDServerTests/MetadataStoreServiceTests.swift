@@ -87,8 +87,8 @@ import Testing
         }
     }
 
-    /// Found by server-bench: read connections opened lazily, in the first burst of calls, met a
-    /// busy file while checking the schema and failed reads with ABORTED. They open at start now.
+    /// Read connections opened lazily, in the first burst of calls, would meet a busy file while
+    /// checking the schema and fail reads with ABORTED (as server-bench showed), so all open at start.
     @Test func readConnectionsAreAllOpenBeforeTheFirstCall() async throws {
         let lanes = try StoreLanes(config: .with { $0.sqlite = .with { $0.filenameURI = temporaryPath(".sqlite") } }, backends: [], readThreadCount: 3)
         #expect(lanes.idleReadConnections == 3)

@@ -4,7 +4,7 @@ import ProtoWire
 import Testing
 
 /// Artifacts, executions and contexts on every backend, with ml-metadata 1.17.1's results for the
-/// same calls (checked side by side with `mlmd-oracle`).
+/// same calls (checked side by side with the real package, run by `Scripts/mlmd-python.sh`).
 @Suite struct NodeStoreTests {
     /// A store with the artifact type DataSet (id 10: day INT, split STRING), the execution type
     /// Trainer (11: epochs INT) and the context type Experiment (12: note STRING).
@@ -102,7 +102,7 @@ import Testing
         }
     }
 
-    /// Found by ml-metadata's own test suite (test_update_*_get_*): an update may leave `type_id`
+    /// As ml-metadata's own test suite expects (test_update_*_get_*): an update may leave `type_id`
     /// out, and the node keeps its type; a new node still needs one.
     @Test(arguments: StoreBackend.allCases)
     func anUpdateWithoutATypeIDKeepsTheStoredType(_ backend: StoreBackend) throws {

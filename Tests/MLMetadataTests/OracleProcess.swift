@@ -2,21 +2,26 @@ import Foundation
 import Synchronization
 import Testing
 
-/// The real ml-metadata 1.17.1 through `../shared/tools/mlmd-oracle` (installed on first use).
-/// Tests that need it are skipped where it is missing, and fail instead under CI (CI=true) or
-/// MLMD_REQUIRE_ORACLE=1, so CI never skips them silently.
+/// The real ml-metadata 1.17.1 through `Scripts/mlmd-python.sh`, which installs it from PyPI on
+/// first use. Tests that need it are skipped where Python is missing, and fail instead under CI
+/// (CI=true) or MLMD_REQUIRE_ORACLE=1, so CI never skips them silently.
 enum Oracle {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static let tool = repository.deletingLastPathComponent().appendingPathComponent("shared/tools/mlmd-oracle")
+    static let tool = repository.appendingPathComponent("Scripts/mlmd-python.sh")
 
     static let isRequired = ProcessInfo.processInfo.environment["CI"] == "true"
         || ProcessInfo.processInfo.environment["MLMD_REQUIRE_ORACLE"] == "1"
 
-    static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: tool.path) }
+    /// python3 is on PATH: all the script needs to make its environment.
+    static var isAvailable: Bool {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
+            FileManager.default.isExecutableFile(atPath: "\($0)/python3")
+        }
+    }
 
-    /// Runs `Oracle/SCRIPT` with `arguments` under the oracle's Python; returns standard output.
+    /// Runs `Oracle/SCRIPT` with `arguments` under ml-metadata's Python; returns standard output.
     static func run(script: String, _ arguments: [String], input: String? = nil) throws -> String {
         let running = try start(script: script, arguments)
         if let input { running.input.fileHandleForWriting.write(Data(input.utf8)) }
@@ -29,7 +34,7 @@ enum Oracle {
         let process = Process()
         process.executableURL = tool
         let scriptPath = repository.appendingPathComponent("Tests/MLMetadataTests/Oracle/\(script)").path
-        process.arguments = ["python", scriptPath] + arguments
+        process.arguments = [scriptPath] + arguments
         let output = Pipe(), error = Pipe(), input = Pipe()
         process.standardOutput = output
         process.standardError = error
@@ -38,7 +43,7 @@ enum Oracle {
         return Running(process: process, output: output, error: error, input: input)
     }
 
-    /// An oracle process under way.
+    /// An ml-metadata process under way.
     struct Running {
         let process: Process
         let output: Pipe
@@ -63,6 +68,6 @@ enum Oracle {
 
     struct OracleFailure: Error, CustomStringConvertible {
         var message: String
-        var description: String { "mlmd-oracle failed: \(message.suffix(2000))" }
+        var description: String { "ml-metadata (Scripts/mlmd-python.sh) failed: \(message.suffix(2000))" }
     }
 }

@@ -3,7 +3,7 @@ import MLMetadata
 import Testing
 
 /// Types on every backend, with the ids, errors and messages ml-metadata 1.17.1 gives for the same
-/// calls (checked side by side with `mlmd-oracle`).
+/// calls (checked side by side with the real package, run by `Scripts/mlmd-python.sh`).
 @Suite struct TypeStoreTests {
     static func dataSet(_ properties: [(String, PropertyType)] = [("day", .int), ("split", .string)]) -> ArtifactType {
         .with { type in

@@ -8,7 +8,7 @@ import TFMetadataProtos
 @Suite struct ChicagoTaxiGoldenTests {
     static let csv = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Sources/mlmd/Resources/chicago_taxi/data.csv")
+        .appendingPathComponent("Sources/MLMDCommandLine/Resources/chicago_taxi/data.csv")
     static let golden = Bundle.module.url(forResource: "chicago_taxi.schema", withExtension: "pbtxt", subdirectory: "Golden")!
 
     @Test func schemaMatchesTFDVByteForByte() throws {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// ml-metadata 1.17.1's own test suite, from PyPI, against `mlmd serve` on each backend: the same
-/// 102 tests pass as against the real core behind gRPC (`mlmd-oracle serve`). Its four
+/// 102 tests pass as against the real core behind gRPC (`Scripts/ml-metadata-server.py`). Its four
 /// test_connection_config_with_grpc_* tests build their own client config and fail against any
 /// server in that harness.
 ///

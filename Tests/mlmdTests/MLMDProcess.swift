@@ -19,12 +19,15 @@ struct MLMDProcess {
         return directory.appendingPathComponent("mlmd")
     }()
 
-    /// Runs `mlmd` with `arguments`, in `directory` if given, with `environment` added to this
-    /// process's.
+    /// `metadata_store_server`, built beside `mlmd`.
+    static let metadataStoreServer = executable.deletingLastPathComponent().appendingPathComponent("metadata_store_server")
+
+    /// Runs `mlmd` (or `binary`) with `arguments`, in `directory` if given, with `environment`
+    /// added to this process's.
     static func run(_ arguments: [String], input: [UInt8] = [], in directory: URL? = nil,
-                    environment: [String: String] = [:]) throws -> Result {
+                    environment: [String: String] = [:], binary: URL = executable) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = binary
         process.arguments = arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

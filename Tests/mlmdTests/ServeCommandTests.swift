@@ -55,7 +55,7 @@ import Testing
 
     @Test(.enabled(if: hasMariaDBLibrary || ProcessInfo.processInfo.environment["CI"] == "true"))
     func aMySQLServerThatIsNotThereOrAMalformedURLIsOneClearLine() throws {
-        let closed = try MLMDProcess.run(["serve", "--port", "0", "--db", "mysql://u:p@127.0.0.1:1/mlmd"])
+        let closed = try MLMDProcess.run(["serve", "--port", "0", "--metadata_store_connection_retries=0", "--db", "mysql://u:p@127.0.0.1:1/mlmd"])
         #expect(closed.status == 1)
         #expect(closed.error.hasPrefix("mlmd: cannot open the store: UNAVAILABLE: cannot connect to MySQL at 127.0.0.1:1: "))
         #expect(closed.error.filter { $0 == "\n" }.count == 1)
@@ -73,7 +73,7 @@ import Testing
     }
 
     @Test func aPostgreSQLServerThatIsNotThereOrAMalformedURLIsOneClearLine() throws {
-        let closed = try MLMDProcess.run(["serve", "--port", "0", "--db", "postgresql://u:p@127.0.0.1:1/mlmd"])
+        let closed = try MLMDProcess.run(["serve", "--port", "0", "--metadata_store_connection_retries=0", "--db", "postgresql://u:p@127.0.0.1:1/mlmd"])
         #expect(closed.status == 1)
         #expect(closed.error.hasPrefix("mlmd: cannot open the store: UNAVAILABLE: cannot connect to PostgreSQL at 127.0.0.1:1/postgres: "))
         #expect(closed.error.filter { $0 == "\n" }.count == 1)

@@ -10,9 +10,16 @@ final class ServerProcess {
     private(set) var listeningLine = ""
 
     /// Starts `mlmd serve ARGUMENTS --host 127.0.0.1 --port 0` and waits for its listening line.
-    init(_ arguments: [String]) throws {
-        process.executableURL = MLMDProcess.executable
-        process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0"] + arguments
+    /// Starts `mlmd serve` on a free port of 127.0.0.1 with `arguments`, or with
+    /// `metadataStoreServer`, `metadata_store_server` with `arguments` alone.
+    init(_ arguments: [String], metadataStoreServer: Bool = false) throws {
+        if metadataStoreServer {
+            process.executableURL = MLMDProcess.metadataStoreServer
+            process.arguments = arguments
+        } else {
+            process.executableURL = MLMDProcess.executable
+            process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0"] + arguments
+        }
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()

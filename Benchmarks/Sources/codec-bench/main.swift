@@ -4,9 +4,9 @@
 // Usage: codec-bench [FILE] [--runs N] [--markdown]
 //   FILE        where the serialized graph is written for Python (default /tmp/lineage_graph.bin)
 //   --runs N    best of N runs (default 5)
-//   --markdown  print the result table as Markdown (for BENCHMARKS.md)
+//   --markdown  print the result table as Markdown (for Benchmarks/NOTES.md)
 // Environment: PYTHON (interpreter with protobuf upb + ml-metadata,
-//   default /root/.cache/mlmd-oracle-venv/bin/python), UPB_BENCH (path of upb_bench.py).
+//   default: this repository's Scripts/mlmd-python.sh), UPB_BENCH (path of upb_bench.py).
 
 import Foundation
 import SwiftProtobuf
@@ -135,10 +135,9 @@ struct UpbReport: Decodable {
 
 func runUpb(file outputPath: String, runs: Int) -> CodecResult? {
     let env = ProcessInfo.processInfo.environment
-    let python = env["PYTHON"] ?? "/root/.cache/mlmd-oracle-venv/bin/python"
-    let script = env["UPB_BENCH"] ?? URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("upb_bench.py").path
+    let benchmarks = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let python = env["PYTHON"] ?? benchmarks.deletingLastPathComponent().appendingPathComponent("Scripts/mlmd-python.sh").path
+    let script = env["UPB_BENCH"] ?? benchmarks.appendingPathComponent("upb_bench.py").path
     log("timing Python upb (\(python) \(script)) ...")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: python)

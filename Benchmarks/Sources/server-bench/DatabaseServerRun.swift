@@ -17,10 +17,10 @@ enum DatabaseServerKind: String {
 /// on a new database of the server `url` names (`bench_ref_PID`, `bench_ours1_PID`, ...), so that no
 /// group finds another's rows and the read ids are the seeded ones. The do-nothing server is left
 /// out: it touches no database, so its limit is the SQLite mode's.
-func runDatabaseServer(_ kind: DatabaseServerKind, url: String, seconds: Double, markdown: Bool, oracle: String, me: String) async throws {
+func runDatabaseServer(_ kind: DatabaseServerKind, url: String, seconds: Double, markdown: Bool, reference referenceServer: [String], me: String) async throws {
     let pid = getpid()
-    let reference = try await benchGroup("ml-metadata (mlmd-oracle serve)", processes: 1, seconds: seconds) { port in
-        (oracle, ["serve", "\(port)", databaseURL(kind, url, "bench_ref_\(pid)")])
+    let reference = try await benchGroup("ml-metadata (ml-metadata-server.py)", processes: 1, seconds: seconds) { port in
+        (referenceServer[0], Array(referenceServer.dropFirst()) + ["\(port)", databaseURL(kind, url, "bench_ref_\(pid)")])
     }
     var ours: [(put: ScenarioResult, read: ScenarioResult)] = []
     for count in [1, 2, 4] {

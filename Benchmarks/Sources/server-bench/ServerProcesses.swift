@@ -21,7 +21,7 @@ final class ServerProcess {
         }
     }
 
-    /// SIGKILL: the reference's Python gRPC server does not stop on SIGTERM.
+    /// SIGKILL: the run is done with the server and its store, so there is nothing to stop gracefully.
     func stop() {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()

@@ -1,5 +1,5 @@
 // server-bench: 8 gRPC clients against three servers in one run, each in its own process:
-// ml-metadata 1.17.1's core behind its Python gRPC server (`mlmd-oracle serve`, the reference),
+// ml-metadata 1.17.1's core behind a Python gRPC server (Scripts/ml-metadata-server.py, the reference),
 // our `MetadataStoreServer` (what `mlmd serve` runs), both on a fresh SQLite file in the same
 // folder, and a do-nothing grpc-swift-2 server answering fixed responses of the same size (the
 // limit). Scenarios: single-artifact PutArtifacts, and GetArtifactsByID of 100 ids.
@@ -10,7 +10,8 @@
 // Usage: server-bench [--postgresql postgresql://USER:PASS@HOST:PORT/DB | --mysql mysql://USER:PASS@HOST:PORT/DB]
 //                     [--seconds S] [--markdown]
 //        server-bench serve-ours PORT FILE|POSTGRESQL_URL|MYSQL_URL | serve-null PORT     (started by the run itself)
-// Environment: MLMD_ORACLE (default ../../shared/tools/mlmd-oracle from Benchmarks/).
+// Environment: MLMD_REFERENCE_SERVER, the reference's command, split at spaces and run with PORT STORE
+//   after it (default: this repository's Scripts/mlmd-python.sh Scripts/ml-metadata-server.py).
 
 import Foundation
 
@@ -37,11 +38,13 @@ default:
     }
 }
 
-let oracle = ProcessInfo.processInfo.environment["MLMD_ORACLE"]
-    ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("../../shared/tools/mlmd-oracle").standardized.path
+let repository = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let referenceServer = ProcessInfo.processInfo.environment["MLMD_REFERENCE_SERVER"].map { $0.split(separator: " ").map(String.init) }
+    ?? ["Scripts/mlmd-python.sh", "Scripts/ml-metadata-server.py"].map { repository.appendingPathComponent($0).path }
 let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
 if let databaseServer {
-    try await runDatabaseServer(databaseServer.kind, url: databaseServer.url, seconds: seconds, markdown: markdown, oracle: oracle, me: me)
+    try await runDatabaseServer(databaseServer.kind, url: databaseServer.url, seconds: seconds, markdown: markdown, reference: referenceServer, me: me)
     exit(0)
 }
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("server-bench-\(getpid())").path
@@ -60,7 +63,8 @@ func bench(_ name: String, _ executable: String, _ arguments: (Int) -> [String],
     }
 }
 
-let reference = try await bench("ml-metadata (mlmd-oracle serve)", oracle, { ["serve", "\($0)", "\(folder)/reference.sqlite"] }, seed: true)
+let reference = try await bench("ml-metadata (ml-metadata-server.py)", referenceServer[0],
+                                { Array(referenceServer.dropFirst()) + ["\($0)", "\(folder)/reference.sqlite"] }, seed: true)
 let ours = try await bench("ours (MetadataStoreServer)", me, { ["serve-ours", "\($0)", "\(folder)/ours.sqlite"] }, seed: true)
 let null = try await bench("do-nothing grpc-swift-2 handler", me, { ["serve-null", "\($0)"] }, seed: false)
 try? FileManager.default.removeItem(atPath: folder)

@@ -123,7 +123,7 @@ func withFreshStore<T>(_ label: String, _ body: (_ store: MetadataStore, _ artif
     return try body(store, typeID)
 }
 
-/// Runs the workload on a fresh SQLite file in a temporary directory with our MetadataStore.
+/// Runs the workload with our MetadataStore on a fresh store (`withFreshStore`).
 func benchmarkOurs(_ workload: Workload) throws -> StoreResult {
     try withFreshStore("w") { store, typeID in try runWorkload(workload, store: store, typeID: typeID) }
 }

@@ -1,16 +1,17 @@
 // store-bench: our MetadataStore against ml-metadata 1.17.1 (Python, in-process C++ store),
-// each on a fresh SQLite file, same workload, same run.
+// each on a fresh SQLite file (or a new database on a PostgreSQL or MySQL server), same
+// workload, same run.
 //
 // Usage: store-bench [--queries] [--artifacts N] [--markdown] [--ours-only] [--postgresql URL | --mysql URL]
 //   --queries      the query workload instead (Queries.swift): a filtered page of 100 and a
 //                  20-hop lineage subgraph on a store of N artifacts with a lineage chain
 //   --artifacts N  artifacts put in batches of 1,000 (default 20,000); see Workload
-//   --markdown     print the result table as Markdown (for BENCHMARKS.md)
+//   --markdown     print the result table as Markdown (for Benchmarks/NOTES.md)
 //   --ours-only    skip ml-metadata (for large N)
 //   --postgresql URL  both stores in new databases on that PostgreSQL server (postgresql://USER:PASSWORD@HOST:PORT/DB)
 //   --mysql URL    both stores in new databases on that MySQL or MariaDB server (mysql://USER:PASSWORD@HOST:PORT/DB)
 // Environment: PYTHON (interpreter with ml-metadata 1.17.1,
-//   default /root/.cache/mlmd-oracle-venv/bin/python), MLMD_STORE_BENCH (path of mlmd_store_bench.py).
+//   default: this repository's Scripts/mlmd-python.sh), MLMD_STORE_BENCH (path of mlmd_store_bench.py).
 
 import Foundation
 
@@ -84,10 +85,9 @@ struct MLMDReport: Decodable {
 /// Runs mlmd_store_bench.py with `arguments` and returns its stdout, or nil (logged) on failure.
 func runPythonBench(_ arguments: [String]) -> Data? {
     let env = ProcessInfo.processInfo.environment
-    let python = env["PYTHON"] ?? "/root/.cache/mlmd-oracle-venv/bin/python"
-    let script = env["MLMD_STORE_BENCH"] ?? URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("mlmd_store_bench.py").path
+    let benchmarks = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let python = env["PYTHON"] ?? benchmarks.deletingLastPathComponent().appendingPathComponent("Scripts/mlmd-python.sh").path
+    let script = env["MLMD_STORE_BENCH"] ?? benchmarks.appendingPathComponent("mlmd_store_bench.py").path
     log("timing ml-metadata (\(python) \(script) \(arguments.joined(separator: " "))) ...")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: python)

@@ -2,7 +2,8 @@ import MLMDProtos
 import MLMetadata
 import Synchronization
 
-/// Read connections to one SQLite file, each lent to one call at a time.
+/// Read connections to one store that several connections can share (an SQLite file, or a
+/// PostgreSQL or MySQL database), each lent to one call at a time.
 ///
 /// They are all opened when the server starts: opening a store checks its schema in a write
 /// transaction, and connections opening at once, in the middle of the first burst of reads and

@@ -2,15 +2,16 @@ import MLMDProtos
 import MLMetadata
 import NIOPosix
 
-/// Where the server runs store calls. SQLite calls block, so they run on threads of their own
+/// Where the server runs store calls. Store calls block (SQLite works in the calling thread, and
+/// a database server's connection waits for its answers), so they run on threads of their own
 /// instead of Swift's cooperative pool, which has only as many threads as cores and must keep
 /// answering the network.
 ///
 /// Writes take one lane, one at a time, on one connection: SQLite allows a single writer, and
 /// queueing here in order is fairer and cheaper than connections racing for the file lock. Reads
-/// of a file or a PostgreSQL database take the other lane, each on a connection of its own, so
-/// readers never wait for each other or for the writer. A store in memory lives on one
-/// connection, so there every call takes the write lane.
+/// of a file or of a PostgreSQL or MySQL database take the other lane, each on a connection of
+/// its own, so readers never wait for each other or for the writer. A store in memory lives on
+/// one connection, so there every call takes the write lane.
 final class StoreLanes: Sendable {
     private let writer: MetadataStore
     private let writeThread: NIOThreadPool

@@ -1,4 +1,4 @@
-/// Ids go to SQLite in chunks of `size` `?`s, so that one prepared statement serves every chunk; a
+/// Ids go to the database in chunks of `size` `?`s, so that one prepared statement serves every chunk; a
 /// short last chunk repeats its last id, which `IN` ignores.
 enum IDChunks {
     static let size = 256

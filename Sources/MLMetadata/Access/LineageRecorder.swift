@@ -65,7 +65,7 @@ struct LineageRecorder {
     }
 
     /// Inserts a node that was not there when looked up. Another connection (a second server on
-    /// one PostgreSQL database) may have inserted the same one since: then the insert meets the
+    /// one PostgreSQL or MySQL database) may have inserted the same one since: then the insert meets the
     /// unique key, and the node it inserted is the one to reuse.
     private func putOrReuse<Node: StoredNode>(_ node: Node, _ writer: NodeWriter<Node>, existing: () throws -> Int64?,
                                               reuse: (Int64) throws -> Int64) throws -> Int64 {

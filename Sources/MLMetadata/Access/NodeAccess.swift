@@ -224,7 +224,7 @@ struct NodeAccess<Node: StoredNode> {
 
     /// Inserts new nodes (at most `MultiRowInsert.maxRows`) with their properties, created and
     /// updated at `now`: one INSERT for the nodes, few for the properties. Returns their ids in
-    /// order. A name or external id already taken fails the whole statement, which SQLite undoes.
+    /// order. A name or external id already taken fails the whole statement, which is undone (`DatabaseConnection.recoverable`).
     func insert(rows nodes: ArraySlice<Node>, now: Int64) throws -> [Int64] {
         let insert = MultiRowInsert(connection: connection, table: table.table, head: table.insertHead, columns: table.insertColumnCount,
                                     returningIDs: true)

@@ -27,8 +27,8 @@ package protocol DatabaseConnection: AnyObject {
     /// The statement named `key`; `sql` builds its text the first time (for long SQL, where
     /// hashing the text on every call would cost more than running a small statement).
     func statement(_ key: StatementKey, sql: () -> String) throws -> any DatabaseStatement
-    /// A statement for SQL that varies with user input (filter queries), kept only among the
-    /// last few such statements.
+    /// A statement for SQL that varies with user input (filter queries): kept only among the
+    /// last few such statements on SQLite, prepared each time on PostgreSQL and MySQL.
     func recentStatement(_ sql: String) throws -> any DatabaseStatement
     /// Resets every cached statement; transactions end with this, so that no statement left on
     /// a row keeps a lock or a result set.
@@ -36,8 +36,8 @@ package protocol DatabaseConnection: AnyObject {
     /// Runs an INSERT of `rows` rows of a table with an `id` column and returns their ids in
     /// order: an INSERT that `MultiRowInsert` built with `returningIDs`, or `insertReturningID` made.
     func insertedIDs(running insert: any DatabaseStatement, rows: Int) throws -> [Int64]
-    /// Runs `body`, whose failure the caller handles and goes on from: SQLite undoes just the
-    /// failed statement, PostgreSQL would abort the whole transaction unless it is in a savepoint.
+    /// Runs `body`, whose failure the caller handles and goes on from: SQLite and InnoDB undo just
+    /// the failed statement, PostgreSQL would abort the whole transaction unless it is in a savepoint.
     func recoverable<T>(_ body: () throws -> T) throws -> T
 }
 

@@ -2,8 +2,8 @@ import MLMDProtos
 
 extension ConnectionConfig {
     /// The `postgresql` config a URL names: `postgresql://USER:PASSWORD@HOST:PORT/DBNAME` (or
-    /// `postgres://`), with percent-escapes in the user and password decoded; the port defaults
-    /// to 5432. Query parameters are not read.
+    /// `postgres://`), with percent-escapes in the user, password and database name decoded; the
+    /// port defaults to 5432. Query parameters are not read.
     ///
     /// - Throws: INVALID_ARGUMENT naming what is missing or malformed.
     public init(postgresqlURL url: String) throws {
@@ -19,7 +19,7 @@ extension ConnectionConfig {
     }
 
     /// The `mysql` config a URL names: `mysql://USER:PASSWORD@HOST:PORT/DATABASE`, with
-    /// percent-escapes in the user and password decoded; the port defaults to 3306. Query
+    /// percent-escapes in the user, password and database name decoded; the port defaults to 3306. Query
     /// parameters are not read.
     ///
     /// - Throws: INVALID_ARGUMENT naming what is missing or malformed.

@@ -2,7 +2,7 @@ import MLMDProtos
 
 // The node RPCs for artifacts, executions and contexts: Put*, Get*ByID, Get*ByType,
 // Get*ByTypeAndName, GetArtifactsByURI, Get*ByExternalIds and Get*, over generic implementations
-// below. List options (paging, ordering, filter queries) come with the queries issue.
+// below. Get*ByType and Get* also take list options: paging, ordering and filter queries.
 extension MetadataStore {
     // MARK: Writes
 

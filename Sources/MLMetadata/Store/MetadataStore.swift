@@ -10,7 +10,7 @@ import Darwin
 
 /// An ML Metadata store: the records of artifacts, executions and contexts, their types, and the
 /// events and relations that link them, kept in an SQLite file (which ml-metadata 1.17.1 can open
-/// too) or in memory.
+/// too), in memory, or in a PostgreSQL or MySQL database that ml-metadata can share.
 ///
 /// Each method is one RPC of `ml_metadata.MetadataStoreService`: it takes the request message and
 /// returns the response message, runs as one transaction, and throws `MetadataStoreError` with the

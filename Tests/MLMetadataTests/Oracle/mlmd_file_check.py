@@ -1,11 +1,11 @@
-"""The real ml-metadata 1.17.1 on an SQLite file (or a postgresql:// database), for the Swift store's
+"""The real ml-metadata 1.17.1 on an SQLite file (or a postgresql:// or mysql:// database), for the Swift store's
 compatibility tests.
 
-usage: mlmd-oracle python mlmd_file_check.py write FILE   # create types with ml-metadata in FILE
-       mlmd-oracle python mlmd_file_check.py dump FILE    # print what ml-metadata reads from FILE
-       mlmd-oracle python mlmd_file_check.py put-many FILE N PREFIX  # N one-artifact put calls (type 10)
-       mlmd-oracle python mlmd_file_check.py filter FILE KIND       # one filter_query per stdin line
-       mlmd-oracle python mlmd_file_check.py lineage FILE           # one GetLineageSubgraphRequest (text) per stdin line
+usage: Scripts/mlmd-python.sh mlmd_file_check.py write FILE   # create types with ml-metadata in FILE
+       Scripts/mlmd-python.sh mlmd_file_check.py dump FILE    # print what ml-metadata reads from FILE
+       Scripts/mlmd-python.sh mlmd_file_check.py put-many FILE N PREFIX  # N one-artifact put calls (type 10)
+       Scripts/mlmd-python.sh mlmd_file_check.py filter FILE KIND       # one filter_query per stdin line
+       Scripts/mlmd-python.sh mlmd_file_check.py lineage FILE           # one GetLineageSubgraphRequest (text) per stdin line
 
 `dump` prints every type (built-ins included) and every artifact, execution and context, by id,
 as `kind<TAB>id<TAB>hex of the deterministic serialization`, so both implementations' views can be

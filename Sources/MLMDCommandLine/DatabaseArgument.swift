@@ -40,9 +40,9 @@ enum DatabaseArgument {
                 throw StandardStreams.failure("--db: \(error.message)")
             }
         } else if argument.hasPrefix("grpc://") {
-            throw StandardStreams.failure("--db: \(argument) is a server; this command needs a database: an SQLite file or memory:")
+            throw StandardStreams.failure("--db: \(argument) is a server; this command needs a database: an SQLite file, memory:, or a postgresql:// or mysql:// URL")
         } else if argument.isEmpty {
-            throw StandardStreams.failure("--db: empty; give an SQLite file path or memory:")
+            throw StandardStreams.failure("--db: empty; give an SQLite file path, memory:, or a postgresql:// or mysql:// URL")
         } else {
             config.sqlite = .with { $0.filenameURI = argument }
         }

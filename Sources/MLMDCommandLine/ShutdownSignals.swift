@@ -15,9 +15,9 @@ private nonisolated(unsafe) var signalPipeWriteEnd: Int32 = -1
 /// so the server can finish its calls and close the store.
 ///
 /// The handler is installed with `sigaction` before `init` returns, and only writes a byte to a
-/// pipe, which a thread of its own reads. A dispatch signal source, used before, is armed
-/// asynchronously: a SIGTERM sent right after the server said it listens, on a busy machine, came
-/// while the signal was ignored and before the source was armed, and was lost.
+/// pipe, which a thread of its own reads. Not a dispatch signal source: it is armed
+/// asynchronously, so a SIGTERM sent right after the server said it listens, on a busy machine, can
+/// come while the signal is ignored and before the source is armed, and is lost.
 final class ShutdownSignals: @unchecked Sendable {
     private static let signals = [SIGTERM, SIGINT]
     private let readEnd: Int32

@@ -11,7 +11,8 @@ extension MLMDCommand {
                 Every record already in the store stays. Types are matched by name; nodes get new ids, and \
                 events and relations follow them; nodes keep their creation and update times. Either all \
                 of the dump is added or, on any error, none of it. A grpc:// server cannot take a dump in \
-                one transaction: import into its database file instead, which is safe while it runs.
+                one transaction: import into its database instead (its SQLite file, or its postgresql:// \
+                or mysql:// URL), which is safe while it runs.
                 """
         )
 
@@ -19,7 +20,7 @@ extension MLMDCommand {
 
         func run() throws {
             if try DatabaseArgument.server(store.db) != nil {
-                throw StandardStreams.failure("--db \(store.db): a server cannot add a dump all-or-nothing (gRPC has no transaction across calls); import into the server's database file, which is safe while it runs")
+                throw StandardStreams.failure("--db \(store.db): a server cannot add a dump all-or-nothing (gRPC has no transaction across calls); import into the server's database (its SQLite file, or its postgresql:// or mysql:// URL), which is safe while it runs")
             }
             let graph = try MessageFile.decode(LineageGraph.self, bytes: try StandardStreams.readInput(), source: "standard input")
             let total = StoreDumpLoader.recordCount(graph)

@@ -1,0 +1,3 @@
+import MLMDCommandLine
+
+await MLMDCommand.execute()
