@@ -30,7 +30,7 @@ extension MLMDCommand {
         private var target: Int64 { to.flatMap { Int64($0) } ?? MetadataStore.schemaVersion }
 
         func validate() throws {
-            if let to, !(Int64(to).map { (0 ... MetadataStore.schemaVersion).contains($0) } ?? false) {
+            if let to, !(Int64(to).map { (0...MetadataStore.schemaVersion).contains($0) } ?? false) {
                 throw Self.usageError("--to \(to): schema versions are 0 … \(MetadataStore.schemaVersion)")
             }
             if store.db.hasPrefix("grpc://") {

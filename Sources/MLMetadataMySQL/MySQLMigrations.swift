@@ -18,7 +18,8 @@ enum MySQLMigrations {
         catalog: SchemaCatalog(
             tablesQuery: "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()",
             columnsQuery: "SELECT column_name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ?",
-            indexesQuery: "SELECT DISTINCT index_name FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = ?",
+            indexesQuery:
+                "SELECT DISTINCT index_name FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = ?",
             foldsNamesToLowerCase: false),
         begin: nil,
         lock: MigrationLock(acquire: acquireLock, release: releaseLock),
@@ -32,8 +33,10 @@ enum MySQLMigrations {
     private static func acquireLock(_ connection: any DatabaseConnection) throws {
         let statement = try connection.statement("SELECT GET_LOCK(\(lockName), \(lockWaitSeconds))")
         guard try statement.step(), !statement.isNull(0), statement.int64(0) == 1 else {
-            throw MetadataStoreError(.aborted,
-                "\(connection.location): another migration of this database has held its lock for \(lockWaitSeconds) s; retry when it has ended")
+            throw MetadataStoreError(
+                .aborted,
+                "\(connection.location): another migration of this database has held its lock for \(lockWaitSeconds) s; retry when it has ended"
+            )
         }
         statement.reset()
     }
@@ -44,7 +47,9 @@ enum MySQLMigrations {
         statement.reset()
     }
 
-    private static let propertyTables = [("ArtifactProperty", "artifact"), ("ExecutionProperty", "execution"), ("ContextProperty", "context")]
+    private static let propertyTables = [
+        ("ArtifactProperty", "artifact"), ("ExecutionProperty", "execution"), ("ContextProperty", "context"),
+    ]
 
     private static func addIndex(_ name: String, _ table: String, _ columns: String) -> MigrationStatement {
         MigrationStatement("ALTER TABLE `\(table)` ADD INDEX `\(name)` (\(columns))", when: .indexMissing(table: table, index: name))
@@ -56,9 +61,11 @@ enum MySQLMigrations {
 
     /// The nine property indexes of version 8; string values by their first 255 characters.
     private static let propertyIndexes: [(name: String, table: String, columns: String)] = propertyTables.flatMap { table, node in
-        [("idx_\(node)_property_int", table, "`name`, `is_custom_property`, `int_value`"),
-         ("idx_\(node)_property_double", table, "`name`, `is_custom_property`, `double_value`"),
-         ("idx_\(node)_property_string", table, "`name`, `is_custom_property`, `string_value`(255)")]
+        [
+            ("idx_\(node)_property_int", table, "`name`, `is_custom_property`, `int_value`"),
+            ("idx_\(node)_property_double", table, "`name`, `is_custom_property`, `double_value`"),
+            ("idx_\(node)_property_string", table, "`name`, `is_custom_property`, `string_value`(255)"),
+        ]
     }
 
     /// The indexes version 6 added, by table.
@@ -91,13 +98,15 @@ enum MySQLMigrations {
     static let step2 = MigrationStep(
         version: 2,
         upgrade: [
-            MigrationStatement("ALTER TABLE `Type` CHANGE COLUMN `is_artifact_type` `type_kind` TINYINT(1) NOT NULL",
-                               when: .columnExists(table: "Type", column: "is_artifact_type")),
+            MigrationStatement(
+                "ALTER TABLE `Type` CHANGE COLUMN `is_artifact_type` `type_kind` TINYINT(1) NOT NULL",
+                when: .columnExists(table: "Type", column: "is_artifact_type"))
         ],
         downgrade: [
             MigrationStatement("DELETE FROM `Type` WHERE `type_kind` = 2", when: .columnExists(table: "Type", column: "type_kind")),
-            MigrationStatement("ALTER TABLE `Type` CHANGE COLUMN `type_kind` `is_artifact_type` TINYINT(1) NOT NULL",
-                               when: .columnExists(table: "Type", column: "type_kind")),
+            MigrationStatement(
+                "ALTER TABLE `Type` CHANGE COLUMN `type_kind` `is_artifact_type` TINYINT(1) NOT NULL",
+                when: .columnExists(table: "Type", column: "type_kind")),
         ])
 
     /// Contexts and their properties.
@@ -122,26 +131,33 @@ enum MySQLMigrations {
         ],
         downgrade: ["DROP TABLE IF EXISTS `Association`", "DROP TABLE IF EXISTS `Attribution`"])
 
-    private static let addTimes = "ADD COLUMN `create_time_since_epoch` BIGINT NOT NULL DEFAULT 0, ADD COLUMN `last_update_time_since_epoch` BIGINT NOT NULL DEFAULT 0"
+    private static let addTimes =
+        "ADD COLUMN `create_time_since_epoch` BIGINT NOT NULL DEFAULT 0, ADD COLUMN `last_update_time_since_epoch` BIGINT NOT NULL DEFAULT 0"
     private static let dropTimes = "DROP COLUMN `create_time_since_epoch`, DROP COLUMN `last_update_time_since_epoch`"
 
     /// Node states, names (unique per type) and times, appended; existing nodes get NULL and 0.
     static let step5 = MigrationStep(
         version: 5,
         upgrade: [
-            MigrationStatement("ALTER TABLE `Artifact` ADD COLUMN `state` INT, ADD COLUMN `name` VARCHAR(255), \(addTimes), ADD CONSTRAINT `UniqueArtifactTypeName` UNIQUE (`type_id`, `name`)",
-                               when: .columnMissing(table: "Artifact", column: "state")),
-            MigrationStatement("ALTER TABLE `Execution` ADD COLUMN `last_known_state` INT, ADD COLUMN `name` VARCHAR(255), \(addTimes), ADD CONSTRAINT `UniqueExecutionTypeName` UNIQUE (`type_id`, `name`)",
-                               when: .columnMissing(table: "Execution", column: "last_known_state")),
-            MigrationStatement("ALTER TABLE `Context` \(addTimes)", when: .columnMissing(table: "Context", column: "create_time_since_epoch")),
+            MigrationStatement(
+                "ALTER TABLE `Artifact` ADD COLUMN `state` INT, ADD COLUMN `name` VARCHAR(255), \(addTimes), ADD CONSTRAINT `UniqueArtifactTypeName` UNIQUE (`type_id`, `name`)",
+                when: .columnMissing(table: "Artifact", column: "state")),
+            MigrationStatement(
+                "ALTER TABLE `Execution` ADD COLUMN `last_known_state` INT, ADD COLUMN `name` VARCHAR(255), \(addTimes), ADD CONSTRAINT `UniqueExecutionTypeName` UNIQUE (`type_id`, `name`)",
+                when: .columnMissing(table: "Execution", column: "last_known_state")),
+            MigrationStatement(
+                "ALTER TABLE `Context` \(addTimes)", when: .columnMissing(table: "Context", column: "create_time_since_epoch")),
         ],
         downgrade: [
             // The unique key goes first: dropping `name` alone would leave it unique on `type_id`.
-            MigrationStatement("ALTER TABLE `Artifact` DROP INDEX `UniqueArtifactTypeName`, DROP COLUMN `state`, DROP COLUMN `name`, \(dropTimes)",
-                               when: .columnExists(table: "Artifact", column: "state")),
-            MigrationStatement("ALTER TABLE `Execution` DROP INDEX `UniqueExecutionTypeName`, DROP COLUMN `last_known_state`, DROP COLUMN `name`, \(dropTimes)",
-                               when: .columnExists(table: "Execution", column: "last_known_state")),
-            MigrationStatement("ALTER TABLE `Context` \(dropTimes)", when: .columnExists(table: "Context", column: "create_time_since_epoch")),
+            MigrationStatement(
+                "ALTER TABLE `Artifact` DROP INDEX `UniqueArtifactTypeName`, DROP COLUMN `state`, DROP COLUMN `name`, \(dropTimes)",
+                when: .columnExists(table: "Artifact", column: "state")),
+            MigrationStatement(
+                "ALTER TABLE `Execution` DROP INDEX `UniqueExecutionTypeName`, DROP COLUMN `last_known_state`, DROP COLUMN `name`, \(dropTimes)",
+                when: .columnExists(table: "Execution", column: "last_known_state")),
+            MigrationStatement(
+                "ALTER TABLE `Context` \(dropTimes)", when: .columnExists(table: "Context", column: "create_time_since_epoch")),
         ])
 
     /// Parent types and contexts, type versions and descriptions (appended), and the first
@@ -151,13 +167,16 @@ enum MySQLMigrations {
         upgrade: [
             "CREATE TABLE IF NOT EXISTS `ParentType` (`type_id` INT NOT NULL, `parent_type_id` INT NOT NULL, PRIMARY KEY (`type_id`, `parent_type_id`))",
             "CREATE TABLE IF NOT EXISTS `ParentContext` (`context_id` INT NOT NULL, `parent_context_id` INT NOT NULL, PRIMARY KEY (`context_id`, `parent_context_id`))",
-            MigrationStatement("ALTER TABLE `Type` ADD COLUMN `version` VARCHAR(255), ADD COLUMN `description` TEXT",
-                               when: .columnMissing(table: "Type", column: "version")),
+            MigrationStatement(
+                "ALTER TABLE `Type` ADD COLUMN `version` VARCHAR(255), ADD COLUMN `description` TEXT",
+                when: .columnMissing(table: "Type", column: "version")),
         ] + version6Indexes.map { addIndex($0.name, $0.table, $0.columns) },
         downgrade: [
             "DROP TABLE IF EXISTS `ParentType`",
             "DROP TABLE IF EXISTS `ParentContext`",
-            MigrationStatement("ALTER TABLE `Type` DROP COLUMN `version`, DROP COLUMN `description`", when: .columnExists(table: "Type", column: "version")),
+            MigrationStatement(
+                "ALTER TABLE `Type` DROP COLUMN `version`, DROP COLUMN `description`", when: .columnExists(table: "Type", column: "version")
+            ),
         ] + version6Indexes.filter { $0.table != "ParentContext" }.map { dropIndex($0.name, $0.table) })
 
     /// Byte property values, string values up to 16 MiB, and an index of event paths by event.
@@ -165,15 +184,21 @@ enum MySQLMigrations {
     static let step7 = MigrationStep(
         version: 7,
         upgrade: propertyTables.map { table, _ in
-            MigrationStatement("ALTER TABLE `\(table)` MODIFY COLUMN `string_value` MEDIUMTEXT, ADD COLUMN `byte_value` MEDIUMBLOB",
-                               when: .columnMissing(table: table, column: "byte_value"))
+            MigrationStatement(
+                "ALTER TABLE `\(table)` MODIFY COLUMN `string_value` MEDIUMTEXT, ADD COLUMN `byte_value` MEDIUMBLOB",
+                when: .columnMissing(table: table, column: "byte_value"))
         } + [addIndex("idx_eventpath_event_id", "EventPath", "`event_id`")],
         downgrade: propertyTables.map { table, _ in
             MigrationStatement("ALTER TABLE `\(table)` DROP COLUMN `byte_value`", when: .columnExists(table: table, column: "byte_value"))
-        } + [dropIndex("idx_eventpath_event_id", "EventPath")] + propertyTables.flatMap { table, _ in
-            [MigrationStatement("UPDATE `\(table)` SET `string_value` = SUBSTRING(`string_value`, 1, 65535) WHERE CHAR_LENGTH(`string_value`) > 65535"),
-             MigrationStatement("ALTER TABLE `\(table)` MODIFY COLUMN `string_value` TEXT")]
-        })
+        } + [dropIndex("idx_eventpath_event_id", "EventPath")]
+            + propertyTables.flatMap { table, _ in
+                [
+                    MigrationStatement(
+                        "UPDATE `\(table)` SET `string_value` = SUBSTRING(`string_value`, 1, 65535) WHERE CHAR_LENGTH(`string_value`) > 65535"
+                    ),
+                    MigrationStatement("ALTER TABLE `\(table)` MODIFY COLUMN `string_value` TEXT"),
+                ]
+            })
 
     private static let eventColumns = "`id`, `artifact_id`, `execution_id`, `type`, `milliseconds_since_epoch`"
     private static let eventUnrebuilt = MigrationCondition.indexMissing(table: "Event", index: "UniqueEvent")
@@ -185,11 +210,14 @@ enum MySQLMigrations {
         version: 8,
         upgrade: propertyIndexes.map { addIndex($0.name, $0.table, $0.columns) } + [
             MigrationStatement("DROP TABLE IF EXISTS `EventTemp`", when: eventUnrebuilt),
-            MigrationStatement("""
+            MigrationStatement(
+                """
                 CREATE TABLE `EventTemp` (`id` INTEGER PRIMARY KEY AUTO_INCREMENT, `artifact_id` INT NOT NULL, `execution_id` INT NOT NULL, \
                 `type` INT NOT NULL, `milliseconds_since_epoch` BIGINT, CONSTRAINT `UniqueEvent` UNIQUE (`artifact_id`, `execution_id`, `type`))
                 """, when: eventUnrebuilt),
-            MigrationStatement("INSERT IGNORE INTO `EventTemp` (\(eventColumns)) SELECT \(eventColumns) FROM `Event` ORDER BY `id` DESC", when: eventUnrebuilt),
+            MigrationStatement(
+                "INSERT IGNORE INTO `EventTemp` (\(eventColumns)) SELECT \(eventColumns) FROM `Event` ORDER BY `id` DESC",
+                when: eventUnrebuilt),
             MigrationStatement("RENAME TABLE `Event` TO `EventOld`, `EventTemp` TO `Event`", when: eventUnrebuilt),
             "DROP TABLE IF EXISTS `EventOld`",
             addIndex("idx_event_execution_id", "Event", "`execution_id`"),
@@ -204,12 +232,14 @@ enum MySQLMigrations {
     static let step9 = MigrationStep(
         version: 9,
         upgrade: externalIDTables.map { table, _ in
-            MigrationStatement("ALTER TABLE `\(table)` ADD COLUMN `external_id` VARCHAR(255), ADD CONSTRAINT `Unique\(table)ExternalId` UNIQUE (`external_id`)",
-                               when: .columnMissing(table: table, column: "external_id"))
+            MigrationStatement(
+                "ALTER TABLE `\(table)` ADD COLUMN `external_id` VARCHAR(255), ADD CONSTRAINT `Unique\(table)ExternalId` UNIQUE (`external_id`)",
+                when: .columnMissing(table: table, column: "external_id"))
         } + externalIDTables.map { table, name in addIndex("idx_\(name)_external_id", table, "`external_id`") },
         downgrade: externalIDTables.map { table, name in dropIndex("idx_\(name)_external_id", table) }
             + externalIDTables.map { table, _ in
-                MigrationStatement("ALTER TABLE `\(table)` DROP COLUMN `external_id`", when: .columnExists(table: table, column: "external_id"))
+                MigrationStatement(
+                    "ALTER TABLE `\(table)` DROP COLUMN `external_id`", when: .columnExists(table: table, column: "external_id"))
             })
 
     /// Proto and bool property values. Going back keeps the property rows whose value was one of
@@ -217,11 +247,13 @@ enum MySQLMigrations {
     static let step10 = MigrationStep(
         version: 10,
         upgrade: propertyTables.map { table, _ in
-            MigrationStatement("ALTER TABLE `\(table)` ADD COLUMN `proto_value` MEDIUMBLOB, ADD COLUMN `bool_value` BOOLEAN",
-                               when: .columnMissing(table: table, column: "proto_value"))
+            MigrationStatement(
+                "ALTER TABLE `\(table)` ADD COLUMN `proto_value` MEDIUMBLOB, ADD COLUMN `bool_value` BOOLEAN",
+                when: .columnMissing(table: table, column: "proto_value"))
         },
         downgrade: propertyTables.map { table, _ in
-            MigrationStatement("ALTER TABLE `\(table)` DROP COLUMN `proto_value`, DROP COLUMN `bool_value`",
-                               when: .columnExists(table: table, column: "proto_value"))
+            MigrationStatement(
+                "ALTER TABLE `\(table)` DROP COLUMN `proto_value`, DROP COLUMN `bool_value`",
+                when: .columnExists(table: table, column: "proto_value"))
         })
 }

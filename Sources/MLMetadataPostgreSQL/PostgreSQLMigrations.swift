@@ -31,7 +31,8 @@ enum PostgreSQLMigrations {
         steps: [step1, step2, step3, step4, step5, step6, step7, step8, step9, step10],
         catalog: SchemaCatalog(
             tablesQuery: "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema()",
-            columnsQuery: "SELECT column_name::text FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?",
+            columnsQuery:
+                "SELECT column_name::text FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?",
             indexesQuery: "SELECT indexname::text FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ?",
             foldsNamesToLowerCase: true),
         begin: "BEGIN",
@@ -96,20 +97,28 @@ enum PostgreSQLMigrations {
         ],
         downgrade: ["DROP TABLE IF EXISTS association", "DROP TABLE IF EXISTS attribution"])
 
-    private static let addTimes = "ADD COLUMN create_time_since_epoch BIGINT NOT NULL DEFAULT 0, ADD COLUMN last_update_time_since_epoch BIGINT NOT NULL DEFAULT 0"
+    private static let addTimes =
+        "ADD COLUMN create_time_since_epoch BIGINT NOT NULL DEFAULT 0, ADD COLUMN last_update_time_since_epoch BIGINT NOT NULL DEFAULT 0"
     private static let dropTimes = "DROP COLUMN create_time_since_epoch, DROP COLUMN last_update_time_since_epoch"
 
     /// Node states, names (unique per type) and times; existing nodes get NULL and 0.
     static let step5 = MigrationStep(
         version: 5,
         upgrade: [
-            MigrationStatement("ALTER TABLE artifact ADD COLUMN state INT, ADD COLUMN name VARCHAR(255), \(addTimes), ADD CONSTRAINT UniqueArtifactTypeName UNIQUE (type_id, name)"),
-            MigrationStatement("ALTER TABLE execution ADD COLUMN last_known_state INT, ADD COLUMN name VARCHAR(255), \(addTimes), ADD CONSTRAINT UniqueExecutionTypeName UNIQUE (type_id, name)"),
+            MigrationStatement(
+                "ALTER TABLE artifact ADD COLUMN state INT, ADD COLUMN name VARCHAR(255), \(addTimes), ADD CONSTRAINT UniqueArtifactTypeName UNIQUE (type_id, name)"
+            ),
+            MigrationStatement(
+                "ALTER TABLE execution ADD COLUMN last_known_state INT, ADD COLUMN name VARCHAR(255), \(addTimes), ADD CONSTRAINT UniqueExecutionTypeName UNIQUE (type_id, name)"
+            ),
             MigrationStatement("ALTER TABLE context \(addTimes)"),
         ],
         downgrade: [
-            MigrationStatement("ALTER TABLE artifact DROP CONSTRAINT UniqueArtifactTypeName, DROP COLUMN state, DROP COLUMN name, \(dropTimes)"),
-            MigrationStatement("ALTER TABLE execution DROP CONSTRAINT UniqueExecutionTypeName, DROP COLUMN last_known_state, DROP COLUMN name, \(dropTimes)"),
+            MigrationStatement(
+                "ALTER TABLE artifact DROP CONSTRAINT UniqueArtifactTypeName, DROP COLUMN state, DROP COLUMN name, \(dropTimes)"),
+            MigrationStatement(
+                "ALTER TABLE execution DROP CONSTRAINT UniqueExecutionTypeName, DROP COLUMN last_known_state, DROP COLUMN name, \(dropTimes)"
+            ),
             MigrationStatement("ALTER TABLE context \(dropTimes)"),
         ])
 
@@ -136,7 +145,8 @@ enum PostgreSQLMigrations {
             + dropIndexes([
                 "idx_artifact_uri", "idx_artifact_create_time_since_epoch", "idx_artifact_last_update_time_since_epoch",
                 "idx_event_artifact_id", "idx_event_execution_id", "idx_type_name", "idx_execution_create_time_since_epoch",
-                "idx_execution_last_update_time_since_epoch", "idx_context_create_time_since_epoch", "idx_context_last_update_time_since_epoch",
+                "idx_execution_last_update_time_since_epoch", "idx_context_create_time_since_epoch",
+                "idx_context_last_update_time_since_epoch",
             ]))
 
     /// Byte property values, and an index of event paths by event. Going back cuts string values
@@ -147,7 +157,10 @@ enum PostgreSQLMigrations {
             + [index("idx_eventpath_event_id", "eventpath", "event_id")],
         downgrade: nodes.map { MigrationStatement("ALTER TABLE \($0)property DROP COLUMN byte_value") }
             + dropIndexes(["idx_eventpath_event_id"])
-            + nodes.map { MigrationStatement("UPDATE \($0)property SET string_value = SUBSTRING(string_value, 1, 65535) WHERE length(string_value) > 65535") })
+            + nodes.map {
+                MigrationStatement(
+                    "UPDATE \($0)property SET string_value = SUBSTRING(string_value, 1, 65535) WHERE length(string_value) > 65535")
+            })
 
     /// Property indexes, and one event per artifact, execution and type: of duplicates the latest
     /// (highest id) stays, and paths of events that are gone go too.
@@ -175,34 +188,48 @@ enum PostgreSQLMigrations {
         var indexes: [(name: String, columns: String)]
     }
 
-    private static let timeColumns = [("create_time_since_epoch", "BIGINT NOT NULL DEFAULT 0"), ("last_update_time_since_epoch", "BIGINT NOT NULL DEFAULT 0")]
+    private static let timeColumns = [
+        ("create_time_since_epoch", "BIGINT NOT NULL DEFAULT 0"), ("last_update_time_since_epoch", "BIGINT NOT NULL DEFAULT 0"),
+    ]
     private static func timeIndexes(_ table: String) -> [(name: String, columns: String)] {
-        [("idx_\(table)_create_time_since_epoch", "create_time_since_epoch"), ("idx_\(table)_last_update_time_since_epoch", "last_update_time_since_epoch")]
+        [
+            ("idx_\(table)_create_time_since_epoch", "create_time_since_epoch"),
+            ("idx_\(table)_last_update_time_since_epoch", "last_update_time_since_epoch"),
+        ]
     }
 
     private static let nodeTablesV9 = [
         NodeTable(
             name: "type",
-            columns: [("id", "SERIAL PRIMARY KEY"), ("name", "VARCHAR(255) NOT NULL"), ("version", "VARCHAR(255)"), ("type_kind", "SMALLINT NOT NULL"),
-                      ("description", "TEXT"), ("input_type", "TEXT"), ("output_type", "TEXT"), ("external_id", "VARCHAR(255) UNIQUE")],
+            columns: [
+                ("id", "SERIAL PRIMARY KEY"), ("name", "VARCHAR(255) NOT NULL"), ("version", "VARCHAR(255)"),
+                ("type_kind", "SMALLINT NOT NULL"),
+                ("description", "TEXT"), ("input_type", "TEXT"), ("output_type", "TEXT"), ("external_id", "VARCHAR(255) UNIQUE"),
+            ],
             uniqueName: nil,
             indexes: [("idx_type_name", "name"), ("idx_type_external_id", "external_id")]),
         NodeTable(
             name: "artifact",
-            columns: [("id", "SERIAL PRIMARY KEY"), ("type_id", "INT NOT NULL"), ("uri", "TEXT"), ("state", "INT"), ("name", "VARCHAR(255)"),
-                      ("external_id", "VARCHAR(255) UNIQUE")] + timeColumns,
+            columns: [
+                ("id", "SERIAL PRIMARY KEY"), ("type_id", "INT NOT NULL"), ("uri", "TEXT"), ("state", "INT"), ("name", "VARCHAR(255)"),
+                ("external_id", "VARCHAR(255) UNIQUE"),
+            ] + timeColumns,
             uniqueName: "uniqueartifacttypename",
             indexes: [("idx_artifact_uri", "uri")] + timeIndexes("artifact") + [("idx_artifact_external_id", "external_id")]),
         NodeTable(
             name: "execution",
-            columns: [("id", "SERIAL PRIMARY KEY"), ("type_id", "INT NOT NULL"), ("last_known_state", "INT"), ("name", "VARCHAR(255)"),
-                      ("external_id", "VARCHAR(255) UNIQUE")] + timeColumns,
+            columns: [
+                ("id", "SERIAL PRIMARY KEY"), ("type_id", "INT NOT NULL"), ("last_known_state", "INT"), ("name", "VARCHAR(255)"),
+                ("external_id", "VARCHAR(255) UNIQUE"),
+            ] + timeColumns,
             uniqueName: "uniqueexecutiontypename",
             indexes: timeIndexes("execution") + [("idx_execution_external_id", "external_id")]),
         NodeTable(
             name: "context",
-            columns: [("id", "SERIAL PRIMARY KEY"), ("type_id", "INT NOT NULL"), ("name", "VARCHAR(255) NOT NULL"),
-                      ("external_id", "VARCHAR(255) UNIQUE")] + timeColumns,
+            columns: [
+                ("id", "SERIAL PRIMARY KEY"), ("type_id", "INT NOT NULL"), ("name", "VARCHAR(255) NOT NULL"),
+                ("external_id", "VARCHAR(255) UNIQUE"),
+            ] + timeColumns,
             uniqueName: "context_type_id_name_key",
             indexes: timeIndexes("context") + [("idx_context_external_id", "external_id")]),
     ]
@@ -217,15 +244,20 @@ enum PostgreSQLMigrations {
         let all = table.columns.map(\.name).joined(separator: ", ")
         // The old sequence's position, or the highest id where that is behind (a sequence
         // ml-metadata's own rebuild left unused): the next id is past both.
-        let position = "greatest(coalesce(pg_sequence_last_value(pg_get_serial_sequence('\(name)', 'id')::regclass), 0), coalesce(max(id), 0))"
+        let position =
+            "greatest(coalesce(pg_sequence_last_value(pg_get_serial_sequence('\(name)', 'id')::regclass), 0), coalesce(max(id), 0))"
         let sequence = "pg_get_serial_sequence('\(copy)', 'id')"
         return [
-            MigrationStatement("CREATE TABLE \(copy) (\(table.columns.map { "\($0.name) \($0.type)" }.joined(separator: ", "))"
-                + (table.uniqueName == nil ? "" : ", UNIQUE (type_id, name)") + ")"),
-            MigrationStatement("INSERT INTO \(copy) (\(all)) SELECT \(all) FROM \(name)", when: .columnExists(table: name, column: "external_id")),
-            MigrationStatement("INSERT INTO \(copy) (\(withoutExternalID)) SELECT \(withoutExternalID) FROM \(name)",
-                               when: .columnMissing(table: name, column: "external_id")),
-            MigrationStatement("""
+            MigrationStatement(
+                "CREATE TABLE \(copy) (\(table.columns.map { "\($0.name) \($0.type)" }.joined(separator: ", "))"
+                    + (table.uniqueName == nil ? "" : ", UNIQUE (type_id, name)") + ")"),
+            MigrationStatement(
+                "INSERT INTO \(copy) (\(all)) SELECT \(all) FROM \(name)", when: .columnExists(table: name, column: "external_id")),
+            MigrationStatement(
+                "INSERT INTO \(copy) (\(withoutExternalID)) SELECT \(withoutExternalID) FROM \(name)",
+                when: .columnMissing(table: name, column: "external_id")),
+            MigrationStatement(
+                """
                 SELECT CASE WHEN position = 0 THEN setval(\(sequence), 1, false) ELSE setval(\(sequence), position, true) END \
                 FROM (SELECT \(position) AS position FROM \(copy)) AS next
                 """),
@@ -252,7 +284,8 @@ enum PostgreSQLMigrations {
             let table = "\(node)property", owner = "\(node)_id"
             let columns = "\(owner), name, is_custom_property, int_value, double_value, string_value, byte_value"
             return [
-                MigrationStatement("""
+                MigrationStatement(
+                    """
                     CREATE TABLE \(table)temp (\(owner) INT NOT NULL, name VARCHAR(255) NOT NULL, is_custom_property BOOLEAN NOT NULL, \
                     int_value INT, double_value DOUBLE PRECISION, string_value TEXT, byte_value BYTEA, PRIMARY KEY (\(owner), name, is_custom_property))
                     """),
@@ -260,9 +293,12 @@ enum PostgreSQLMigrations {
                 MigrationStatement("DROP TABLE \(table)"),
                 MigrationStatement("ALTER TABLE \(table)temp RENAME TO \(table)"),
             ]
-        } + nodes.flatMap { node in
-            propertyValues.map {
-                MigrationStatement("CREATE INDEX IF NOT EXISTS idx_\(node)_property_\($0) ON \(node)property (name, is_custom_property, \($0)_value) WHERE \($0)_value IS NOT NULL")
-            }
-        })
+        }
+            + nodes.flatMap { node in
+                propertyValues.map {
+                    MigrationStatement(
+                        "CREATE INDEX IF NOT EXISTS idx_\(node)_property_\($0) ON \(node)property (name, is_custom_property, \($0)_value) WHERE \($0)_value IS NOT NULL"
+                    )
+                }
+            })
 }

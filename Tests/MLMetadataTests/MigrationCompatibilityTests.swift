@@ -49,7 +49,7 @@ import Testing
     @Test(arguments: backends)
     func everyOlderVersionBothWays(_ backend: StoreBackend) throws {
         let postgresql = backend == .postgresql
-        let versions = Array(Int64(0) ... 9)
+        let versions = Array(Int64(0)...9)
         let base = try Self.seed(backend)
 
         // ml-metadata downgrades copies to each version; PostgreSQL has no step to 0.
@@ -95,11 +95,13 @@ import Testing
                 try Self.expect(database, is: expected, "\(backend) up from \(version)")
                 try Self.expect(ours[Int(version)], is: expected, "\(backend) our \(version) upgraded by ml-metadata")
             } else {
-                let reference = try theirs[Int(max(version, 1))].dump().correctingMLMetadataPostgreSQLUpgrade().maskingExternalIDsAndSequences()
+                let reference = try theirs[Int(max(version, 1))].dump().correctingMLMetadataPostgreSQLUpgrade()
+                    .maskingExternalIDsAndSequences()
                 let result = try database.dump().maskingExternalIDsAndSequences()
                 #expect(result == reference, "\(backend) up from \(version): \(result.differences(from: reference))")
                 if version > 0 {
-                    try Self.expect(ours[Int(version)], is: theirs[Int(version)].dump(), "\(backend) our \(version) upgraded by ml-metadata")
+                    try Self.expect(
+                        ours[Int(version)], is: theirs[Int(version)].dump(), "\(backend) our \(version) upgraded by ml-metadata")
                 }
                 try before?.expectKept(in: database, from: version)
             }
@@ -107,8 +109,10 @@ import Testing
         }
     }
 
-    static func expect(_ database: MigrationDatabase, is expected: SchemaDump, _ what: String,
-                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expect(
+        _ database: MigrationDatabase, is expected: SchemaDump, _ what: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let dump = try database.dump()
         #expect(dump == expected, "\(what): \(dump.differences(from: expected))", sourceLocation: sourceLocation)
     }
@@ -118,10 +122,26 @@ import Testing
         let artifactType = try store.putArtifactType(.with { $0.name = "AfterUpgrade" })
         let executionType = try store.putExecutionType(.with { $0.name = "AfterUpgradeRun" })
         let contextType = try store.putContextType(.with { $0.name = "AfterUpgradeGroup" })
-        let artifact = try store.putArtifacts([.with { $0.typeID = artifactType; $0.uri = "/after" }])[0]
-        let execution = try store.putExecutions([.with { $0.typeID = executionType; $0.name = "after" }])[0]
-        _ = try store.putContexts([.with { $0.typeID = contextType; $0.name = "after" }])
-        try store.putEvents([.with { $0.artifactID = artifact; $0.executionID = execution; $0.type = .output }])
+        let artifact = try store.putArtifacts([
+            .with {
+                $0.typeID = artifactType; $0.uri = "/after"
+            }
+        ])[0]
+        let execution = try store.putExecutions([
+            .with {
+                $0.typeID = executionType; $0.name = "after"
+            }
+        ])[0]
+        _ = try store.putContexts([
+            .with {
+                $0.typeID = contextType; $0.name = "after"
+            }
+        ])
+        try store.putEvents([
+            .with {
+                $0.artifactID = artifact; $0.executionID = execution; $0.type = .output
+            }
+        ])
     }
 }
 
@@ -141,18 +161,22 @@ struct PostgreSQLKeepings {
     }
 
     static func sequences(_ database: MigrationDatabase) throws -> [String: String?] {
-        Dictionary(uniqueKeysWithValues: try database.rows(
-            "SELECT sequencename::text, last_value::text FROM pg_sequences WHERE schemaname = current_schema()", columns: 2).map { ($0[0]!, $0[1]) })
+        Dictionary(
+            uniqueKeysWithValues: try database.rows(
+                "SELECT sequencename::text, last_value::text FROM pg_sequences WHERE schemaname = current_schema()", columns: 2
+            ).map { ($0[0]!, $0[1]) })
     }
 
     static func externalIDs(_ database: MigrationDatabase) throws -> [String: [String: String?]] {
         var ids: [String: [String: String?]] = [:]
         for table in tables {
-            let hasColumn = try database.strings("""
+            let hasColumn = try database.strings(
+                """
                 SELECT column_name::text FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '\(table)' AND column_name = 'external_id'
                 """)
             guard !hasColumn.isEmpty else { continue }
-            ids[table] = Dictionary(uniqueKeysWithValues: try database.rows("SELECT id::text, external_id FROM \(table)", columns: 2).map { ($0[0]!, $0[1]) })
+            ids[table] = Dictionary(
+                uniqueKeysWithValues: try database.rows("SELECT id::text, external_id FROM \(table)", columns: 2).map { ($0[0]!, $0[1]) })
         }
         return ids
     }

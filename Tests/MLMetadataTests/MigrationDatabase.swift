@@ -20,7 +20,8 @@ struct MigrationDatabase: CustomStringConvertible {
     /// A database that does not exist yet (a file path, or a name no database has).
     static func new(_ backend: StoreBackend) -> MigrationDatabase {
         let id = UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
-        return MigrationDatabase(backend: backend, name: backend == .sqliteFile ? TemporaryFile.make(suffix: ".sqlite") : "mlmd_migration_\(id)")
+        return MigrationDatabase(
+            backend: backend, name: backend == .sqliteFile ? TemporaryFile.make(suffix: ".sqlite") : "mlmd_migration_\(id)")
     }
 
     var description: String { "\(backend.rawValue) \(name)" }
@@ -77,7 +78,7 @@ struct MigrationDatabase: CustomStringConvertible {
         return try withExtendedLifetime(connection) {
             let statement = try connection.statement(query)
             var rows: [[String?]] = []
-            while try statement.step() { rows.append((0 ..< Int32(columns)).map { statement.isNull($0) ? nil : statement.string($0) }) }
+            while try statement.step() { rows.append((0..<Int32(columns)).map { statement.isNull($0) ? nil : statement.string($0) }) }
             return rows
         }
     }
@@ -106,7 +107,8 @@ struct MigrationDatabase: CustomStringConvertible {
             for table in tables {
                 try connection.execute("CREATE TABLE `\(copy.name)`.`\(table)` LIKE `\(name)`.`\(table)`")
                 try connection.execute("INSERT INTO `\(copy.name)`.`\(table)` SELECT * FROM `\(name)`.`\(table)`")
-                let counter = try strings("SELECT auto_increment FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = '\(table)'")
+                let counter = try strings(
+                    "SELECT auto_increment FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = '\(table)'")
                 if let next = counter.first ?? nil {
                     try connection.execute("ALTER TABLE `\(copy.name)`.`\(table)` AUTO_INCREMENT = \(next)")
                 }

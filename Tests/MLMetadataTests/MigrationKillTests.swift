@@ -23,9 +23,11 @@ import Testing
         let database = try MigrationOptionsTests.database(backend, at: 4)
         // Enough artifacts for each step to take a while, with ids 1 … 65536: ids an AUTO_INCREMENT
         // counter handed out in bulk would leave gaps above, which a reloaded table forgets.
-        try database.execute([#"INSERT INTO "Artifact" ("id", "type_id", "uri") VALUES (1, 1, '/data')"#] + (0 ..< 16).map {
-            #"INSERT INTO "Artifact" ("id", "type_id", "uri") SELECT "id" + \#(1 << $0), "type_id", "uri" FROM "Artifact""#
-        })
+        try database.execute(
+            [#"INSERT INTO "Artifact" ("id", "type_id", "uri") VALUES (1, 1, '/data')"#]
+                + (0..<16).map {
+                    #"INSERT INTO "Artifact" ("id", "type_id", "uri") SELECT "id" + \#(1 << $0), "type_id", "uri" FROM "Artifact""#
+                })
         let before = try database.dump()
         let reference = try database.copy()
         let started = Date()
@@ -50,7 +52,7 @@ import Testing
 
         let version = try database.version()
         if backend == .mysql {
-            #expect((4 ... 10).contains(version ?? -1))
+            #expect((4...10).contains(version ?? -1))
         } else if version == 4 {
             #expect(try database.dump() == before)
         } else {

@@ -30,8 +30,11 @@ import Testing
         let database = try Self.database(backend, at: 3)
         let location = try database.connection().location
         let before = try Self.contents(database)
-        expectStoreError(.failedPrecondition, message: "\(location) has schema version 3, older than version 10 of this library; nothing was changed: "
-            + "open it with MigrationOptions.enable_upgrade_migration (mlmd migrate, or mlmd serve --enable_database_upgrade)") {
+        expectStoreError(
+            .failedPrecondition,
+            message: "\(location) has schema version 3, older than version 10 of this library; nothing was changed: "
+                + "open it with MigrationOptions.enable_upgrade_migration (mlmd migrate, or mlmd serve --enable_database_upgrade)"
+        ) {
             try database.store()
         }
         #expect(try Self.contents(database) == before)
@@ -44,7 +47,8 @@ import Testing
         try database.execute([#"UPDATE "MLMDEnv" SET "schema_version" = 11"#])
         let location = try database.connection().location
         let before = try Self.contents(database)
-        let message = "\(location) has schema version 11, newer than version 10 of this library; nothing was changed: "
+        let message =
+            "\(location) has schema version 11, newer than version 10 of this library; nothing was changed: "
             + "open it with the library that wrote it, or downgrade it there to version 10"
         expectStoreError(.failedPrecondition, message: message) { try database.store() }
         expectStoreError(.failedPrecondition, message: message) { try database.store(Self.upgrade) }
@@ -68,14 +72,20 @@ import Testing
     func theDowngradeOptionDowngradesAndOpensNoStore(_ backend: StoreBackend) throws {
         let database = try Self.database(backend, at: 10)
         let location = try database.connection().location
-        expectStoreError(.cancelled, message: "\(location) was downgraded from schema version 10 to 4; "
-            + "this library opens version 10 only, so no store was opened") {
+        expectStoreError(
+            .cancelled,
+            message: "\(location) was downgraded from schema version 10 to 4; "
+                + "this library opens version 10 only, so no store was opened"
+        ) {
             try database.store(.with { $0.downgradeToSchemaVersion = 4 })
         }
         #expect(try database.version() == 4)
         let before = try Self.contents(database)
-        expectStoreError(.cancelled, message: "\(location) is at schema version 4 already, not above 6: nothing was changed; "
-            + "this library opens version 10 only, so no store was opened") {
+        expectStoreError(
+            .cancelled,
+            message: "\(location) is at schema version 4 already, not above 6: nothing was changed; "
+                + "this library opens version 10 only, so no store was opened"
+        ) {
             try database.store(.with { $0.downgradeToSchemaVersion = 6 })
         }
         expectStoreError(.invalidArgument, message: "schema version 11 is not one of 0 … 10") {
@@ -101,15 +111,20 @@ import Testing
     @Test func aDryRunListsEachStatement() throws {
         let database = try Self.database(.sqliteFile, at: 9)
         let report = try database.migrate(to: 10, dryRun: true)
-        #expect(report.steps == [MigrationReport.Step(from: 9, to: 10, statements: [
-            #"ALTER TABLE "ArtifactProperty" ADD COLUMN "proto_value" BLOB"#,
-            #"ALTER TABLE "ArtifactProperty" ADD COLUMN "bool_value" BOOLEAN"#,
-            #"ALTER TABLE "ExecutionProperty" ADD COLUMN "proto_value" BLOB"#,
-            #"ALTER TABLE "ExecutionProperty" ADD COLUMN "bool_value" BOOLEAN"#,
-            #"ALTER TABLE "ContextProperty" ADD COLUMN "proto_value" BLOB"#,
-            #"ALTER TABLE "ContextProperty" ADD COLUMN "bool_value" BOOLEAN"#,
-            #"UPDATE "MLMDEnv" SET "schema_version" = 10"#,
-        ])])
+        #expect(
+            report.steps == [
+                MigrationReport.Step(
+                    from: 9, to: 10,
+                    statements: [
+                        #"ALTER TABLE "ArtifactProperty" ADD COLUMN "proto_value" BLOB"#,
+                        #"ALTER TABLE "ArtifactProperty" ADD COLUMN "bool_value" BOOLEAN"#,
+                        #"ALTER TABLE "ExecutionProperty" ADD COLUMN "proto_value" BLOB"#,
+                        #"ALTER TABLE "ExecutionProperty" ADD COLUMN "bool_value" BOOLEAN"#,
+                        #"ALTER TABLE "ContextProperty" ADD COLUMN "proto_value" BLOB"#,
+                        #"ALTER TABLE "ContextProperty" ADD COLUMN "bool_value" BOOLEAN"#,
+                        #"UPDATE "MLMDEnv" SET "schema_version" = 10"#,
+                    ])
+            ])
     }
 
     /// SQLite and PostgreSQL: one transaction, so a failed step leaves the old version whole.
@@ -125,8 +140,10 @@ import Testing
             Issue.record("the upgrade succeeded")
         } catch let error as MetadataStoreError {
             #expect(error.code == .internal)
-            #expect(error.message.hasPrefix("\(location): migrating from schema version 8 to 9 failed, nothing was changed (still schema version 8): "),
-                    "\(error.message)")
+            #expect(
+                error.message.hasPrefix(
+                    "\(location): migrating from schema version 8 to 9 failed, nothing was changed (still schema version 8): "),
+                "\(error.message)")
         }
         #expect(try database.dump() == before)
     }
@@ -144,8 +161,11 @@ import Testing
             _ = try database.migrate()
             Issue.record("the upgrade succeeded")
         } catch let error as MetadataStoreError {
-            #expect(error.message.hasPrefix("\(try database.connection().location): migrating from schema version 6 to 7 failed, "
-                + "the database is at schema version 6 with this step partly done; run the migration again to finish it: "), "\(error.message)")
+            #expect(
+                error.message.hasPrefix(
+                    "\(try database.connection().location): migrating from schema version 6 to 7 failed, "
+                        + "the database is at schema version 6 with this step partly done; run the migration again to finish it: "),
+                "\(error.message)")
         }
         #expect(try database.version() == 6)
         try database.execute([#"RENAME TABLE "EventPathAside" TO "EventPath""#])
@@ -157,8 +177,9 @@ import Testing
     func twoMigrationsStartedAtOnceMigrateOnce(_ backend: StoreBackend) throws {
         let database = try Self.database(backend, at: 7)
         // Enough artifacts that the first migration is still running when the second starts.
-        try database.execute([#"INSERT INTO "Artifact" ("type_id", "uri") VALUES (1, '/data')"#]
-            + Array(repeating: #"INSERT INTO "Artifact" ("type_id", "uri") SELECT "type_id", "uri" FROM "Artifact""#, count: 14))
+        try database.execute(
+            [#"INSERT INTO "Artifact" ("type_id", "uri") VALUES (1, '/data')"#]
+                + Array(repeating: #"INSERT INTO "Artifact" ("type_id", "uri") SELECT "type_id", "uri" FROM "Artifact""#, count: 14))
         let reference = try database.copy()
         _ = try reference.migrate()
         let reports = Mutex<[Result<MigrationReport, any Error>]>([])

@@ -33,7 +33,9 @@ extension SchemaDump {
         dump.tables = tables.map { table in
             var table = table
             if let column = table.columnNames.firstIndex(of: "external_id") {
-                table.rows = table.rows.map { row in var row = row; row[column] = "*"; return row }
+                table.rows = table.rows.map { row in
+                    var row = row; row[column] = "*"; return row
+                }
             }
             return table
         }

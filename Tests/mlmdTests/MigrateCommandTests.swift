@@ -23,9 +23,10 @@ import Testing
         _ = try store.run(["migrate", "--to", "7"])
         let result = try store.run(["ls", "artifacts"])
         #expect(result.status == 1)
-        #expect(result.error == "mlmd: \(store.path): cannot open the store: FAILED_PRECONDITION: \(store.path) has schema version 7, "
-            + "older than version 10 of this library; nothing was changed: open it with MigrationOptions.enable_upgrade_migration "
-            + "(mlmd migrate, or mlmd serve --enable_database_upgrade)\n")
+        #expect(
+            result.error == "mlmd: \(store.path): cannot open the store: FAILED_PRECONDITION: \(store.path) has schema version 7, "
+                + "older than version 10 of this library; nothing was changed: open it with MigrationOptions.enable_upgrade_migration "
+                + "(mlmd migrate, or mlmd serve --enable_database_upgrade)\n")
     }
 
     @Test func aDryRunPrintsEachStepsStatementsAndChangesNothing() throws {
@@ -34,18 +35,19 @@ import Testing
         let bytes = try Data(contentsOf: URL(fileURLWithPath: store.path))
         let result = try store.run(["migrate", "--dry-run"])
         #expect(result.status == 0)
-        #expect(result.text == """
-            schema version 9 → 10 (dry run: nothing was changed)
-            step 9 → 10:
-              ALTER TABLE "ArtifactProperty" ADD COLUMN "proto_value" BLOB
-              ALTER TABLE "ArtifactProperty" ADD COLUMN "bool_value" BOOLEAN
-              ALTER TABLE "ExecutionProperty" ADD COLUMN "proto_value" BLOB
-              ALTER TABLE "ExecutionProperty" ADD COLUMN "bool_value" BOOLEAN
-              ALTER TABLE "ContextProperty" ADD COLUMN "proto_value" BLOB
-              ALTER TABLE "ContextProperty" ADD COLUMN "bool_value" BOOLEAN
-              UPDATE "MLMDEnv" SET "schema_version" = 10
+        #expect(
+            result.text == """
+                schema version 9 → 10 (dry run: nothing was changed)
+                step 9 → 10:
+                  ALTER TABLE "ArtifactProperty" ADD COLUMN "proto_value" BLOB
+                  ALTER TABLE "ArtifactProperty" ADD COLUMN "bool_value" BOOLEAN
+                  ALTER TABLE "ExecutionProperty" ADD COLUMN "proto_value" BLOB
+                  ALTER TABLE "ExecutionProperty" ADD COLUMN "bool_value" BOOLEAN
+                  ALTER TABLE "ContextProperty" ADD COLUMN "proto_value" BLOB
+                  ALTER TABLE "ContextProperty" ADD COLUMN "bool_value" BOOLEAN
+                  UPDATE "MLMDEnv" SET "schema_version" = 10
 
-            """)
+                """)
         #expect(try Data(contentsOf: URL(fileURLWithPath: store.path)) == bytes)
     }
 
@@ -61,7 +63,10 @@ import Testing
     @Test func aServerIsNotADatabaseToMigrate() throws {
         let result = try MLMDProcess.run(["migrate", "--db", "grpc://127.0.0.1:8080"])
         #expect(result.status == 2)
-        #expect(result.error == "mlmd migrate: --db grpc://127.0.0.1:8080: a server migrates its own database: start it with --enable_database_upgrade\n")
+        #expect(
+            result.error
+                == "mlmd migrate: --db grpc://127.0.0.1:8080: a server migrates its own database: start it with --enable_database_upgrade\n"
+        )
     }
 
     @Test func aMissingFileIsNotCreated() throws {
@@ -78,8 +83,13 @@ import Testing
         // Enough artifacts that the first is still migrating when the second starts.
         let sqlite = Process()
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        sqlite.arguments = ["sqlite3", store.path, Array(repeating: #"INSERT INTO "Artifact" ("type_id", "uri") SELECT "type_id", "uri" FROM "Artifact";"#,
-                                                         count: 15).joined()]
+        sqlite.arguments = [
+            "sqlite3", store.path,
+            Array(
+                repeating: #"INSERT INTO "Artifact" ("type_id", "uri") SELECT "type_id", "uri" FROM "Artifact";"#,
+                count: 15
+            ).joined(),
+        ]
         try sqlite.run()
         sqlite.waitUntilExit()
         let outputs = Mutex<[String]>([])
@@ -98,7 +108,8 @@ import Testing
         #expect(try store.run(["migrate", "--dry-run"]).text == "schema version 10 → 10 (dry run: nothing was changed)\n")
         let downgrade = try MLMDProcess.run(["serve", "--port", "0", "--db", store.path, "--downgrade_db_schema_version", "8"])
         #expect(downgrade.status == 1)
-        #expect(downgrade.error == "mlmd: cannot open the store: CANCELLED: \(store.path) was downgraded from schema version 10 to 8; "
-            + "this library opens version 10 only, so no store was opened\n")
+        #expect(
+            downgrade.error == "mlmd: cannot open the store: CANCELLED: \(store.path) was downgraded from schema version 10 to 8; "
+                + "this library opens version 10 only, so no store was opened\n")
     }
 }

@@ -9,9 +9,11 @@ package enum DatabaseMigration {
     ///
     /// - Throws: INVALID_ARGUMENT for a target outside 0 … 10; FAILED_PRECONDITION for a database
     ///   of a newer schema version; INVALID_ARGUMENT for one with no metadata store; a failed step's error.
-    package static func migrate(_ connection: any DatabaseConnection, migrations: SchemaMigrations, to target: Int64,
-                                downgradeOnly: Bool = false, dryRun: Bool) throws -> MigrationReport {
-        guard (0 ... SchemaV10.version).contains(target) else {
+    package static func migrate(
+        _ connection: any DatabaseConnection, migrations: SchemaMigrations, to target: Int64,
+        downgradeOnly: Bool = false, dryRun: Bool
+    ) throws -> MigrationReport {
+        guard (0...SchemaV10.version).contains(target) else {
             throw MetadataStoreError(.invalidArgument, "schema version \(target) is not one of 0 … \(SchemaV10.version)")
         }
         if let begin = migrations.begin { try storeErrors { try connection.execute(begin) } }
@@ -29,8 +31,10 @@ package enum DatabaseMigration {
         }
     }
 
-    private static func migrate(_ connection: any DatabaseConnection, _ migrations: SchemaMigrations, to target: Int64,
-                                downgradeOnly: Bool, dryRun: Bool) throws -> MigrationReport {
+    private static func migrate(
+        _ connection: any DatabaseConnection, _ migrations: SchemaMigrations, to target: Int64,
+        downgradeOnly: Bool, dryRun: Bool
+    ) throws -> MigrationReport {
         guard case .version(let version) = try StoredSchemaVersion.read(on: connection, catalog: migrations.catalog) else {
             throw MetadataStoreError(.invalidArgument, "\(connection.location) holds no metadata store; there is nothing to migrate")
         }
@@ -40,7 +44,8 @@ package enum DatabaseMigration {
         let steps = migrator.plan(from: version, to: destination)
         if !dryRun { try migrator.run(from: version, to: destination) }
         connection.resetStatements()
-        return MigrationReport(location: connection.location, versionBefore: version, versionAfter: destination, steps: steps, dryRun: dryRun)
+        return MigrationReport(
+            location: connection.location, versionBefore: version, versionAfter: destination, steps: steps, dryRun: dryRun)
     }
 
     private static func storeErrors(_ body: () throws -> Void) throws {

@@ -29,12 +29,15 @@ extension MetadataStore {
     ///   migration's error; and what `init(config:backends:)` throws.
     public convenience init(config: ConnectionConfig, migration: MigrationOptions, backends: [DatabaseBackend] = []) throws {
         if migration.downgradeToSchemaVersion >= 0 {
-            let report = try Self.migrate(config: config, toSchemaVersion: migration.downgradeToSchemaVersion, downgradeOnly: true,
-                                          dryRun: false, backends: backends)
-            let done = report.versionAfter < report.versionBefore
+            let report = try Self.migrate(
+                config: config, toSchemaVersion: migration.downgradeToSchemaVersion, downgradeOnly: true,
+                dryRun: false, backends: backends)
+            let done =
+                report.versionAfter < report.versionBefore
                 ? "was downgraded from schema version \(report.versionBefore) to \(report.versionAfter)"
                 : "is at schema version \(report.versionBefore) already, not above \(migration.downgradeToSchemaVersion): nothing was changed"
-            throw MetadataStoreError(.cancelled,
+            throw MetadataStoreError(
+                .cancelled,
                 "\(report.location) \(done); this library opens version \(SchemaV10.version) only, so no store was opened")
         }
         switch config.config {
@@ -67,21 +70,28 @@ extension MetadataStore {
     ///   a store in memory; a failed step's error (on SQLite and PostgreSQL nothing is changed
     ///   then; on MySQL the database stays at the last version reached and a new migration goes
     ///   on from there).
-    public static func migrate(config: ConnectionConfig, toSchemaVersion target: Int64 = schemaVersion, dryRun: Bool = false,
-                               backends: [DatabaseBackend] = []) throws -> MigrationReport {
+    public static func migrate(
+        config: ConnectionConfig, toSchemaVersion target: Int64 = schemaVersion, dryRun: Bool = false,
+        backends: [DatabaseBackend] = []
+    ) throws -> MigrationReport {
         try migrate(config: config, toSchemaVersion: target, downgradeOnly: false, dryRun: dryRun, backends: backends)
     }
 
-    private static func migrate(config: ConnectionConfig, toSchemaVersion target: Int64, downgradeOnly: Bool, dryRun: Bool,
-                                backends: [DatabaseBackend]) throws -> MigrationReport {
+    private static func migrate(
+        config: ConnectionConfig, toSchemaVersion target: Int64, downgradeOnly: Bool, dryRun: Bool,
+        backends: [DatabaseBackend]
+    ) throws -> MigrationReport {
         let (connection, migrations) = try migrationConnection(config: config, backends: backends)
         return try DatabaseMigration.migrate(connection, migrations: migrations, to: target, downgradeOnly: downgradeOnly, dryRun: dryRun)
     }
 
     /// A connection of its own to the database `config` names, which must exist, with its
     /// backend's migrations; no store is set up on it.
-    package static func migrationConnection(config: ConnectionConfig, backends: [DatabaseBackend])
-        throws -> (connection: any DatabaseConnection, migrations: SchemaMigrations) {
+    package static func migrationConnection(
+        config: ConnectionConfig, backends: [DatabaseBackend]
+    )
+        throws -> (connection: any DatabaseConnection, migrations: SchemaMigrations)
+    {
         switch config.config {
         case .postgresql?, .mysql?:
             for backend in backends {
@@ -96,7 +106,8 @@ extension MetadataStore {
     /// The error for a database server none of the backends given serves.
     static func missingBackend(for config: ConnectionConfig) -> MetadataStoreError {
         let wanted: DatabaseBackend.Name = if case .mysql? = config.config { .mySQL } else { .postgreSQL }
-        return MetadataStoreError(.failedPrecondition,
+        return MetadataStoreError(
+            .failedPrecondition,
             "a \(wanted.rawValue) store needs the backend of module \(wanted.module): MetadataStore(config:backends: [.\(wanted)])")
     }
 }

@@ -14,9 +14,11 @@ package struct SchemaMigrations: Sendable {
     /// The statement that records `version` in `MLMDEnv`.
     package var recordVersion: @Sendable (Int64) -> String
 
-    package init(steps: [MigrationStep], catalog: SchemaCatalog, begin: String?, lock: MigrationLock?,
-                 recordVersion: @escaping @Sendable (Int64) -> String) {
-        precondition(steps.map(\.version) == Array(1 ... SchemaV10.version), "one step per version, in order")
+    package init(
+        steps: [MigrationStep], catalog: SchemaCatalog, begin: String?, lock: MigrationLock?,
+        recordVersion: @escaping @Sendable (Int64) -> String
+    ) {
+        precondition(steps.map(\.version) == Array(1...SchemaV10.version), "one step per version, in order")
         self.steps = steps
         self.catalog = catalog
         self.begin = begin
@@ -34,8 +36,10 @@ package struct MigrationLock: Sendable {
     package var acquire: @Sendable (any DatabaseConnection) throws -> Void
     package var release: @Sendable (any DatabaseConnection) -> Void
 
-    package init(acquire: @escaping @Sendable (any DatabaseConnection) throws -> Void,
-                 release: @escaping @Sendable (any DatabaseConnection) -> Void) {
+    package init(
+        acquire: @escaping @Sendable (any DatabaseConnection) throws -> Void,
+        release: @escaping @Sendable (any DatabaseConnection) -> Void
+    ) {
         self.acquire = acquire
         self.release = release
     }

@@ -23,15 +23,17 @@ package struct SchemaMigrator {
     }
 
     private func legs(from: Int64, to: Int64) -> [Leg] {
-        precondition((0 ... SchemaV10.version).contains(from) && (0 ... SchemaV10.version).contains(to))
+        precondition((0...SchemaV10.version).contains(from) && (0...SchemaV10.version).contains(to))
         if from < to {
             return migrations.steps.filter { $0.version > from && $0.version <= to }.map { step in
-                Leg(from: step.version - 1, to: step.version,
+                Leg(
+                    from: step.version - 1, to: step.version,
                     statements: step.upgrade + [MigrationStatement(migrations.recordVersion(step.version))])
             }
         }
         return migrations.steps.filter { $0.version <= from && $0.version > to }.reversed().map { step in
-            Leg(from: step.version, to: step.version - 1,
+            Leg(
+                from: step.version, to: step.version - 1,
                 statements: step.downgrade + (step.version > 1 ? [MigrationStatement(migrations.recordVersion(step.version - 1))] : []))
         }
     }
@@ -81,11 +83,13 @@ package struct SchemaMigrator {
 
     /// The error of a failed statement: its code, the step, the statement, and what is left.
     private func stepFailure(_ failure: DatabaseFailure, statement: String, in leg: Leg, start: Int64) -> MetadataStoreError {
-        let left = migrations.isTransactional
+        let left =
+            migrations.isTransactional
             ? "nothing was changed (still schema version \(start))"
             : "the database is at schema version \(leg.from) with this step partly done; run the migration again to finish it"
         let message = failure.message.contains(statement) ? failure.message : "\(failure.message) in: \(statement)"
-        return MetadataStoreError(failure.storeError.code,
+        return MetadataStoreError(
+            failure.storeError.code,
             "\(connection.location): migrating from schema version \(leg.from) to \(leg.to) failed, \(left): \(message)")
     }
 }

@@ -38,7 +38,8 @@ package enum StoredSchemaVersion: Equatable {
         let present = SchemaV10.tableNames.filter { tables.contains($0.lowercased()) }
         if present.isEmpty { return .empty }
         let missing = SchemaV10.tableNames.filter { !tables.contains($0.lowercased()) }
-        throw MetadataStoreError(.aborted, "\(connection.location) has only some of the metadata tables (missing: \(missing.joined(separator: ", ")))")
+        throw MetadataStoreError(
+            .aborted, "\(connection.location) has only some of the metadata tables (missing: \(missing.joined(separator: ", ")))")
     }
 
     private static func isVersion0(_ tables: Set<String>, _ connection: any DatabaseConnection, _ catalog: SchemaCatalog) throws -> Bool {

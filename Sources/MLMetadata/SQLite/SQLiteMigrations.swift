@@ -23,9 +23,12 @@ enum SQLiteMigrations {
 
     // MARK: Tables
 
-    private static let typeV1 = #""id" INTEGER PRIMARY KEY AUTOINCREMENT, "name" VARCHAR(255) NOT NULL, "is_artifact_type" TINYINT(1) NOT NULL, "input_type" TEXT, "output_type" TEXT"#
-    private static let typeV2 = #""id" INTEGER PRIMARY KEY AUTOINCREMENT, "name" VARCHAR(255) NOT NULL, "type_kind" TINYINT(1) NOT NULL, "input_type" TEXT, "output_type" TEXT"#
-    private static let typeV6 = #""id" INTEGER PRIMARY KEY AUTOINCREMENT, "name" VARCHAR(255) NOT NULL, "version" VARCHAR(255), "type_kind" TINYINT(1) NOT NULL, "description" TEXT, "input_type" TEXT, "output_type" TEXT"#
+    private static let typeV1 =
+        #""id" INTEGER PRIMARY KEY AUTOINCREMENT, "name" VARCHAR(255) NOT NULL, "is_artifact_type" TINYINT(1) NOT NULL, "input_type" TEXT, "output_type" TEXT"#
+    private static let typeV2 =
+        #""id" INTEGER PRIMARY KEY AUTOINCREMENT, "name" VARCHAR(255) NOT NULL, "type_kind" TINYINT(1) NOT NULL, "input_type" TEXT, "output_type" TEXT"#
+    private static let typeV6 =
+        #""id" INTEGER PRIMARY KEY AUTOINCREMENT, "name" VARCHAR(255) NOT NULL, "version" VARCHAR(255), "type_kind" TINYINT(1) NOT NULL, "description" TEXT, "input_type" TEXT, "output_type" TEXT"#
     private static let typeV9 = typeV6 + #", "external_id" VARCHAR(255) UNIQUE"#
     private static let typeColumnsV6 = ["id", "name", "version", "type_kind", "description", "input_type", "output_type"]
 
@@ -35,25 +38,33 @@ enum SQLiteMigrations {
 
     private static let artifactV4 = #""id" INTEGER PRIMARY KEY AUTOINCREMENT, "type_id" INT NOT NULL, "uri" TEXT"#
     private static let artifactV5 = #"\#(artifactV4), "state" INT, "name" VARCHAR(255), \#(times), \#(uniqueName)"#
-    private static let artifactV9 = #"\#(artifactV4), "state" INT, "name" VARCHAR(255), "external_id" VARCHAR(255) UNIQUE, \#(times), \#(uniqueName)"#
+    private static let artifactV9 =
+        #"\#(artifactV4), "state" INT, "name" VARCHAR(255), "external_id" VARCHAR(255) UNIQUE, \#(times), \#(uniqueName)"#
     private static let artifactColumnsV5 = ["id", "type_id", "uri", "state", "name"] + timeColumns
 
     private static let executionV4 = #""id" INTEGER PRIMARY KEY AUTOINCREMENT, "type_id" INT NOT NULL"#
     private static let executionV5 = #"\#(executionV4), "last_known_state" INT, "name" VARCHAR(255), \#(times), \#(uniqueName)"#
-    private static let executionV9 = #"\#(executionV4), "last_known_state" INT, "name" VARCHAR(255), "external_id" VARCHAR(255) UNIQUE, \#(times), \#(uniqueName)"#
+    private static let executionV9 =
+        #"\#(executionV4), "last_known_state" INT, "name" VARCHAR(255), "external_id" VARCHAR(255) UNIQUE, \#(times), \#(uniqueName)"#
     private static let executionColumnsV5 = ["id", "type_id", "last_known_state", "name"] + timeColumns
 
-    private static let contextV3 = #""id" INTEGER PRIMARY KEY AUTOINCREMENT, "type_id" INT NOT NULL, "name" VARCHAR(255) NOT NULL, \#(uniqueName)"#
-    private static let contextV5 = #""id" INTEGER PRIMARY KEY AUTOINCREMENT, "type_id" INT NOT NULL, "name" VARCHAR(255) NOT NULL, \#(times), \#(uniqueName)"#
-    private static let contextV9 = #""id" INTEGER PRIMARY KEY AUTOINCREMENT, "type_id" INT NOT NULL, "name" VARCHAR(255) NOT NULL, "external_id" VARCHAR(255) UNIQUE, \#(times), \#(uniqueName)"#
+    private static let contextV3 =
+        #""id" INTEGER PRIMARY KEY AUTOINCREMENT, "type_id" INT NOT NULL, "name" VARCHAR(255) NOT NULL, \#(uniqueName)"#
+    private static let contextV5 =
+        #""id" INTEGER PRIMARY KEY AUTOINCREMENT, "type_id" INT NOT NULL, "name" VARCHAR(255) NOT NULL, \#(times), \#(uniqueName)"#
+    private static let contextV9 =
+        #""id" INTEGER PRIMARY KEY AUTOINCREMENT, "type_id" INT NOT NULL, "name" VARCHAR(255) NOT NULL, "external_id" VARCHAR(255) UNIQUE, \#(times), \#(uniqueName)"#
     private static let contextColumnsV5 = ["id", "type_id", "name"] + timeColumns
 
-    private static let eventV7 = #""id" INTEGER PRIMARY KEY AUTOINCREMENT, "artifact_id" INT NOT NULL, "execution_id" INT NOT NULL, "type" INT NOT NULL, "milliseconds_since_epoch" INT"#
+    private static let eventV7 =
+        #""id" INTEGER PRIMARY KEY AUTOINCREMENT, "artifact_id" INT NOT NULL, "execution_id" INT NOT NULL, "type" INT NOT NULL, "milliseconds_since_epoch" INT"#
     private static let eventV8 = eventV7 + #", UNIQUE ("artifact_id", "execution_id", "type")"#
     private static let eventColumns = ["id", "artifact_id", "execution_id", "type", "milliseconds_since_epoch"]
 
     /// The three property tables, by the node column that owns their rows.
-    private static let propertyTables = [("ArtifactProperty", "artifact_id"), ("ExecutionProperty", "execution_id"), ("ContextProperty", "context_id")]
+    private static let propertyTables = [
+        ("ArtifactProperty", "artifact_id"), ("ExecutionProperty", "execution_id"), ("ContextProperty", "context_id"),
+    ]
     private static let propertyColumnsV6 = ["name", "is_custom_property", "int_value", "double_value", "string_value"]
 
     /// A property table's columns up to `byte_value` (version 7), or without it (before).
@@ -111,7 +122,9 @@ enum SQLiteMigrations {
 
     private static let propertyIndexes: [MigrationStatement] = propertyIndexNames.map { node, value in
         let table = node.prefix(1).uppercased() + node.dropFirst() + "Property"
-        return MigrationStatement(#"CREATE INDEX IF NOT EXISTS "idx_\#(node)_property_\#(value)" ON "\#(table)" ("name", "is_custom_property", "\#(value)_value") WHERE "\#(value)_value" IS NOT NULL"#)
+        return MigrationStatement(
+            #"CREATE INDEX IF NOT EXISTS "idx_\#(node)_property_\#(value)" ON "\#(table)" ("name", "is_custom_property", "\#(value)_value") WHERE "\#(value)_value" IS NOT NULL"#
+        )
     }
 
     private static let dropPropertyIndexes = propertyIndexNames.map { dropIndex("idx_\($0.0)_property_\($0.1)") }
@@ -131,11 +144,13 @@ enum SQLiteMigrations {
     /// the context types (their `TypeProperty` rows stay).
     static let step2 = MigrationStep(
         version: 2,
-        upgrade: rebuild("Type", as: typeV2, into: ["id", "name", "type_kind", "input_type", "output_type"],
-                         from: ["id", "name", "is_artifact_type", "input_type", "output_type"]),
+        upgrade: rebuild(
+            "Type", as: typeV2, into: ["id", "name", "type_kind", "input_type", "output_type"],
+            from: ["id", "name", "is_artifact_type", "input_type", "output_type"]),
         downgrade: [#"DELETE FROM "Type" WHERE "type_kind" = 2"#]
-            + rebuild("Type", as: typeV1, into: ["id", "name", "is_artifact_type", "input_type", "output_type"],
-                      from: ["id", "name", "type_kind", "input_type", "output_type"]))
+            + rebuild(
+                "Type", as: typeV1, into: ["id", "name", "is_artifact_type", "input_type", "output_type"],
+                from: ["id", "name", "type_kind", "input_type", "output_type"]))
 
     /// Contexts and their properties.
     static let step3 = MigrationStep(
@@ -176,16 +191,20 @@ enum SQLiteMigrations {
             #"CREATE TABLE IF NOT EXISTS "ParentContext" ("context_id" INT NOT NULL, "parent_context_id" INT NOT NULL, PRIMARY KEY ("context_id", "parent_context_id"))"#,
         ]
             + rebuild("Type", as: typeV6, into: ["id", "name", "type_kind", "input_type", "output_type"])
-            + Array(nodeIndexes[0 ..< 3])
-            + [index("idx_event_artifact_id", "Event", "artifact_id"), index("idx_event_execution_id", "Event", "execution_id"),
-               index("idx_parentcontext_parent_context_id", "ParentContext", "parent_context_id")]
+            + Array(nodeIndexes[0..<3])
+            + [
+                index("idx_event_artifact_id", "Event", "artifact_id"), index("idx_event_execution_id", "Event", "execution_id"),
+                index("idx_parentcontext_parent_context_id", "ParentContext", "parent_context_id"),
+            ]
             + Array(nodeIndexes[3...]),
         downgrade: [#"DROP TABLE "ParentType""#, #"DROP TABLE "ParentContext""#]
             + rebuild("Type", as: typeV2, into: ["id", "name", "type_kind", "input_type", "output_type"])
-            + ["idx_artifact_uri", "idx_artifact_create_time_since_epoch", "idx_artifact_last_update_time_since_epoch",
-               "idx_event_artifact_id", "idx_event_execution_id", "idx_execution_create_time_since_epoch",
-               "idx_execution_last_update_time_since_epoch", "idx_context_create_time_since_epoch",
-               "idx_context_last_update_time_since_epoch"].map(dropIndex))
+            + [
+                "idx_artifact_uri", "idx_artifact_create_time_since_epoch", "idx_artifact_last_update_time_since_epoch",
+                "idx_event_artifact_id", "idx_event_execution_id", "idx_execution_create_time_since_epoch",
+                "idx_execution_last_update_time_since_epoch", "idx_context_create_time_since_epoch",
+                "idx_context_last_update_time_since_epoch",
+            ].map(dropIndex))
 
     /// Byte property values, and an index of event paths by event.
     static let step7 = MigrationStep(
@@ -203,7 +222,9 @@ enum SQLiteMigrations {
         upgrade: propertyIndexes
             + [
                 MigrationStatement(#"CREATE TABLE "EventTemp" (\#(eventV8))"#),
-                MigrationStatement(#"INSERT OR IGNORE INTO "EventTemp" (\#(quoted(eventColumns))) SELECT \#(quoted(eventColumns)) FROM "Event" ORDER BY "id" DESC"#),
+                MigrationStatement(
+                    #"INSERT OR IGNORE INTO "EventTemp" (\#(quoted(eventColumns))) SELECT \#(quoted(eventColumns)) FROM "Event" ORDER BY "id" DESC"#
+                ),
                 #"DROP TABLE "Event""#,
                 #"ALTER TABLE "EventTemp" RENAME TO "Event""#,
                 index("idx_event_execution_id", "Event", "execution_id"),
@@ -221,7 +242,8 @@ enum SQLiteMigrations {
             + rebuild("Execution", as: executionV9, into: executionColumnsV5)
             + rebuild("Context", as: contextV9, into: contextColumnsV5)
             + nodeIndexes + externalIDIndexes,
-        downgrade: ["idx_type_external_id", "idx_artifact_external_id", "idx_execution_external_id", "idx_context_external_id"].map(dropIndex)
+        downgrade: ["idx_type_external_id", "idx_artifact_external_id", "idx_execution_external_id", "idx_context_external_id"].map(
+            dropIndex)
             + rebuild("Type", as: typeV6, into: typeColumnsV6)
             + rebuild("Artifact", as: artifactV5, into: artifactColumnsV5)
             + rebuild("Execution", as: executionV5, into: executionColumnsV5)
@@ -233,8 +255,10 @@ enum SQLiteMigrations {
     static let step10 = MigrationStep(
         version: 10,
         upgrade: propertyTables.flatMap { table, _ in
-            [MigrationStatement(#"ALTER TABLE "\#(table)" ADD COLUMN "proto_value" BLOB"#),
-             MigrationStatement(#"ALTER TABLE "\#(table)" ADD COLUMN "bool_value" BOOLEAN"#)]
+            [
+                MigrationStatement(#"ALTER TABLE "\#(table)" ADD COLUMN "proto_value" BLOB"#),
+                MigrationStatement(#"ALTER TABLE "\#(table)" ADD COLUMN "bool_value" BOOLEAN"#),
+            ]
         },
         downgrade: propertyTables.flatMap { table, owner in
             rebuild(table, as: propertyTable(owner: owner, bytes: true), into: [owner] + propertyColumnsV6 + ["byte_value"])
