@@ -1,6 +1,6 @@
 """ml-metadata 1.17.1's own schema migrations, for the Swift store's migration tests.
 
-usage: mlmd-oracle python mlmd_migration.py < COMMANDS
+usage: Scripts/mlmd-python.sh mlmd_migration.py < COMMANDS
 
 Reads one command a line and prints one line for each, `ok` or `error: MESSAGE` (on one line), so
 that one process runs a whole batch:
