@@ -119,6 +119,12 @@ extension MLMDCommand {
                         "mlmd serve: cannot open the store yet: \(error); trying again in \(seconds) s (\(retry + 1) of \(server.connectionRetries))\n".utf8))
                     try await Task.sleep(for: .milliseconds(Int(pause * 1000)))
                     pause = min(pause * 2, 30)
+                } catch let error as MetadataStoreError where error.code == .cancelled && configuration.serverConfig.migrationOptions.downgradeToSchemaVersion >= 0 {
+                    // --downgrade_db_schema_version: the store is downgraded and the server, which
+                    // serves version 10 only, does not start; as ml-metadata's server, but with a
+                    // line that says so and a status that says it worked.
+                    FileHandle.standardError.write(Data("mlmd serve: \(error.message)\n".utf8))
+                    throw ExitCode.success
                 } catch let error as MetadataStoreError {
                     throw StandardStreams.failure("cannot open the store: \(error)")
                 } catch {

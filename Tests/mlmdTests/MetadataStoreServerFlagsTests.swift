@@ -22,7 +22,13 @@ import Testing
             metadataStoreServer: true)
         #expect(server.listeningLine == "mlmd serve: listening on 0.0.0.0:\(server.port) (plaintext), store: SQLite file file:\(store)")
         #expect(server.stop().status == 0)
-        #expect(FileManager.default.fileExists(atPath: store))
+        // A URI's query parameters are SQLite's: mode=ro serves the file without writing to it.
+        let before = try Data(contentsOf: URL(fileURLWithPath: store))
+        try "connection_config: {sqlite: {filename_uri: \"file:\(store)?mode=ro\"}}\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let readOnly = try ServerProcess(["--metadata_store_server_config_file=\(config)", "--grpc_port=0"], metadataStoreServer: true)
+        #expect(readOnly.listeningLine.hasSuffix("store: SQLite file file:\(store)?mode=ro"))
+        #expect(readOnly.stop().status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before)
     }
 
     /// Kubeflow Pipelines: the mysql_config flags and the upgrade flag.
