@@ -122,7 +122,10 @@ let package = Package(
         // Golden/ holds expected outputs the tests read from the source tree.
         .testTarget(
             name: "mlmdTests",
-            dependencies: ["mlmd", "metadata_store_server", "MLMDCommandLine", "MLMDClient", "MLMDProtos", "MLMetadata", "MLMetadataPostgreSQL", "MLMetadataMySQL"],
+            dependencies: [
+                "mlmd", "metadata_store_server", "MLMDCommandLine", "MLMDClient", "MLMDProtos", "MLMetadata", "MLMetadataPostgreSQL",
+                "MLMetadataMySQL",
+            ],
             exclude: ["Golden"]
         ),
         .testTarget(name: "SchemaInferenceTests", dependencies: ["SchemaInference", "TFMetadataProtos"], resources: [.copy("Golden")]),

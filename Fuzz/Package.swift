@@ -10,7 +10,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     dependencies: [
         // `name:` pins the identity: a path package is otherwise named after its folder.
-        .package(name: "swift-ml-metadata", path: ".."),
+        .package(name: "swift-ml-metadata", path: "..")
     ],
     targets: [
         // The 104 message types of the service, chosen by an input byte, and the round-trip checks.

@@ -9,8 +9,8 @@ enum BundledDataSet {
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         let folder = executable.deletingLastPathComponent()
         let candidates = [
-            "swift-ml-metadata_MLMDCommandLine.resources/chicago_taxi/data.csv",                       // Linux
-            "swift-ml-metadata_MLMDCommandLine.bundle/Contents/Resources/chicago_taxi/data.csv",       // macOS
+            "swift-ml-metadata_MLMDCommandLine.resources/chicago_taxi/data.csv",  // Linux
+            "swift-ml-metadata_MLMDCommandLine.bundle/Contents/Resources/chicago_taxi/data.csv",  // macOS
             "swift-ml-metadata_MLMDCommandLine.bundle/chicago_taxi/data.csv",
         ]
         return candidates.map { folder.appendingPathComponent($0).path }.first { FileManager.default.fileExists(atPath: $0) }

@@ -14,7 +14,8 @@ enum DatabaseArgument {
         guard argument.hasPrefix("grpc://") else { return nil }
         let address = argument.dropFirst("grpc://".count).split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)[0]
         guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]),
-              (1...65535).contains(port), colon != address.startIndex else {
+            (1...65535).contains(port), colon != address.startIndex
+        else {
             throw StandardStreams.failure("--db: \(argument): give the server as grpc://HOST:PORT")
         }
         var host = address[..<colon]
@@ -40,7 +41,8 @@ enum DatabaseArgument {
                 throw StandardStreams.failure("--db: \(error.message)")
             }
         } else if argument.hasPrefix("grpc://") {
-            throw StandardStreams.failure("--db: \(argument) is a server; this command needs a database: an SQLite file, memory:, or a postgresql:// or mysql:// URL")
+            throw StandardStreams.failure(
+                "--db: \(argument) is a server; this command needs a database: an SQLite file, memory:, or a postgresql:// or mysql:// URL")
         } else if argument.isEmpty {
             throw StandardStreams.failure("--db: empty; give an SQLite file path, memory:, or a postgresql:// or mysql:// URL")
         } else {

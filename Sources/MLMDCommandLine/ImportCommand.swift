@@ -20,7 +20,9 @@ extension MLMDCommand {
 
         func run() throws {
             if try DatabaseArgument.server(store.db) != nil {
-                throw StandardStreams.failure("--db \(store.db): a server cannot add a dump all-or-nothing (gRPC has no transaction across calls); import into the server's database (its SQLite file, or its postgresql:// or mysql:// URL), which is safe while it runs")
+                throw StandardStreams.failure(
+                    "--db \(store.db): a server cannot add a dump all-or-nothing (gRPC has no transaction across calls); import into the server's database (its SQLite file, or its postgresql:// or mysql:// URL), which is safe while it runs"
+                )
             }
             let graph = try MessageFile.decode(LineageGraph.self, bytes: try StandardStreams.readInput(), source: "standard input")
             let total = StoreDumpLoader.recordCount(graph)

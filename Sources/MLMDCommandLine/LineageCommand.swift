@@ -7,7 +7,8 @@ extension MLMDCommand {
     struct Lineage: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Draw the lineage around an artifact or execution: the nodes within N events, upstream and downstream.",
-            discussion: "Artifacts are ellipses (dot) or rounded (mermaid), executions boxes; edges run input → execution → output, labelled with the event type."
+            discussion:
+                "Artifacts are ellipses (dot) or rounded (mermaid), executions boxes; edges run input → execution → output, labelled with the event type."
         )
 
         @OptionGroup var store: StoreOptions
@@ -47,15 +48,17 @@ extension MLMDCommand {
                 }
                 // The subgraph names its nodes by id alone.
                 graph.artifacts = try await metadataStore.getArtifactsByID(.with { $0.artifactIDs = graph.artifacts.map(\.id) }).artifacts
-                graph.executions = try await metadataStore.getExecutionsByID(.with { $0.executionIDs = graph.executions.map(\.id) }).executions
+                graph.executions = try await metadataStore.getExecutionsByID(.with { $0.executionIDs = graph.executions.map(\.id) })
+                    .executions
                 return graph
             }
             let picture = LineagePicture(graph: graph, start: kind == .artifact ? .artifact(id) : .execution(id))
-            let output = switch format {
-            case .text: picture.text
-            case .dot: picture.dot
-            case .mermaid: picture.mermaid
-            }
+            let output =
+                switch format {
+                case .text: picture.text
+                case .dot: picture.dot
+                case .mermaid: picture.mermaid
+                }
             try StandardStreams.writeOutput(Array(output.utf8))
         }
     }

@@ -23,13 +23,15 @@ struct LineagePicture {
         self.start = start
         let artifacts = graph.artifacts.sorted { $0.id < $1.id }
         let executions = graph.executions.sorted { $0.id < $1.id }
-        nodes = artifacts.map { (Node.artifact($0.id), $0.type, $0.name.isEmpty ? $0.uri : $0.name) }
+        nodes =
+            artifacts.map { (Node.artifact($0.id), $0.type, $0.name.isEmpty ? $0.uri : $0.name) }
             + executions.map { (Node.execution($0.id), $0.type, $0.name) }
         edges = graph.events.map { event in
             let artifact = Node.artifact(event.artifactID), execution = Node.execution(event.executionID)
             let label = event.type.protoName
-            return Self.isInput(event.type) ? Edge(from: artifact, to: execution, label: label)
-                                            : Edge(from: execution, to: artifact, label: label)
+            return Self.isInput(event.type)
+                ? Edge(from: artifact, to: execution, label: label)
+                : Edge(from: execution, to: artifact, label: label)
         }.sorted { ($0.from, $0.to, $0.label) < ($1.from, $1.to, $1.label) }
     }
 
@@ -43,10 +45,16 @@ struct LineagePicture {
     /// `[artifact 1: DataSet "train"] --DECLARED_INPUT--> [execution 2: Data Validation]`, one line per
     /// event, then nodes no event touches.
     var text: String {
-        let described = Dictionary(uniqueKeysWithValues: nodes.map { entry in
-            (entry.node, "[\(Self.kindAndID(entry.node)): \(entry.type)\(entry.detail.isEmpty ? "" : " \"\(entry.detail.replacingOccurrences(of: "\"", with: "\\\""))\"")]")
-        })
-        var lines = edges.map { "\(described[$0.from] ?? Self.kindAndID($0.from)) --\($0.label)--> \(described[$0.to] ?? Self.kindAndID($0.to))" }
+        let described = Dictionary(
+            uniqueKeysWithValues: nodes.map { entry in
+                (
+                    entry.node,
+                    "[\(Self.kindAndID(entry.node)): \(entry.type)\(entry.detail.isEmpty ? "" : " \"\(entry.detail.replacingOccurrences(of: "\"", with: "\\\""))\"")]"
+                )
+            })
+        var lines = edges.map {
+            "\(described[$0.from] ?? Self.kindAndID($0.from)) --\($0.label)--> \(described[$0.to] ?? Self.kindAndID($0.to))"
+        }
         let connected = Set(edges.flatMap { [$0.from, $0.to] })
         lines += nodes.filter { !connected.contains($0.node) }.map { described[$0.node]! }
         return lines.map { $0 + "\n" }.joined()
@@ -63,9 +71,10 @@ struct LineagePicture {
 
     /// A drawn node's label: `TYPE #ID`, then its name (or an artifact's URI) when it has one.
     private static func labelLines(_ entry: (node: Node, type: String, detail: String)) -> [String] {
-        let id = switch entry.node {
-        case .artifact(let id), .execution(let id): id
-        }
+        let id =
+            switch entry.node {
+            case .artifact(let id), .execution(let id): id
+            }
         return ["\(entry.type) #\(id)"] + (entry.detail.isEmpty ? [] : [entry.detail])
     }
 

@@ -32,15 +32,17 @@ extension MLMDCommand {
                         let response = try await metadataStore.getArtifacts(.with { $0.options = options })
                         return (response.artifacts, response.nextPageToken)
                     }
-                    return TextTable(header: ["ID", "TYPE", "NAME", "URI", "STATE"],
-                                     rows: artifacts.map { [String($0.id), $0.type, $0.name, $0.uri, $0.hasState ? $0.state.protoName : ""] })
+                    return TextTable(
+                        header: ["ID", "TYPE", "NAME", "URI", "STATE"],
+                        rows: artifacts.map { [String($0.id), $0.type, $0.name, $0.uri, $0.hasState ? $0.state.protoName : ""] })
                 case .execution:
                     let executions = try await NodePages.all(filter: query) { options in
                         let response = try await metadataStore.getExecutions(.with { $0.options = options })
                         return (response.executions, response.nextPageToken)
                     }
-                    return TextTable(header: ["ID", "TYPE", "NAME", "STATE"],
-                                     rows: executions.map { [String($0.id), $0.type, $0.name, $0.hasLastKnownState ? $0.lastKnownState.protoName : ""] })
+                    return TextTable(
+                        header: ["ID", "TYPE", "NAME", "STATE"],
+                        rows: executions.map { [String($0.id), $0.type, $0.name, $0.hasLastKnownState ? $0.lastKnownState.protoName : ""] })
                 case .context:
                     let contexts = try await NodePages.all(filter: query) { options in
                         let response = try await metadataStore.getContexts(.with { $0.options = options })

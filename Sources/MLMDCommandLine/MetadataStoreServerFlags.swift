@@ -7,7 +7,9 @@ import MLMDProtos
 struct MetadataStoreServerFlags: ParsableArguments {
     @Option(
         name: .customLong("metadata_source_config_type"),
-        help: "Which flags name the database: default (the config file, else the mysql_config flags, else memory), config_file, mysql or postgresql.")
+        help:
+            "Which flags name the database: default (the config file, else the mysql_config flags, else memory), config_file, mysql or postgresql."
+    )
     var sourceType: SourceType = .default
 
     @Option(

@@ -13,12 +13,15 @@ enum NodePages {
         var nodes: [Node] = []
         var token = ""
         repeat {
-            let page = try await fetch(.with {
-                $0.maxResultSize = 100
-                $0.orderByField = .with { $0.field = .id; $0.isAsc = true }
-                if !filter.isEmpty { $0.filterQuery = filter }
-                if !token.isEmpty { $0.nextPageToken = token }
-            })
+            let page = try await fetch(
+                .with {
+                    $0.maxResultSize = 100
+                    $0.orderByField = .with {
+                        $0.field = .id; $0.isAsc = true
+                    }
+                    if !filter.isEmpty { $0.filterQuery = filter }
+                    if !token.isEmpty { $0.nextPageToken = token }
+                })
             nodes += page.nodes
             token = page.nextPageToken
             fetched(nodes.count)

@@ -26,7 +26,10 @@ extension MLMDCommand {
         @Option(help: "The address to listen on.")
         var host = "0.0.0.0"
 
-        @Option(help: "The store: an SQLite file path, memory: for a store in memory, postgresql://USER:PASSWORD@HOST:PORT/DBNAME or mysql://USER:PASSWORD@HOST:PORT/DATABASE; a missing file or database is created.")
+        @Option(
+            help:
+                "The store: an SQLite file path, memory: for a store in memory, postgresql://USER:PASSWORD@HOST:PORT/DBNAME or mysql://USER:PASSWORD@HOST:PORT/DATABASE; a missing file or database is created."
+        )
         var db: String?
 
         @Option(
@@ -38,7 +41,9 @@ extension MLMDCommand {
         @Option(help: "The largest request accepted, in bytes.")
         var maxMessageBytes = 4 * 1024 * 1024
 
-        @Option(name: .customLong("grpc_channel_arguments"), help: "ml-metadata's comma-separated KEY=VALUE gRPC arguments; grpc.max_receive_message_length is honoured.")
+        @Option(
+            name: .customLong("grpc_channel_arguments"),
+            help: "ml-metadata's comma-separated KEY=VALUE gRPC arguments; grpc.max_receive_message_length is honoured.")
         var channelArguments: String?
 
         @OptionGroup(title: "ml-metadata's metadata_store_server flags")
@@ -56,7 +61,8 @@ extension MLMDCommand {
             do {
                 try await server.run { address in
                     // Unbuffered, so that scripts waiting for this line see it at once.
-                    FileHandle.standardOutput.write(Data("mlmd serve: listening on \(address) (\(security)), store: \(server.backendDescription)\n".utf8))
+                    FileHandle.standardOutput.write(
+                        Data("mlmd serve: listening on \(address) (\(security)), store: \(server.backendDescription)\n".utf8))
                 }
             } catch {
                 throw StandardStreams.failure("cannot serve on \(host):\(port): \(error)")
@@ -100,7 +106,8 @@ extension MLMDCommand {
                 }
                 serverConfig.connectionConfig = try DatabaseArgument.connectionConfig(db)
             } else if !serverConfig.hasConnectionConfig {
-                FileHandle.standardError.write(Data("mlmd serve: no --db given: the store is in memory and is lost when the server stops\n".utf8))
+                FileHandle.standardError.write(
+                    Data("mlmd serve: no --db given: the store is in memory and is lost when the server stops\n".utf8))
             }
             return serverConfig
         }
@@ -110,16 +117,22 @@ extension MLMDCommand {
         /// `--metadata_store_connection_retries` times, after pauses that double from half a second.
         private func open(_ configuration: MetadataStoreServer.Configuration) async throws -> MetadataStoreServer {
             var pause = 0.5
-            for retry in 0 ... max(0, server.connectionRetries) {
+            for retry in 0...max(0, server.connectionRetries) {
                 do {
                     return try MetadataStoreServer(configuration: configuration)
-                } catch let error as MetadataStoreError where [.unavailable, .aborted].contains(error.code) && retry < server.connectionRetries {
+                } catch let error as MetadataStoreError
+                    where [.unavailable, .aborted].contains(error.code) && retry < server.connectionRetries
+                {
                     let seconds = pause == pause.rounded() ? String(Int(pause)) : String(pause)
-                    FileHandle.standardError.write(Data(
-                        "mlmd serve: cannot open the store yet: \(error); trying again in \(seconds) s (\(retry + 1) of \(server.connectionRetries))\n".utf8))
+                    FileHandle.standardError.write(
+                        Data(
+                            "mlmd serve: cannot open the store yet: \(error); trying again in \(seconds) s (\(retry + 1) of \(server.connectionRetries))\n"
+                                .utf8))
                     try await Task.sleep(for: .milliseconds(Int(pause * 1000)))
                     pause = min(pause * 2, 30)
-                } catch let error as MetadataStoreError where error.code == .cancelled && configuration.serverConfig.migrationOptions.downgradeToSchemaVersion >= 0 {
+                } catch let error as MetadataStoreError
+                    where error.code == .cancelled && configuration.serverConfig.migrationOptions.downgradeToSchemaVersion >= 0
+                {
                     // --downgrade_db_schema_version: the store is downgraded and the server, which
                     // serves version 10 only, does not start; as ml-metadata's server, but with a
                     // line that says so and a status that says it worked.
@@ -145,7 +158,8 @@ extension MLMDCommand {
                 switch parts[0] {
                 case "grpc.max_receive_message_length":
                     guard let bytes = Int(parts[1]) else {
-                        throw StandardStreams.failure("--grpc_channel_arguments: \(parts[0]) must be a number of bytes, not \"\(parts[1])\"")
+                        throw StandardStreams.failure(
+                            "--grpc_channel_arguments: \(parts[0]) must be a number of bytes, not \"\(parts[1])\"")
                     }
                     // gRPC reads -1 as "no limit".
                     configuration.maxRequestBytes = bytes < 0 ? Int(Int32.max) : bytes

@@ -21,8 +21,10 @@ extension MLMDCommand {
         func run() async throws {
             let text: String? = try await store.withStore(creating: false) { [kind, id] metadataStore in
                 switch kind {
-                case .artifact: try await metadataStore.getArtifactsByID(.with { $0.artifactIDs = [id] }).artifacts.first?.textFormatString()
-                case .execution: try await metadataStore.getExecutionsByID(.with { $0.executionIDs = [id] }).executions.first?.textFormatString()
+                case .artifact:
+                    try await metadataStore.getArtifactsByID(.with { $0.artifactIDs = [id] }).artifacts.first?.textFormatString()
+                case .execution:
+                    try await metadataStore.getExecutionsByID(.with { $0.executionIDs = [id] }).executions.first?.textFormatString()
                 case .context: try await metadataStore.getContextsByID(.with { $0.contextIDs = [id] }).contexts.first?.textFormatString()
                 }
             }

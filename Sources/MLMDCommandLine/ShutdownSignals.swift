@@ -30,9 +30,13 @@ final class ShutdownSignals: @unchecked Sendable {
         for number in Self.signals {
             var action = sigaction()
             #if canImport(Darwin)
-            action.__sigaction_u.__sa_handler = { _ in var byte: UInt8 = 1; _ = write(signalPipeWriteEnd, &byte, 1) }
+            action.__sigaction_u.__sa_handler = { _ in
+                var byte: UInt8 = 1; _ = write(signalPipeWriteEnd, &byte, 1)
+            }
             #else
-            action.__sigaction_handler.sa_handler = { _ in var byte: UInt8 = 1; _ = write(signalPipeWriteEnd, &byte, 1) }
+            action.__sigaction_handler.sa_handler = { _ in
+                var byte: UInt8 = 1; _ = write(signalPipeWriteEnd, &byte, 1)
+            }
             #endif
             action.sa_flags = SA_RESTART
             sigaction(number, &action, nil)

@@ -23,7 +23,7 @@ enum StandardStreams {
                 if errno == EINTR { continue }
                 throw failure("cannot read standard input: \(String(cString: strerror(errno)))")
             }
-            bytes.append(contentsOf: chunk[0 ..< count])
+            bytes.append(contentsOf: chunk[0..<count])
         }
     }
 

@@ -27,7 +27,7 @@ enum StoreDump {
         }
         let artifactIDs = graph.artifacts.map(\.id)
         for start in stride(from: 0, to: artifactIDs.count, by: 1000) {
-            let chunk = artifactIDs[start ..< min(start + 1000, artifactIDs.count)]
+            let chunk = artifactIDs[start..<min(start + 1000, artifactIDs.count)]
             graph.events += try await store.getEventsByArtifactIDs(.with { $0.artifactIDs = Array(chunk) }).events
             progress("events \(graph.events.count)")
         }
@@ -52,7 +52,11 @@ enum StoreDump {
     /// batch call (ml-metadata's Python-hosted server answers it UNIMPLEMENTED).
     private static func parentLinks(_ store: any MetadataStoreServiceProtocol, contextIDs: [Int64]) async throws -> [ParentContext] {
         func links(_ child: Int64, _ parents: [Context]) -> [ParentContext] {
-            parents.map { parent in .with { $0.childID = child; $0.parentID = parent.id } }
+            parents.map { parent in
+                .with {
+                    $0.childID = child; $0.parentID = parent.id
+                }
+            }
         }
         do {
             let parents = try await store.getParentContextsByContexts(.with { $0.contextIDs = contextIDs })
@@ -68,24 +72,42 @@ enum StoreDump {
 
     /// Which artifacts and executions each context holds. A store in this process reads the links
     /// themselves; through a server, which has no call for them, each context's members.
-    private static func links(_ store: any MetadataStoreServiceProtocol, _ graph: LineageGraph) async throws -> ([Attribution], [Association]) {
+    private static func links(
+        _ store: any MetadataStoreServiceProtocol, _ graph: LineageGraph
+    ) async throws -> ([Attribution], [Association]) {
         if let local = store as? MetadataStore {
-            return (try local.getAttributions(artifactIDs: graph.artifacts.map(\.id)),
-                    try local.getAssociations(executionIDs: graph.executions.map(\.id)))
+            return (
+                try local.getAttributions(artifactIDs: graph.artifacts.map(\.id)),
+                try local.getAssociations(executionIDs: graph.executions.map(\.id))
+            )
         }
         var attributions: [Attribution] = []
         var associations: [Association] = []
         for context in graph.contexts {
             let artifacts = try await NodePages.all { options in
-                let page = try await store.getArtifactsByContext(.with { $0.contextID = context.id; $0.options = options })
+                let page = try await store.getArtifactsByContext(
+                    .with {
+                        $0.contextID = context.id; $0.options = options
+                    })
                 return (page.artifacts, page.nextPageToken)
             }
-            attributions += artifacts.map { artifact in .with { $0.artifactID = artifact.id; $0.contextID = context.id } }
+            attributions += artifacts.map { artifact in
+                .with {
+                    $0.artifactID = artifact.id; $0.contextID = context.id
+                }
+            }
             let executions = try await NodePages.all { options in
-                let page = try await store.getExecutionsByContext(.with { $0.contextID = context.id; $0.options = options })
+                let page = try await store.getExecutionsByContext(
+                    .with {
+                        $0.contextID = context.id; $0.options = options
+                    })
                 return (page.executions, page.nextPageToken)
             }
-            associations += executions.map { execution in .with { $0.executionID = execution.id; $0.contextID = context.id } }
+            associations += executions.map { execution in
+                .with {
+                    $0.executionID = execution.id; $0.contextID = context.id
+                }
+            }
         }
         return (attributions, associations)
     }

@@ -31,7 +31,7 @@ struct StoreDumpLoader {
         func chunked<Record>(_ records: [Record], _ put: ([Record]) throws -> [Int64]) throws -> [Int64] {
             var ids: [Int64] = []
             for start in stride(from: 0, to: records.count, by: Self.chunkSize) {
-                let chunk = Array(records[start ..< min(start + Self.chunkSize, records.count)])
+                let chunk = Array(records[start..<min(start + Self.chunkSize, records.count)])
                 ids += try put(chunk)
                 done += chunk.count
                 progress(done)
@@ -40,9 +40,15 @@ struct StoreDumpLoader {
         }
         let typeIDs = try loadTypes(graph)
         done += typeIDs.count
-        let artifactIDs = try Self.pairing(graph.artifacts.map(\.id), try chunked(graph.artifacts.map { try Self.fresh($0, typeIDs) }) { try store.putArtifacts($0) }, "artifact")
-        let executionIDs = try Self.pairing(graph.executions.map(\.id), try chunked(graph.executions.map { try Self.fresh($0, typeIDs) }) { try store.putExecutions($0) }, "execution")
-        let contextIDs = try Self.pairing(graph.contexts.map(\.id), try chunked(graph.contexts.map { try Self.fresh($0, typeIDs) }) { try store.putContexts($0) }, "context")
+        let artifactIDs = try Self.pairing(
+            graph.artifacts.map(\.id), try chunked(graph.artifacts.map { try Self.fresh($0, typeIDs) }) { try store.putArtifacts($0) },
+            "artifact")
+        let executionIDs = try Self.pairing(
+            graph.executions.map(\.id), try chunked(graph.executions.map { try Self.fresh($0, typeIDs) }) { try store.putExecutions($0) },
+            "execution")
+        let contextIDs = try Self.pairing(
+            graph.contexts.map(\.id), try chunked(graph.contexts.map { try Self.fresh($0, typeIDs) }) { try store.putContexts($0) },
+            "context")
         try store.restoreTimes(graph.artifacts.map { Self.renumbered($0, artifactIDs) })
         try store.restoreTimes(graph.executions.map { Self.renumbered($0, executionIDs) })
         try store.restoreTimes(graph.contexts.map { Self.renumbered($0, contextIDs) })
@@ -53,7 +59,9 @@ struct StoreDumpLoader {
             event.executionID = try Self.mapped(event.executionID, executionIDs, "an event's execution")
             return event
         }
-        _ = try chunked(events) { chunk in try store.putEvents(chunk); return [] }
+        _ = try chunked(events) { chunk in
+            try store.putEvents(chunk); return []
+        }
 
         var relations = PutAttributionsAndAssociationsRequest()
         for attribution in graph.attributions {
@@ -81,17 +89,42 @@ struct StoreDumpLoader {
         }
         if !parents.isEmpty { _ = try store.putParentContexts(.with { $0.parentContexts = parents }) }
 
-        return Counts(types: typeIDs.count, nodes: artifactIDs.count + executionIDs.count + contextIDs.count,
-                      events: events.count, relations: relations.attributions.count + relations.associations.count + parents.count)
+        return Counts(
+            types: typeIDs.count, nodes: artifactIDs.count + executionIDs.count + contextIDs.count,
+            events: events.count, relations: relations.attributions.count + relations.associations.count + parents.count)
     }
 
     /// Puts the types in the order of their old ids, across kinds, so that a dump loaded into an
     /// empty store gives every type its old id again (artifact, execution and context types share one id sequence).
     private func loadTypes(_ graph: LineageGraph) throws -> [Int64: Int64] {
         var puts: [(oldID: Int64, put: () throws -> Int64)] = []
-        for type in graph.artifactTypes { puts.append((type.id, { var t = type; t.clearID(); return try store.putArtifactType(t) })) }
-        for type in graph.executionTypes { puts.append((type.id, { var t = type; t.clearID(); return try store.putExecutionType(t) })) }
-        for type in graph.contextTypes { puts.append((type.id, { var t = type; t.clearID(); return try store.putContextType(t) })) }
+        for type in graph.artifactTypes {
+            puts.append(
+                (
+                    type.id,
+                    {
+                        var t = type; t.clearID(); return try store.putArtifactType(t)
+                    }
+                ))
+        }
+        for type in graph.executionTypes {
+            puts.append(
+                (
+                    type.id,
+                    {
+                        var t = type; t.clearID(); return try store.putExecutionType(t)
+                    }
+                ))
+        }
+        for type in graph.contextTypes {
+            puts.append(
+                (
+                    type.id,
+                    {
+                        var t = type; t.clearID(); return try store.putContextType(t)
+                    }
+                ))
+        }
         var ids: [Int64: Int64] = [:]
         for entry in puts.sorted(by: { $0.oldID < $1.oldID }) {
             guard ids[entry.oldID] == nil else { throw StoreDumpError("type id \(entry.oldID) appears twice") }

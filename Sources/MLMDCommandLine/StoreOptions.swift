@@ -6,7 +6,10 @@ import MLMetadata
 
 /// `--db`: the store a command works on (every command but `serve`, whose default is a store in memory).
 struct StoreOptions: ParsableArguments {
-    @Option(help: "The store: an SQLite file path, memory: for an empty store in memory, postgresql://USER:PASSWORD@HOST:PORT/DBNAME, mysql://USER:PASSWORD@HOST:PORT/DATABASE, or grpc://HOST:PORT for an ML Metadata server (ours or ml-metadata's).")
+    @Option(
+        help:
+            "The store: an SQLite file path, memory: for an empty store in memory, postgresql://USER:PASSWORD@HOST:PORT/DBNAME, mysql://USER:PASSWORD@HOST:PORT/DATABASE, or grpc://HOST:PORT for an ML Metadata server (ours or ml-metadata's)."
+    )
     var db = "mlmd.sqlite"
 
     /// Runs `body` with the store: a client of the server when `--db` is `grpc://…`, else the

@@ -15,11 +15,13 @@ extension MLMDCommand.Types {
 
         func run() async throws {
             let types = try await store.withStore(creating: false) { try await UserTypes.read($0) }
-            let rows = types.artifactTypes.map { TypeRow("artifact", $0.id, $0.name, $0.hasVersion ? $0.version : nil, $0.properties) }
+            let rows =
+                types.artifactTypes.map { TypeRow("artifact", $0.id, $0.name, $0.hasVersion ? $0.version : nil, $0.properties) }
                 + types.executionTypes.map { TypeRow("execution", $0.id, $0.name, $0.hasVersion ? $0.version : nil, $0.properties) }
                 + types.contextTypes.map { TypeRow("context", $0.id, $0.name, $0.hasVersion ? $0.version : nil, $0.properties) }
-            let table = TextTable(header: ["ID", "KIND", "NAME", "PROPERTIES"],
-                                  rows: rows.sorted { $0.id < $1.id }.map(\.cells))
+            let table = TextTable(
+                header: ["ID", "KIND", "NAME", "PROPERTIES"],
+                rows: rows.sorted { $0.id < $1.id }.map(\.cells))
             try StandardStreams.writeOutput(Array(table.rendered.utf8))
         }
     }

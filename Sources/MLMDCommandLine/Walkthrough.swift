@@ -22,34 +22,49 @@ struct Walkthrough {
         say("ML Metadata walkthrough on the Chicago taxi trips, in the store \(folder.storePath)")
 
         heading("Register the artifact type DataSet")
-        let dataSetTypeID = try store.putArtifactType(.with {
-            $0.name = "DataSet"
-            $0.properties = ["name": .string, "split": .string, "version": .int]
-        })
+        let dataSetTypeID = try store.putArtifactType(
+            .with {
+                $0.name = "DataSet"
+                $0.properties = ["name": .string, "split": .string, "version": .int]
+            })
         show("artifact type", try store.getArtifactType(named: "DataSet"))
 
         heading("Register the artifact type Schema")
-        let schemaTypeID = try store.putArtifactType(.with { $0.name = "Schema"; $0.properties = ["name": .string, "version": .int] })
+        let schemaTypeID = try store.putArtifactType(
+            .with {
+                $0.name = "Schema"; $0.properties = ["name": .string, "version": .int]
+            })
         show("artifact type", try store.getArtifactType(named: "Schema"))
 
         heading("Register the execution type Data Validation")
-        let validationTypeID = try store.putExecutionType(.with { $0.name = "Data Validation"; $0.properties = ["state": .string] })
+        let validationTypeID = try store.putExecutionType(
+            .with {
+                $0.name = "Data Validation"; $0.properties = ["state": .string]
+            })
         show("execution type", try store.getExecutionType(named: "Data Validation"))
 
         heading("Record the training split as a DataSet artifact")
-        let dataSetID = try store.putArtifacts([.with {
-            $0.typeID = dataSetTypeID
-            $0.uri = folder.dataPath
-            $0.properties = ["name": .string("Chicago Taxi dataset"), "split": .string("train"), "version": .int(1)]
-        }])[0]
+        let dataSetID = try store.putArtifacts([
+            .with {
+                $0.typeID = dataSetTypeID
+                $0.uri = folder.dataPath
+                $0.properties = ["name": .string("Chicago Taxi dataset"), "split": .string("train"), "version": .int(1)]
+            }
+        ])[0]
         show("artifact", try store.getArtifactsByID([dataSetID])[0])
 
         heading("Start data validation: an execution in state RUNNING, and its DECLARED_INPUT event")
-        let executionID = try store.putExecutions([.with {
-            $0.typeID = validationTypeID
-            $0.properties = ["state": .string("RUNNING")]
-        }])[0]
-        try store.putEvents([.with { $0.artifactID = dataSetID; $0.executionID = executionID; $0.type = .declaredInput }])
+        let executionID = try store.putExecutions([
+            .with {
+                $0.typeID = validationTypeID
+                $0.properties = ["state": .string("RUNNING")]
+            }
+        ])[0]
+        try store.putEvents([
+            .with {
+                $0.artifactID = dataSetID; $0.executionID = executionID; $0.type = .declaredInput
+            }
+        ])
         show("execution", try store.getExecutionsByID([executionID])[0])
         show("event", try store.getEvents(executionIDs: [executionID])[0])
 
@@ -59,38 +74,60 @@ struct Walkthrough {
         say(features.map { "  \($0.name): \($0.type)" }.joined(separator: "\n"))
 
         heading("Record the schema as a Schema artifact, and its DECLARED_OUTPUT event")
-        let schemaID = try store.putArtifacts([.with {
-            $0.typeID = schemaTypeID
-            $0.uri = folder.schemaPath
-            $0.properties = ["name": .string("Chicago Taxi Schema"), "version": .int(1)]
-        }])[0]
-        try store.putEvents([.with { $0.artifactID = schemaID; $0.executionID = executionID; $0.type = .declaredOutput }])
+        let schemaID = try store.putArtifacts([
+            .with {
+                $0.typeID = schemaTypeID
+                $0.uri = folder.schemaPath
+                $0.properties = ["name": .string("Chicago Taxi Schema"), "version": .int(1)]
+            }
+        ])[0]
+        try store.putEvents([
+            .with {
+                $0.artifactID = schemaID; $0.executionID = executionID; $0.type = .declaredOutput
+            }
+        ])
         show("artifact", try store.getArtifactsByID([schemaID])[0])
         show("event", try store.getEvents(artifactIDs: [schemaID])[0])
 
         heading("Data validation is done: mark the execution COMPLETED")
-        _ = try store.putExecutions([.with {
-            $0.id = executionID
-            $0.typeID = validationTypeID
-            $0.properties = ["state": .string("COMPLETED")]
-        }])
+        _ = try store.putExecutions([
+            .with {
+                $0.id = executionID
+                $0.typeID = validationTypeID
+                $0.properties = ["state": .string("COMPLETED")]
+            }
+        ])
         show("execution", try store.getExecutionsByID([executionID])[0])
 
         heading("Group them in an experiment: the context type Experiment and the context Demo")
-        let experimentTypeID = try store.putContextType(.with { $0.name = "Experiment"; $0.properties = ["note": .string] })
+        let experimentTypeID = try store.putContextType(
+            .with {
+                $0.name = "Experiment"; $0.properties = ["note": .string]
+            })
         show("context type", try store.getContextType(named: "Experiment"))
-        let contextID = try store.putContexts([.with {
-            $0.typeID = experimentTypeID
-            $0.name = "Demo"
-            $0.properties = ["note": .string("Walkthrough of metadata")]
-        }])[0]
+        let contextID = try store.putContexts([
+            .with {
+                $0.typeID = experimentTypeID
+                $0.name = "Demo"
+                $0.properties = ["note": .string("Walkthrough of metadata")]
+            }
+        ])[0]
         show("context", try store.getContextsByID([contextID])[0])
 
         heading("Attribute the schema to Demo and associate the execution with it")
-        _ = try store.putAttributionsAndAssociations(.with {
-            $0.attributions = [.with { $0.artifactID = schemaID; $0.contextID = contextID }]
-            $0.associations = [.with { $0.executionID = executionID; $0.contextID = contextID }]
-        })
+        _ = try store.putAttributionsAndAssociations(
+            .with {
+                $0.attributions = [
+                    .with {
+                        $0.artifactID = schemaID; $0.contextID = contextID
+                    }
+                ]
+                $0.associations = [
+                    .with {
+                        $0.executionID = executionID; $0.contextID = contextID
+                    }
+                ]
+            })
         say("artifacts in Demo: \(try store.getArtifactsByContext(contextID).map(\.id))")
         say("executions in Demo: \(try store.getExecutionsByContext(contextID).map(\.id))")
 

@@ -31,8 +31,10 @@ public final class MetadataStoreServer: Sendable {
         public var backends: [DatabaseBackend]
 
         /// A configuration listening on `host:port` for a store in memory.
-        public init(host: String = "0.0.0.0", port: Int, serverConfig: MetadataStoreServerConfig = MetadataStoreServerConfig(),
-                    maxRequestBytes: Int = 4 * 1024 * 1024, readThreads: Int = 4, backends: [DatabaseBackend] = []) {
+        public init(
+            host: String = "0.0.0.0", port: Int, serverConfig: MetadataStoreServerConfig = MetadataStoreServerConfig(),
+            maxRequestBytes: Int = 4 * 1024 * 1024, readThreads: Int = 4, backends: [DatabaseBackend] = []
+        ) {
             self.host = host
             self.port = port
             self.serverConfig = serverConfig
@@ -72,17 +74,20 @@ public final class MetadataStoreServer: Sendable {
         backendDescription = Self.describe(connection)
         let security: HTTP2ServerTransport.Posix.TransportSecurity =
             serverConfig.hasSslConfig ? try .mlmd(serverConfig.sslConfig) : .plaintext
-        lanes = try StoreLanes(config: connection, migration: serverConfig.migrationOptions, backends: configuration.backends,
-                               readThreadCount: max(1, configuration.readThreads))
+        lanes = try StoreLanes(
+            config: connection, migration: serverConfig.migrationOptions, backends: configuration.backends,
+            readThreadCount: max(1, configuration.readThreads))
         transport = HTTP2ServerTransport.Posix(
             address: .ipv4(host: configuration.host, port: configuration.port),
             transportSecurity: security,
             config: .defaults { $0.rpc.maxRequestPayloadSize = Self.transportLimit(configuration.maxRequestBytes) }
         )
-        server = GRPCServer(transport: transport, services: [
-            MetadataStoreGRPCService(lanes: lanes, maxRequestBytes: configuration.maxRequestBytes),
-            HealthService(serving: serving),
-        ])
+        server = GRPCServer(
+            transport: transport,
+            services: [
+                MetadataStoreGRPCService(lanes: lanes, maxRequestBytes: configuration.maxRequestBytes),
+                HealthService(serving: serving),
+            ])
     }
 
     /// Serves until `beginShutdown()`, then returns once the calls in flight have finished and the
@@ -134,7 +139,9 @@ public final class MetadataStoreServer: Sendable {
         case .fakeDatabase?, nil:
             return "in memory"
         case .mysql(let mysql)?:
-            let server = mysql.host.isEmpty && !mysql.socket.isEmpty ? mysql.socket : "\(mysql.host.isEmpty ? "localhost" : mysql.host):\(mysql.port == 0 ? 3306 : mysql.port)"
+            let server =
+                mysql.host.isEmpty && !mysql.socket.isEmpty
+                ? mysql.socket : "\(mysql.host.isEmpty ? "localhost" : mysql.host):\(mysql.port == 0 ? 3306 : mysql.port)"
             return "MySQL database \(mysql.database) on \(server)"
         case .postgresql(let postgresql)?:
             let host = postgresql.hostaddr.isEmpty ? (postgresql.host.isEmpty ? "localhost" : postgresql.host) : postgresql.hostaddr

@@ -1,5 +1,6 @@
 import CMariaDB
 import MLMDProtos
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -27,8 +28,10 @@ enum MariaDBLibrary {
         let path = getenv(pathVariable).flatMap { $0.pointee == 0 ? nil : String(cString: $0) }
         guard let functions = mdb_load(path, &reason, reason.count) else {
             let detail = String(decoding: reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            return .failure(MetadataStoreError(.failedPrecondition,
-                "MySQL stores need MariaDB Connector/C: install the libmariadb3 package (apt-get install libmariadb3) (\(detail))"))
+            return .failure(
+                MetadataStoreError(
+                    .failedPrecondition,
+                    "MySQL stores need MariaDB Connector/C: install the libmariadb3 package (apt-get install libmariadb3) (\(detail))"))
         }
         // Initializes the library once, before any thread opens a connection.
         _ = functions.pointee.server_init(0, nil, nil)

@@ -46,8 +46,9 @@ final class MySQLConnection: DatabaseConnection {
         // bytes ml-metadata does; text written as utf8mb4 would read back garbled there.
         _ = api.options(handle, MariaDBConstant.optionCharacterSetName, "latin1")
         endpoint.tls.apply(to: handle, library)
-        let connected = api.real_connect(handle, endpoint.host, endpoint.user, endpoint.password, database,
-                                         UInt32(endpoint.port), endpoint.socket, 0)
+        let connected = api.real_connect(
+            handle, endpoint.host, endpoint.user, endpoint.password, database,
+            UInt32(endpoint.port), endpoint.socket, 0)
         guard connected != nil else {
             let failure = DatabaseFailure(mysql: handle, library)
             api.close(handle)
@@ -82,8 +83,9 @@ final class MySQLConnection: DatabaseConnection {
     /// server went away during it.
     func running<T>(_ sql: String, _ body: () throws -> T) throws -> T {
         guard !isBroken else {
-            throw DatabaseFailure(kind: .unavailable, code: .client(database: "MySQL", reason: nil),
-                                  message: "the connection to \(location) was lost")
+            throw DatabaseFailure(
+                kind: .unavailable, code: .client(database: "MySQL", reason: nil),
+                message: "the connection to \(location) was lost")
         }
         do {
             return try body()

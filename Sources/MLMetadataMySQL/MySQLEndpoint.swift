@@ -14,7 +14,7 @@ struct MySQLEndpoint: Sendable {
 
     init(_ config: MySQLDatabaseConfig) throws {
         host = config.host.isEmpty ? nil : config.host
-        guard (0 ... 65535).contains(config.port) else {
+        guard (0...65535).contains(config.port) else {
             throw MetadataStoreError(.invalidArgument, "mysql port \(config.port) is not a port number")
         }
         port = Int(config.port)
@@ -42,8 +42,9 @@ struct MySQLTLS: Sendable {
         guard let options else { return }
         func optional(_ value: String) -> String? { value.isEmpty ? nil : value }
         let api = library.pointee
-        _ = api.ssl_set(handle, optional(options.key), optional(options.cert), optional(options.ca),
-                        optional(options.capath), optional(options.cipher))
+        _ = api.ssl_set(
+            handle, optional(options.key), optional(options.cert), optional(options.ca),
+            optional(options.capath), optional(options.cipher))
         var verify: mdb_flag = options.verifyServerCert ? 1 : 0
         _ = api.options(handle, MariaDBConstant.optionVerifyServerCertificate, &verify)
     }

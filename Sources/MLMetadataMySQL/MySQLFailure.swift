@@ -34,37 +34,40 @@ extension DatabaseFailure {
     /// The failure the connection `handle` reports for its last call.
     init(mysql handle: OpaquePointer, _ library: UnsafePointer<mdb_functions>) {
         let api = library.pointee
-        self.init(mysqlErrno: api.errno_(handle), sqlState: String(cString: api.sqlstate(handle)),
-                  message: String(cString: api.error(handle)))
+        self.init(
+            mysqlErrno: api.errno_(handle), sqlState: String(cString: api.sqlstate(handle)),
+            message: String(cString: api.error(handle)))
     }
 
     /// The failure the statement `handle` reports for its last call.
     init(statement handle: OpaquePointer, _ library: UnsafePointer<mdb_functions>) {
         let api = library.pointee
-        self.init(mysqlErrno: api.stmt_errno(handle), sqlState: String(cString: api.stmt_sqlstate(handle)),
-                  message: String(cString: api.stmt_error(handle)))
+        self.init(
+            mysqlErrno: api.stmt_errno(handle), sqlState: String(cString: api.stmt_sqlstate(handle)),
+            message: String(cString: api.stmt_error(handle)))
     }
 
     /// Sorts MySQL's error numbers.
     init(mysqlErrno rawNumber: UInt32, sqlState: String, message: String) {
         let number = MySQLErrorNumber(rawValue: rawNumber)
-        let kind: Kind = switch number {
-        case .duplicateEntry, .duplicateEntryWithKeyName: .uniqueViolation
-        // A deadlock (which rolled the transaction back) or a lock wait past its limit: retry.
-        case .lockDeadlock, .lockWaitTimeout: .busy
-        case .tableFull, .diskFull: .diskFull
-        // The server went away, is shutting down, or ended this session.
-        case .serverGone, .serverLost, .serverLostExtended, .cannotConnect, .cannotConnectToHost, .serverShutdown,
-             .connectionKilled:
-            .unavailable
-        // A value the column cannot hold: out of range, too long, not valid in the column's
-        // character set; or a request past the server's packet limit (max_allowed_packet).
-        case .outOfRange, .dataTooLong, .incorrectValue, .invalidCharacterString, .packetTooLarge: .invalidValue
-        case _ where sqlState.hasPrefix("22"): .invalidValue
-        // An index whose name the table has already: another process set up the same database.
-        case .duplicateKeyName: .duplicateName
-        default: .other
-        }
+        let kind: Kind =
+            switch number {
+            case .duplicateEntry, .duplicateEntryWithKeyName: .uniqueViolation
+            // A deadlock (which rolled the transaction back) or a lock wait past its limit: retry.
+            case .lockDeadlock, .lockWaitTimeout: .busy
+            case .tableFull, .diskFull: .diskFull
+            // The server went away, is shutting down, or ended this session.
+            case .serverGone, .serverLost, .serverLostExtended, .cannotConnect, .cannotConnectToHost, .serverShutdown,
+                .connectionKilled:
+                .unavailable
+            // A value the column cannot hold: out of range, too long, not valid in the column's
+            // character set; or a request past the server's packet limit (max_allowed_packet).
+            case .outOfRange, .dataTooLong, .incorrectValue, .invalidCharacterString, .packetTooLarge: .invalidValue
+            case _ where sqlState.hasPrefix("22"): .invalidValue
+            // An index whose name the table has already: another process set up the same database.
+            case .duplicateKeyName: .duplicateName
+            default: .other
+            }
         self.init(kind: kind, code: .mysql(number), message: message)
     }
 
@@ -72,11 +75,12 @@ extension DatabaseFailure {
     /// credentials, NOT_FOUND for a database that is not there (`skip_db_creation`), UNAVAILABLE
     /// for a server that cannot be reached.
     func mysqlConnectError(location: String) -> MetadataStoreError {
-        let status: MetadataStoreError.Code = switch code {
-        case .mysql(.accessDenied), .mysql(.accessDeniedToDatabase), .mysql(.accessDeniedWithoutPassword): .permissionDenied
-        case .mysql(.unknownDatabase): .notFound
-        default: .unavailable
-        }
+        let status: MetadataStoreError.Code =
+            switch code {
+            case .mysql(.accessDenied), .mysql(.accessDeniedToDatabase), .mysql(.accessDeniedWithoutPassword): .permissionDenied
+            case .mysql(.unknownDatabase): .notFound
+            default: .unavailable
+            }
         return MetadataStoreError(status, "cannot connect to MySQL at \(location): \(message) (\(code))")
     }
 }

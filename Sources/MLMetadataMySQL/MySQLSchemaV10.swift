@@ -16,7 +16,8 @@ enum MySQLSchemaV10 {
         """
     }
 
-    private static let nodeTimes = #""create_time_since_epoch" BIGINT NOT NULL DEFAULT 0, "last_update_time_since_epoch" BIGINT NOT NULL DEFAULT 0"#
+    private static let nodeTimes =
+        #""create_time_since_epoch" BIGINT NOT NULL DEFAULT 0, "last_update_time_since_epoch" BIGINT NOT NULL DEFAULT 0"#
 
     static let createTables: [String] = [
         """

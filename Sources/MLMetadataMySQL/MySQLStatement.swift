@@ -29,8 +29,9 @@ final class MySQLStatement: DatabaseStatement {
         library = connection.library
         let api = library.pointee
         guard let handle = api.stmt_init(connection.handle) else {
-            throw DatabaseFailure(kind: .other, code: .client(database: "MySQL", reason: nil),
-                                  message: "out of memory preparing a statement")
+            throw DatabaseFailure(
+                kind: .other, code: .client(database: "MySQL", reason: nil),
+                message: "out of memory preparing a statement")
         }
         self.handle = handle
         self.connection = connection
@@ -209,7 +210,7 @@ final class MySQLStatement: DatabaseStatement {
             guard status == 0 else { throw failed() }
             var row: [Value] = []
             row.reserveCapacity(count)
-            for index in 0 ..< count {
+            for index in 0..<count {
                 if nulls[index] != 0 {
                     row.append(.null)
                     continue
@@ -232,7 +233,7 @@ final class MySQLStatement: DatabaseStatement {
     private static func resultBuffer(for field: mdb_field) -> (Int32, Int) {
         switch field.type {
         case MariaDBFieldType.tiny, MariaDBFieldType.short, MariaDBFieldType.int24, MariaDBFieldType.long,
-             MariaDBFieldType.longLong, MariaDBFieldType.year:
+            MariaDBFieldType.longLong, MariaDBFieldType.year:
             (MariaDBFieldType.longLong, 8)
         case MariaDBFieldType.float, MariaDBFieldType.double:
             (MariaDBFieldType.double, 8)

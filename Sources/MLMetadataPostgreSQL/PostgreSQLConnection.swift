@@ -62,14 +62,17 @@ final class PostgreSQLConnection: DatabaseConnection {
 
     private func runWithTimeout(_ query: PostgresQuery) throws -> [PostgresRow] {
         guard !connection.isClosed else {
-            throw DatabaseFailure(kind: .unavailable, code: .client(database: "PostgreSQL", reason: nil), message: "the server closed the connection")
+            throw DatabaseFailure(
+                kind: .unavailable, code: .client(database: "PostgreSQL", reason: nil), message: "the server closed the connection")
         }
         let eventLoop = connection.eventLoop
         let result = eventLoop.makePromise(of: PostgresQueryResult.self)
         connection.query(query, logger: logger).cascade(to: result)
         let timeout = eventLoop.scheduleTask(in: Self.statementTimeout) {
-            result.fail(DatabaseFailure(kind: .unavailable, code: .client(database: "PostgreSQL", reason: nil),
-                                        message: "no answer in \(Self.statementTimeout.nanoseconds / 1_000_000_000) s"))
+            result.fail(
+                DatabaseFailure(
+                    kind: .unavailable, code: .client(database: "PostgreSQL", reason: nil),
+                    message: "no answer in \(Self.statementTimeout.nanoseconds / 1_000_000_000) s"))
         }
         defer { timeout.cancel() }
         do {

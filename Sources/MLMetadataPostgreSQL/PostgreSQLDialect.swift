@@ -1,4 +1,3 @@
-
 /// Rewrites the store's SQL (SQLite's spelling) for PostgreSQL, where ml-metadata created every
 /// table and column with unquoted, so lower-case, names.
 ///

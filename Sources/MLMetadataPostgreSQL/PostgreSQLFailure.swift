@@ -32,29 +32,32 @@ extension DatabaseFailure {
             return
         }
         guard let rawState = error.serverInfo?[.sqlState] else {
-            let kind: Kind = switch error.code {
-            case .serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown: .unavailable
-            default: .other
-            }
-            self.init(kind: kind, code: .client(database: "PostgreSQL", reason: "\(error.code)"),
-                      message: error.underlying.map { "\($0)" } ?? "\(error.code)")
+            let kind: Kind =
+                switch error.code {
+                case .serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown: .unavailable
+                default: .other
+                }
+            self.init(
+                kind: kind, code: .client(database: "PostgreSQL", reason: "\(error.code)"),
+                message: error.underlying.map { "\($0)" } ?? "\(error.code)")
             return
         }
         let message = error.serverInfo?[.message] ?? "\(error.code)"
         let state = SQLState(rawValue: rawState)
-        let kind: Kind = switch state {
-        case .uniqueViolation: .uniqueViolation
-        // The transaction lost a conflict or a lock wait: retry it.
-        case .serializationFailure, .deadlockDetected, .lockNotAvailable: .busy
-        case .diskFull: .diskFull
-        case .adminShutdown, .crashShutdown, .cannotConnectNow, .connectionException, .connectionDoesNotExist,
-             .connectionFailure:
-            .unavailable
-        // Data exceptions: the caller's value (a NUL byte in text, an int past int4), not the store;
-        // a program limit: a value too long for an index entry (a megabyte uri).
-        case _ where state.isDataException, .programLimitExceeded: .invalidValue
-        default: .other
-        }
+        let kind: Kind =
+            switch state {
+            case .uniqueViolation: .uniqueViolation
+            // The transaction lost a conflict or a lock wait: retry it.
+            case .serializationFailure, .deadlockDetected, .lockNotAvailable: .busy
+            case .diskFull: .diskFull
+            case .adminShutdown, .crashShutdown, .cannotConnectNow, .connectionException, .connectionDoesNotExist,
+                .connectionFailure:
+                .unavailable
+            // Data exceptions: the caller's value (a NUL byte in text, an int past int4), not the store;
+            // a program limit: a value too long for an index entry (a megabyte uri).
+            case _ where state.isDataException, .programLimitExceeded: .invalidValue
+            default: .other
+            }
         self.init(kind: kind, code: .sqlState(state), message: message)
     }
 

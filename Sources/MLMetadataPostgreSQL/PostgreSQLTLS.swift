@@ -21,13 +21,16 @@ enum PostgreSQLTLS {
         case "verify-ca": verification = .noHostnameVerification
         case "verify-full": verification = .fullVerification
         default:
-            throw MetadataStoreError(.invalidArgument,
+            throw MetadataStoreError(
+                .invalidArgument,
                 "postgresql sslmode \"\(options.sslmode)\" is not one of disable, allow, prefer, require, verify-ca, verify-full")
         }
         return .require(try context(options, verification: verification))
     }
 
-    private static func context(_ options: PostgreSQLDatabaseConfig.SSLOptions, verification: CertificateVerification) throws -> NIOSSLContext {
+    private static func context(
+        _ options: PostgreSQLDatabaseConfig.SSLOptions, verification: CertificateVerification
+    ) throws -> NIOSSLContext {
         var tls = TLSConfiguration.makeClientConfiguration()
         tls.certificateVerification = verification
         do {
@@ -38,7 +41,8 @@ enum PostgreSQLTLS {
                 tls.certificateChain = try NIOSSLCertificate.fromPEMFile(options.sslcert).map { .certificate($0) }
             }
             if !options.sslkey.isEmpty {
-                let key = options.sslpassword.isEmpty
+                let key =
+                    options.sslpassword.isEmpty
                     ? try NIOSSLPrivateKey(file: options.sslkey, format: .pem)
                     : try NIOSSLPrivateKey(file: options.sslkey, format: .pem) { $0(Array(options.sslpassword.utf8)) }
                 tls.privateKey = .privateKey(key)

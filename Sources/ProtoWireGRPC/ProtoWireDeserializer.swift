@@ -16,8 +16,10 @@ public struct ProtoWireDeserializer<Message: ProtoMessage>: MessageDeserializer 
     /// Decodes the message; INVALID_ARGUMENT when the bytes are not one.
     public func deserialize<Bytes: GRPCContiguousBytes>(_ serializedMessageBytes: Bytes) throws -> Message {
         guard serializedMessageBytes.count <= maxBytes else {
-            throw RPCError(code: .resourceExhausted, message:
-                "\(Message.protoMessageName) of \(serializedMessageBytes.count) bytes is over the server's limit of \(maxBytes) bytes")
+            throw RPCError(
+                code: .resourceExhausted,
+                message:
+                    "\(Message.protoMessageName) of \(serializedMessageBytes.count) bytes is over the server's limit of \(maxBytes) bytes")
         }
         do {
             return try serializedMessageBytes.withUnsafeBytes { try Message(serializedBuffer: $0) }

@@ -92,7 +92,7 @@ public struct CSVReader {
             if byte == UInt8(ascii: "\"") { throw CSVError(line: line, .quoteInUnquotedCell) }
             offset += 1
         }
-        return try text(bytes[start ..< offset])
+        return try text(bytes[start..<offset])
     }
 
     private mutating func readQuotedCell() throws -> String {

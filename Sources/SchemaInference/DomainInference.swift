@@ -63,7 +63,7 @@ struct DomainInference {
     /// True when `text` is a 64-bit integer as Abseil's `SimpleAtoi` reads one: ASCII whitespace
     /// around an optional sign and decimal digits.
     static func spellsInt64(_ text: String) -> Bool {
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || (0x09 ... 0x0D).contains($0) }
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || (0x09...0x0D).contains($0) }
         var body = text.utf8[...].drop(while: isSpace)
         while let last = body.last, isSpace(last) { body = body.dropLast() }
         var negative = false
@@ -89,7 +89,8 @@ struct DomainInference {
         return steps.map { step in
             let special: Set<Character> = [".", "(", ")", "'"]
             let isPlain = !step.isEmpty && !step.contains(where: special.contains)
-            let isParenthesized = step.count >= 2 && step.first == "(" && step.last == ")"
+            let isParenthesized =
+                step.count >= 2 && step.first == "(" && step.last == ")"
                 && !step.dropFirst().dropLast().contains(where: { $0 == "(" || $0 == ")" })
             if isPlain || isParenthesized { return step }
             return "'" + step.map { $0 == "'" ? "''" : String($0) }.joined() + "'"

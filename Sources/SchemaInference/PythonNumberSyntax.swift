@@ -52,7 +52,7 @@ enum PythonNumberSyntax {
         func digitRun() -> Bool {
             let start = index
             while index < body.endIndex, isDigit(body[index]) || body[index] == UInt8(ascii: "_") { index = body.index(after: index) }
-            guard start < index, let plain = digitsWithoutUnderscores(body[start ..< index]) else { return start == index }
+            guard start < index, let plain = digitsWithoutUnderscores(body[start..<index]) else { return start == index }
             cleaned += plain
             return true
         }
@@ -83,11 +83,11 @@ enum PythonNumberSyntax {
 
     /// `text` without the ASCII whitespace around it; nil if nothing is left.
     private static func trimmed(_ text: Substring.UTF8View) -> Substring.UTF8View.SubSequence? {
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || (0x09 ... 0x0D).contains($0) }
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || (0x09...0x0D).contains($0) }
         guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) }) else {
             return nil
         }
-        return text[first ... last]
+        return text[first...last]
     }
 
     /// The digits of `run` when it is digits with single underscores only between them.

@@ -29,7 +29,7 @@ struct FieldDescriptor {
     enum Label: Int { case optional = 1, required = 2, repeated = 3 }
     enum Kind: Int {
         case double = 1, float, int64, uint64, int32, fixed64, fixed32, bool, string, group, message, bytes,
-             uint32, enumeration, sfixed32, sfixed64, sint32, sint64
+            uint32, enumeration, sfixed32, sfixed64, sint32, sint64
     }
 
     var name = ""
@@ -140,20 +140,23 @@ enum DescriptorDecoding {
             case 2: message.fields.append(try nested(&reader, field))
             case 3: message.nestedMessages.append(try nested(&reader, self.message))
             case 4: message.enums.append(try nested(&reader, enumeration))
-            case 7: message.isMapEntry = try nested(&reader) { reader in
-                var isMapEntry = false
-                while let tag = try reader.readTag() {
-                    if tag == 7 << 3 { isMapEntry = try reader.readBool() } else { try reader.skipField(tag: tag) }
+            case 7:
+                message.isMapEntry = try nested(&reader) { reader in
+                    var isMapEntry = false
+                    while let tag = try reader.readTag() {
+                        if tag == 7 << 3 { isMapEntry = try reader.readBool() } else { try reader.skipField(tag: tag) }
+                    }
+                    return isMapEntry
                 }
-                return isMapEntry
-            }
-            case 8: message.oneofNames.append(try nested(&reader) { reader in
-                var name = ""
-                while let tag = try reader.readTag() {
-                    if tag == 0x0a { name = try reader.readString() } else { try reader.skipField(tag: tag) }
-                }
-                return name
-            })
+            case 8:
+                message.oneofNames.append(
+                    try nested(&reader) { reader in
+                        var name = ""
+                        while let tag = try reader.readTag() {
+                            if tag == 0x0a { name = try reader.readString() } else { try reader.skipField(tag: tag) }
+                        }
+                        return name
+                    })
             default: try reader.skipField(tag: tag)
             }
         }
@@ -171,13 +174,14 @@ enum DescriptorDecoding {
             case 5: field.kind = FieldDescriptor.Kind(rawValue: Int(try reader.readInt32())) ?? .int32
             case 6: field.typeName = try reader.readString()
             case 7: field.defaultValue = try reader.readString()
-            case 8: field.packed = try nested(&reader) { reader in
-                var packed: Bool?
-                while let tag = try reader.readTag() {
-                    if tag == 2 << 3 { packed = try reader.readBool() } else { try reader.skipField(tag: tag) }
+            case 8:
+                field.packed = try nested(&reader) { reader in
+                    var packed: Bool?
+                    while let tag = try reader.readTag() {
+                        if tag == 2 << 3 { packed = try reader.readBool() } else { try reader.skipField(tag: tag) }
+                    }
+                    return packed
                 }
-                return packed
-            }
             case 9: field.oneofIndex = Int(try reader.readInt32())
             case 17: field.proto3Optional = try reader.readBool()
             default: try reader.skipField(tag: tag)
@@ -204,21 +208,22 @@ enum DescriptorDecoding {
             switch tag >> 3 {
             case 1: value.name = try reader.readString()
             case 2: value.number = try reader.readInt32()
-            case 3: value.systemTypeName = try nested(&reader) { reader in
-                // EnumValueOptions: the custom option is an extension field holding SystemTypeExtension.
-                var typeName: String?
-                while let tag = try reader.readTag() {
-                    guard tag == systemTypeExtensionNumber << 3 | 2 else { try reader.skipField(tag: tag); continue }
-                    typeName = try nested(&reader) { reader in
-                        var name: String?
-                        while let tag = try reader.readTag() {
-                            if tag == 0x0a { name = try reader.readString() } else { try reader.skipField(tag: tag) }
+            case 3:
+                value.systemTypeName = try nested(&reader) { reader in
+                    // EnumValueOptions: the custom option is an extension field holding SystemTypeExtension.
+                    var typeName: String?
+                    while let tag = try reader.readTag() {
+                        guard tag == systemTypeExtensionNumber << 3 | 2 else { try reader.skipField(tag: tag); continue }
+                        typeName = try nested(&reader) { reader in
+                            var name: String?
+                            while let tag = try reader.readTag() {
+                                if tag == 0x0a { name = try reader.readString() } else { try reader.skipField(tag: tag) }
+                            }
+                            return name
                         }
-                        return name
                     }
+                    return typeName
                 }
-                return typeName
-            }
             default: try reader.skipField(tag: tag)
             }
         }
@@ -230,19 +235,21 @@ enum DescriptorDecoding {
         while let tag = try reader.readTag() {
             switch tag >> 3 {
             case 1: service.name = try reader.readString()
-            case 2: service.methods.append(try nested(&reader) { reader in
-                var method = MethodDescriptor()
-                while let tag = try reader.readTag() {
-                    switch tag >> 3 {
-                    case 1: method.name = try reader.readString()
-                    case 2: method.input = try reader.readString()
-                    case 3: method.output = try reader.readString()
-                    case 5, 6: if try reader.readVarint() != 0 { method.streams = true }
-                    default: try reader.skipField(tag: tag)
-                    }
-                }
-                return method
-            })
+            case 2:
+                service.methods.append(
+                    try nested(&reader) { reader in
+                        var method = MethodDescriptor()
+                        while let tag = try reader.readTag() {
+                            switch tag >> 3 {
+                            case 1: method.name = try reader.readString()
+                            case 2: method.input = try reader.readString()
+                            case 3: method.output = try reader.readString()
+                            case 5, 6: if try reader.readVarint() != 0 { method.streams = true }
+                            default: try reader.skipField(tag: tag)
+                            }
+                        }
+                        return method
+                    })
             default: try reader.skipField(tag: tag)
             }
         }

@@ -22,7 +22,9 @@ enum EnumEmitter {
             out.line("/// Every declared value.")
             out.line("public static let allCases: [\(typeName)] = [\(values.map { "." + caseName($0) }.joined(separator: ", "))]")
             out.line()
-            out.line("/// The value numbered `rawValue`\(enumeration.isOpen ? "; unknown numbers are kept as `.unrecognized`" : ", or nil if the enum has none").")
+            out.line(
+                "/// The value numbered `rawValue`\(enumeration.isOpen ? "; unknown numbers are kept as `.unrecognized`" : ", or nil if the enum has none")."
+            )
             out.block("public init\(enumeration.isOpen ? "" : "?")(rawValue: Int32)") { out in
                 out.block("switch rawValue") { out in
                     for value in values { out.line("case \(value.number): self = .\(caseName(value))") }

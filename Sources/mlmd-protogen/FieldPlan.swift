@@ -56,7 +56,8 @@ struct FieldPlan {
             valueType = Self.scalarType[field.kind]!
         }
         let scalarKinds: Set<FieldDescriptor.Kind> = [.string, .bytes, .message, .group]
-        isPacked = isRepeated && !scalarKinds.contains(field.kind)
+        isPacked =
+            isRepeated && !scalarKinds.contains(field.kind)
             && (field.packed ?? message.isProto3)
         if let index = field.oneofIndex, !field.proto3Optional {
             let oneofName = message.descriptor.oneofNames[index]
@@ -65,7 +66,8 @@ struct FieldPlan {
             oneof = nil
         }
         isImplicitPresence = message.isProto3 && !isRepeated && field.kind != .message && oneof == nil && !field.proto3Optional
-        isIndirect = !isRepeated && field.kind == .message
+        isIndirect =
+            !isRepeated && field.kind == .message
             && symbols.isRecursive(container: containerName, target: field.typeName)
     }
 

@@ -57,8 +57,10 @@ struct FileEmitter {
         let unary = service.methods.filter { !$0.streams }
         guard !unary.isEmpty else { return }
         let calls = unary.map { method in
-            (name: method.name, swift: SwiftNames.lowerCamel(method.name),
-             input: symbols.message(method.input).swiftName, output: symbols.message(method.output).swiftName)
+            (
+                name: method.name, swift: SwiftNames.lowerCamel(method.name),
+                input: symbols.message(method.input).swiftName, output: symbols.message(method.output).swiftName
+            )
         }
         out.line()
         out.line("/// Answers the unary calls of `\(package).\(service.name)`, one method per RPC taking its request")
@@ -73,7 +75,9 @@ struct FileEmitter {
         out.line("/// A `\(service.name)Protocol` that sends every call through one generic unary call, as a gRPC client does.")
         out.block("public protocol \(service.name)Caller: \(service.name)Protocol") { out in
             out.line("/// Sends `request` to the method `method` of `\(package).\(service.name)` and returns its response.")
-            out.line("func call<Request: ProtoMessage, Response: ProtoMessage>(_ method: String, _ request: Request, returning: Response.Type) async throws -> Response")
+            out.line(
+                "func call<Request: ProtoMessage, Response: ProtoMessage>(_ method: String, _ request: Request, returning: Response.Type) async throws -> Response"
+            )
         }
         out.line()
         out.block("extension \(service.name)Caller") { out in

@@ -157,7 +157,9 @@ struct MessageEmitter {
                 out.line()
                 out.line("/// `\(plan.name)` (field \(plan.number)); setting it selects it in `\(property)`.")
                 out.block("public var \(plan.property): \(plan.valueType)") { out in
-                    out.line("get { if case .\(plan.property)(let value)? = \(property) { return value }; return \(plan.defaultValue(symbols: symbols)) }")
+                    out.line(
+                        "get { if case .\(plan.property)(let value)? = \(property) { return value }; return \(plan.defaultValue(symbols: symbols)) }"
+                    )
                     out.line("set { \(property) = .\(plan.property)(newValue) }")
                 }
                 out.line("/// True if `\(property)` holds `\(plan.name)`.")
@@ -213,12 +215,16 @@ struct MessageEmitter {
             if plan.kind == .enumeration {
                 out.line("case \(plan.tag):")
                 out.line("    let raw = try reader.readInt32()")
-                out.line("    if let value = \(plan.valueType)(rawValue: raw) { self.\(plan.property).append(value) } else { reader.keepLastFieldAsUnknown(in: &unknownFields) }")
+                out.line(
+                    "    if let value = \(plan.valueType)(rawValue: raw) { self.\(plan.property).append(value) } else { reader.keepLastFieldAsUnknown(in: &unknownFields) }"
+                )
                 out.line("case \(plan.packedTag):")
                 out.line("    var raws: [Int32] = []")
                 out.line("    try reader.readPackedVarints(into: &raws) { Int32(truncatingIfNeeded: $0) }")
                 out.line("    for raw in raws {")
-                out.line("        if let value = \(plan.valueType)(rawValue: raw) { self.\(plan.property).append(value) } else { unknownFields.appendVarint(UInt64(bitPattern: Int64(raw)), fieldNumber: \(plan.number)) }")
+                out.line(
+                    "        if let value = \(plan.valueType)(rawValue: raw) { self.\(plan.property).append(value) } else { unknownFields.appendVarint(UInt64(bitPattern: Int64(raw)), fieldNumber: \(plan.number)) }"
+                )
                 out.line("    }")
                 return
             }
@@ -255,7 +261,9 @@ struct MessageEmitter {
             if plan.isOpenEnum {
                 out.line("    " + assign("\(plan.valueType)(rawValue: try reader.readInt32())"))
             } else {
-                out.line("    if let value = \(plan.valueType)(rawValue: try reader.readInt32()) { \(assign("value")) } else { reader.keepLastFieldAsUnknown(in: &unknownFields) }")
+                out.line(
+                    "    if let value = \(plan.valueType)(rawValue: try reader.readInt32()) { \(assign("value")) } else { reader.keepLastFieldAsUnknown(in: &unknownFields) }"
+                )
             }
         default:
             out.line("case \(plan.tag): " + assign(plan.binaryRead))
@@ -334,7 +342,8 @@ struct MessageEmitter {
 
     private func emitParse(_ plans: [FieldPlan], isAny: Bool, into out: inout CodeWriter) {
         out.line("/// Parses the value of the field `name`; false if there is no such field.")
-        out.block("public mutating func parseTextField(named fieldName: String, from parser: inout TextFormatParser) throws -> Bool") { out in
+        out.block("public mutating func parseTextField(named fieldName: String, from parser: inout TextFormatParser) throws -> Bool") {
+            out in
             if plans.isEmpty {
                 out.line("return false")
                 return
@@ -352,7 +361,8 @@ struct MessageEmitter {
 
     private func parseLines(_ plan: FieldPlan) -> [String] {
         if let entry = plan.mapEntry {
-            let value = entry.value.isMessage
+            let value =
+                entry.value.isMessage
                 ? "{ parser in var value = \(entry.value.valueType)(); try parser.messageField(into: &value); return value }"
                 : "{ try $0.scalarField { \(entry.value.textRead) } }"
             return [

@@ -29,7 +29,8 @@ struct SymbolTable {
             // files are protobuf's, and their text stays theirs.
             let comments = file.package == "google.protobuf" ? [:] : file.comments
             for (index, message) in file.messages.enumerated() {
-                add(message, fullName: prefix + "." + message.name, swiftName: topLevelName(message.name, prefix: swiftPrefix),
+                add(
+                    message, fullName: prefix + "." + message.name, swiftName: topLevelName(message.name, prefix: swiftPrefix),
                     isProto3: isProto3, path: [4, Int32(index)], comments: comments)
             }
             for (index, enumeration) in file.enums.enumerated() {
@@ -50,11 +51,14 @@ struct SymbolTable {
     }
 
     /// Registers `message` (at descriptor `path`) and everything nested in it.
-    private mutating func add(_ message: MessageDescriptor, fullName: String, swiftName: String, isProto3: Bool,
-                              path: [Int32], comments: [[Int32]: String]) {
+    private mutating func add(
+        _ message: MessageDescriptor, fullName: String, swiftName: String, isProto3: Bool,
+        path: [Int32], comments: [[Int32]: String]
+    ) {
         messages[fullName] = Message(swiftName: swiftName, descriptor: message, isProto3: isProto3, comment: comments[path])
         for (index, nested) in message.nestedMessages.enumerated() {
-            add(nested, fullName: fullName + "." + nested.name, swiftName: swiftName + "." + SwiftNames.typeName(nested.name),
+            add(
+                nested, fullName: fullName + "." + nested.name, swiftName: swiftName + "." + SwiftNames.typeName(nested.name),
                 isProto3: isProto3, path: path + [3, Int32(index)], comments: comments)
         }
         for (index, enumeration) in message.enums.enumerated() {

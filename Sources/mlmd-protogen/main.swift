@@ -45,18 +45,22 @@ var wellKnownMessages: [String] = []
 for file in files where wellKnownFiles.contains(file.name) {
     let base = file.name.split(separator: "/").last!.replacingOccurrences(of: ".proto", with: "")
     writeFile("\(sources)/ProtoWire/WellKnownTypes/\(base).pb.swift", wellKnown.source(for: file, only: nil))
-    wellKnownMessages += symbols.messages.filter { $0.key.hasPrefix(".google.protobuf.") && symbols.closure(of: file.messages.map { ".\(file.package).\($0.name)" }).contains($0.key) }
-        .filter { !$0.value.descriptor.isMapEntry }.map(\.value.swiftName)
+    wellKnownMessages += symbols.messages.filter {
+        $0.key.hasPrefix(".google.protobuf.") && symbols.closure(of: file.messages.map { ".\(file.package).\($0.name)" }).contains($0.key)
+    }
+    .filter { !$0.value.descriptor.isMapEntry }.map(\.value.swiftName)
 }
 if let descriptorFile = files.first(where: { $0.name == "google/protobuf/descriptor.proto" }) {
     let needed = symbols.closure(of: [".google.protobuf.EnumValueOptions"])
     writeFile("\(sources)/ProtoWire/WellKnownTypes/descriptor.pb.swift", wellKnown.source(for: descriptorFile, only: needed))
     wellKnownMessages += needed.compactMap { symbols.messages[$0] }.filter { !$0.descriptor.isMapEntry }.map(\.swiftName)
 }
-writeFile("\(sources)/ProtoWire/WellKnownTypes/WellKnownTypeRegistry.pb.swift", wellKnown.registrySource(
-    name: "wellKnownTypes", property: "wellKnownTypes",
-    comment: "The well-known types this runtime ships (Any, Struct, Value, ListValue, FieldMask, EnumValueOptions).",
-    messages: Array(Set(wellKnownMessages)).sorted(), merging: nil))
+writeFile(
+    "\(sources)/ProtoWire/WellKnownTypes/WellKnownTypeRegistry.pb.swift",
+    wellKnown.registrySource(
+        name: "wellKnownTypes", property: "wellKnownTypes",
+        comment: "The well-known types this runtime ships (Any, Struct, Value, ListValue, FieldMask, EnumValueOptions).",
+        messages: Array(Set(wellKnownMessages)).sorted(), merging: nil))
 
 /// Writes the messages of `package` into SOURCES_DIR/FOLDER, one file per .proto, with a type
 /// registry `ProtoTypeRegistry.REGISTRY` of every message (nested ones too) and the well-known types.
@@ -66,22 +70,28 @@ writeFile("\(sources)/ProtoWire/WellKnownTypes/WellKnownTypeRegistry.pb.swift", 
     for file in files where file.package == package {
         let base = file.name.split(separator: "/").last!.replacingOccurrences(of: ".proto", with: "")
         writeFile("\(sources)/\(folder)/\(base).pb.swift", emitter.source(for: file, only: nil))
-        messages += symbols.messages.filter { $0.key.hasPrefix(".\(package).") && !$0.value.descriptor.isMapEntry
-            && symbols.closure(of: file.messages.map { ".\(package).\($0.name)" }).contains($0.key) }.map(\.value.swiftName)
+        messages += symbols.messages.filter {
+            $0.key.hasPrefix(".\(package).") && !$0.value.descriptor.isMapEntry
+                && symbols.closure(of: file.messages.map { ".\(package).\($0.name)" }).contains($0.key)
+        }.map(\.value.swiftName)
     }
-    writeFile("\(sources)/\(folder)/\(registryFile)", emitter.registrySource(
-        name: registry, property: registry, comment: comment, messages: Array(Set(messages)).sorted(), merging: ".wellKnownTypes"))
+    writeFile(
+        "\(sources)/\(folder)/\(registryFile)",
+        emitter.registrySource(
+            name: registry, property: registry, comment: comment, messages: Array(Set(messages)).sorted(), merging: ".wellKnownTypes"))
 }
 
 // ml_metadata, in its own module.
-emitModule(package: "ml_metadata", folder: "MLMDProtos", registry: "mlmd", registryFile: "MLMDTypeRegistry.pb.swift",
-           comment: "Every ml_metadata message, nested ones included, and the well-known types.")
+emitModule(
+    package: "ml_metadata", folder: "MLMDProtos", registry: "mlmd", registryFile: "MLMDTypeRegistry.pb.swift",
+    comment: "Every ml_metadata message, nested ones included, and the well-known types.")
 
 // tensorflow_metadata (Schema, statistics), in its own module. Its names carry no prefix: none
 // clashes with an ml_metadata name, and they read as in TFDV (`Schema`, `Feature`, `FeatureType.int`).
-emitModule(package: "tensorflow.metadata.v0", folder: "TFMetadataProtos", registry: "tensorflowMetadata",
-           registryFile: "TFMetadataTypeRegistry.pb.swift",
-           comment: "Every tensorflow.metadata.v0 message, nested ones included, and the well-known types.")
+emitModule(
+    package: "tensorflow.metadata.v0", folder: "TFMetadataProtos", registry: "tensorflowMetadata",
+    registryFile: "TFMetadataTypeRegistry.pb.swift",
+    comment: "Every tensorflow.metadata.v0 message, nested ones included, and the well-known types.")
 
 // gRPC's health checking protocol, for the server.
 let health = FileEmitter(symbols: symbols, registryExpression: ".wellKnownTypes", importRuntime: true)

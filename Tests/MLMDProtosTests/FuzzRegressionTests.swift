@@ -10,9 +10,9 @@ import Testing
     /// decodes as different, since NaN is unequal to itself (as protobuf compares fields).
     @Test func nanPropertySurvivesTheBinaryRoundTrip() throws {
         let bytes: [UInt8] = [
-            0x0a, 0x10,                                // artifacts, 16 bytes
-            0x22, 0x0e,                                // properties entry, 14 bytes
-            0x0a, 0x01, 0x39,                          // key "9"
+            0x0a, 0x10,  // artifacts, 16 bytes
+            0x22, 0x0e,  // properties entry, 14 bytes
+            0x0a, 0x01, 0x39,  // key "9"
             0x12, 0x09, 0x11, 0xff, 0xff, 0xff, 0xff,  // value { double_value: NaN (fixed64 all ones) }
             0xff, 0xff, 0xff, 0xff,
         ]
@@ -32,16 +32,17 @@ import Testing
         let text = #"parent_contexts { system_metadata { type_url: "type.googleapis.com/ml_metadata.Artifact" value: "0\200\020" } }"#
         let request = try PutParentContextsRequest(textFormatString: text)
         let expanded = request.textFormatString(expandingAny: true, registry: .mlmd)
-        #expect(expanded == """
-            parent_contexts {
-              system_metadata {
-                [type.googleapis.com/ml_metadata.Artifact] {
-                  6: 2048
+        #expect(
+            expanded == """
+                parent_contexts {
+                  system_metadata {
+                    [type.googleapis.com/ml_metadata.Artifact] {
+                      6: 2048
+                    }
+                  }
                 }
-              }
-            }
 
-            """)
+                """)
         #expect(throws: TextFormatDecodingError.self) {
             try PutParentContextsRequest(textFormatString: expanded, registry: .mlmd)
         }

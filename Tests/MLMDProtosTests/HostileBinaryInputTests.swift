@@ -28,7 +28,7 @@ import Testing
     @Test func everyTruncationOfAnArtifactDecodesOrThrowsTruncated() throws {
         for (name, full) in Self.artifacts {
             let boundaries = try fieldBoundaries(full)
-            for length in 0 ... full.count {
+            for length in 0...full.count {
                 let prefix = Array(full.prefix(length))
                 do {
                     let artifact = try Artifact(serializedBytes: prefix)
@@ -46,13 +46,14 @@ import Testing
     @Test func everyBitFlipOfAnArtifactDecodesOrThrows() throws {
         for (name, full) in Self.artifacts {
             for index in full.indices {
-                for bit in 0 ..< 8 {
+                for bit in 0..<8 {
                     var bytes = full
                     bytes[index] ^= 1 << bit
                     do {
                         let encoded = try Artifact(serializedBytes: bytes).serializedBytes()
-                        #expect(try Artifact(serializedBytes: encoded).serializedBytes() == encoded,
-                                "\(name): byte \(index) bit \(bit)")
+                        #expect(
+                            try Artifact(serializedBytes: encoded).serializedBytes() == encoded,
+                            "\(name): byte \(index) bit \(bit)")
                     } catch let error as BinaryDecodingError {
                         #expect(error.offset >= 0 && error.offset <= bytes.count, "\(name): \(error)")
                     }
@@ -69,8 +70,9 @@ import Testing
                     bytes[index] = replacement
                     do {
                         let encoded = try Artifact(serializedBytes: bytes).serializedBytes()
-                        #expect(try Artifact(serializedBytes: encoded).serializedBytes() == encoded,
-                                "\(name): byte \(index) = \(replacement)")
+                        #expect(
+                            try Artifact(serializedBytes: encoded).serializedBytes() == encoded,
+                            "\(name): byte \(index) = \(replacement)")
                     } catch let error as BinaryDecodingError {
                         #expect(error.offset >= 0 && error.offset <= bytes.count, "\(name): \(error)")
                     }
@@ -86,7 +88,7 @@ import Testing
     /// the member set in it at `2 * lists + 1`.
     private func nestedStructType(lists: Int, innermost: ArtifactStructType) -> ArtifactStructType {
         var type = innermost
-        for _ in 0 ..< lists {
+        for _ in 0..<lists {
             var list = ListArtifactStructType()
             list.element = type
             type = ArtifactStructType()

@@ -273,7 +273,9 @@ import Testing
         #expect(fromUnpacked.executionIDs == [1, 150])
         #expect(fromUnpacked.serializedBytes() == [0x0a, 0x03, 0x01, 0x96, 0x01])
 
-        let negative = try PutLineageSubgraphResponse(serializedBytes: [0x0a, 0x0a, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01])
+        let negative = try PutLineageSubgraphResponse(serializedBytes: [
+            0x0a, 0x0a, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01,
+        ])
         #expect(negative.executionIDs == [-1])
 
         // Packed runs concatenate; an empty run adds nothing and an empty list is not written.
@@ -344,13 +346,16 @@ import Testing
     // MARK: Generated enum extras
 
     @Test func systemTypeNames() {
-        #expect(ArtifactType.SystemDefinedBaseType.allCases.map(\.systemTypeName)
-            == ["unset_artifact_type", "mlmd.Dataset", "mlmd.Model", "mlmd.Metrics", "mlmd.Statistics"])
-        #expect(ExecutionType.SystemDefinedBaseType.allCases.map(\.systemTypeName)
-            == ["unset_execution_type", "mlmd.Train", "mlmd.Transform", "mlmd.Process", "mlmd.Evaluate", "mlmd.Deploy"])
+        #expect(
+            ArtifactType.SystemDefinedBaseType.allCases.map(\.systemTypeName)
+                == ["unset_artifact_type", "mlmd.Dataset", "mlmd.Model", "mlmd.Metrics", "mlmd.Statistics"])
+        #expect(
+            ExecutionType.SystemDefinedBaseType.allCases.map(\.systemTypeName)
+                == ["unset_execution_type", "mlmd.Train", "mlmd.Transform", "mlmd.Process", "mlmd.Evaluate", "mlmd.Deploy"])
         #expect(ContextType.SystemDefinedBaseType.allCases.map(\.systemTypeName) == ["unset_context_type"])
-        #expect(ArtifactType.SystemDefinedBaseType.allCases.map(\.protoName)
-            == ["UNSET", "DATASET", "MODEL", "METRICS", "STATISTICS"])
+        #expect(
+            ArtifactType.SystemDefinedBaseType.allCases.map(\.protoName)
+                == ["UNSET", "DATASET", "MODEL", "METRICS", "STATISTICS"])
     }
 
     // MARK: Equality

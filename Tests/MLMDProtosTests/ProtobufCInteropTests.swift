@@ -13,8 +13,10 @@ import Testing
 /// libprotobuf-c-dev). Without them the test is skipped, unless MLMD_REQUIRE_INTEROP=1 or CI=true,
 /// which make their absence a failure.
 @Suite struct ProtobufCInteropTests {
-    @Test(.enabled(if: Interop.prerequisitesMissing == nil || Interop.isRequired,
-                   "protoc-c or <protobuf-c/protobuf-c.h> not found; set MLMD_REQUIRE_INTEROP=1 to fail instead"))
+    @Test(
+        .enabled(
+            if: Interop.prerequisitesMissing == nil || Interop.isRequired,
+            "protoc-c or <protobuf-c/protobuf-c.h> not found; set MLMD_REQUIRE_INTEROP=1 to fail instead"))
     func protobufCReencodesEveryGoldenCase() throws {
         if let missing = Interop.prerequisitesMissing {
             Issue.record("protobuf-c is required here (MLMD_REQUIRE_INTEROP=1 or CI=true) but the interop test cannot run: \(missing)")
@@ -24,7 +26,8 @@ import Testing
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
 
-        let build = try Interop.run("/bin/bash", [Interop.repository.appendingPathComponent("Scripts/build-protobuf-c-roundtrip.sh").path, work.path])
+        let build = try Interop.run(
+            "/bin/bash", [Interop.repository.appendingPathComponent("Scripts/build-protobuf-c-roundtrip.sh").path, work.path])
         guard build.status == 0 else {
             Issue.record("Scripts/build-protobuf-c-roundtrip.sh failed (exit \(build.status)):\n\(build.stderr)")
             return
@@ -54,11 +57,16 @@ import Testing
             list += "\(index) \(input.golden.typeName)\n"
         }
         try list.write(to: work.appendingPathComponent("cases"), atomically: true, encoding: .utf8)
-        let batch = try Interop.run("/bin/bash", ["-c", """
-            cd "$1" && while read -r i type; do
-              "$2" "$type" < "$i.in" > "$i.out" 2> "$i.err"; echo $? > "$i.rc"
-            done < cases
-            """, "batch", work.path, tool])
+        let batch = try Interop.run(
+            "/bin/bash",
+            [
+                "-c",
+                """
+                cd "$1" && while read -r i type; do
+                  "$2" "$type" < "$i.in" > "$i.out" 2> "$i.err"; echo $? > "$i.rc"
+                done < cases
+                """, "batch", work.path, tool,
+            ])
         try #require(batch.status == 0, "running pbc-roundtrip failed: \(batch.stderr)")
 
         for (index, input) in inputs.enumerated() {
@@ -85,7 +93,8 @@ private enum Interop {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// CI (which sets CI=true and installs protobuf-c) must not skip it silently.
-    static let isRequired = ProcessInfo.processInfo.environment["MLMD_REQUIRE_INTEROP"] == "1"
+    static let isRequired =
+        ProcessInfo.processInfo.environment["MLMD_REQUIRE_INTEROP"] == "1"
         || ProcessInfo.processInfo.environment["CI"] == "true"
 
     /// Why the protobuf-c tool cannot be built here (the same checks as the build script), or nil.
@@ -120,9 +129,11 @@ private enum Interop {
         process.standardError = try FileHandle(forWritingTo: errURL)
         try process.run()
         process.waitUntilExit()
-        return (process.terminationStatus,
-                try String(contentsOf: outURL, encoding: .utf8),
-                try String(contentsOf: errURL, encoding: .utf8))
+        return (
+            process.terminationStatus,
+            try String(contentsOf: outURL, encoding: .utf8),
+            try String(contentsOf: errURL, encoding: .utf8)
+        )
     }
 
     /// Whether a message of `type` encoded as `bytes` holds an (unknown) group at any depth.
@@ -192,7 +203,7 @@ private enum Interop {
         var index = 0
         while index < literal.count {
             if literal[index] == UInt8(ascii: "\\") {
-                if index + 3 < literal.count, literal[index + 1 ... index + 3] == [0x30, 0x30, 0x30] { return true }
+                if index + 3 < literal.count, literal[index + 1...index + 3] == [0x30, 0x30, 0x30] { return true }
                 index += 2  // one escape: `\n`, `\\`, `\"`, or the first digit of `\ooo`
             } else {
                 index += 1

@@ -133,7 +133,8 @@ import Testing
             #expect(throws: Never.self) { try ArtifactStructType(serializedBytes: parsed.serializedBytes()) }
         }
         // 33 levels are 99 deep either way.
-        let accepted = try ArtifactStructType(textFormatString: String(repeating: level, count: 33) + String(repeating: "} } } ", count: 33))
+        let accepted = try ArtifactStructType(
+            textFormatString: String(repeating: level, count: 33) + String(repeating: "} } } ", count: 33))
         #expect(try ArtifactStructType(serializedBytes: accepted.serializedBytes()) == accepted)
     }
 
@@ -149,7 +150,8 @@ import Testing
 
     @Test func errorInsideAnExpandedAny() {
         #expect(throws: error(3, 5, #"message type "ml_metadata.Artifact" has no field named "nme""#)) {
-            try Value(textFormatString: "proto_value {\n  [type.googleapis.com/ml_metadata.Artifact] {\n    nme: \"a\"\n  }\n}", registry: .mlmd)
+            try Value(
+                textFormatString: "proto_value {\n  [type.googleapis.com/ml_metadata.Artifact] {\n    nme: \"a\"\n  }\n}", registry: .mlmd)
         }
     }
 
@@ -166,7 +168,8 @@ import Testing
         """
 
     /// Value { proto_value { type_url: "type.googleapis.com/ml_metadata.Artifact" value: <id: 1, name: "a"> } }
-    static let expandedBytes: [UInt8] = [0x2a, 0x31, 0x0a, 0x28] + Array("type.googleapis.com/ml_metadata.Artifact".utf8)
+    static let expandedBytes: [UInt8] =
+        [0x2a, 0x31, 0x0a, 0x28] + Array("type.googleapis.com/ml_metadata.Artifact".utf8)
         + [0x12, 0x05, 0x08, 0x01, 0x3a, 0x01, 0x61]
 
     @Test func parsingExpandedAnyInsideValue() throws {
@@ -182,13 +185,14 @@ import Testing
         let value = try Value(serializedBytes: Self.expandedBytes)
         #expect(value.textFormatString(expandingAny: true, registry: .mlmd) == Self.expandedText)
         // protoc's default: the two raw fields.
-        #expect(value.textFormatString() == """
-            proto_value {
-              type_url: "type.googleapis.com/ml_metadata.Artifact"
-              value: "\\010\\001:\\001a"
-            }
+        #expect(
+            value.textFormatString() == """
+                proto_value {
+                  type_url: "type.googleapis.com/ml_metadata.Artifact"
+                  value: "\\010\\001:\\001a"
+                }
 
-            """)
+                """)
     }
 
     @Test func expandedAnyNestedInAnArtifact() throws {

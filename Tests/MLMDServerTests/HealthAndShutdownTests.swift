@@ -3,24 +3,27 @@ import GRPCCore
 import GRPCNIOTransportHTTP2
 import MLMDClient
 import MLMDProtos
-@testable import MLMDServer
 import MLMetadata
 import ProtoWire
 import ProtoWireGRPC
 import Testing
+
+@testable import MLMDServer
 
 /// grpc.health.v1.Health, and a graceful stop that closes the store.
 @Suite struct HealthAndShutdownTests {
     @Test func healthCheckAnswersForTheServerAndTheStoreServiceOnly() async throws {
         try await RunningServer.with { client, _ in
             for service in ["", "ml_metadata.MetadataStoreService"] {
-                let response = try await client.call("Check", HealthCheckRequest.with { $0.service = service }, service: "grpc.health.v1.Health",
-                                                     returning: HealthCheckResponse.self)
+                let response = try await client.call(
+                    "Check", HealthCheckRequest.with { $0.service = service }, service: "grpc.health.v1.Health",
+                    returning: HealthCheckResponse.self)
                 #expect(response.status == .serving)
             }
             let unknown = await statusOf {
-                _ = try await client.call("Check", HealthCheckRequest.with { $0.service = "nope.Service" }, service: "grpc.health.v1.Health",
-                                          returning: HealthCheckResponse.self)
+                _ = try await client.call(
+                    "Check", HealthCheckRequest.with { $0.service = "nope.Service" }, service: "grpc.health.v1.Health",
+                    returning: HealthCheckResponse.self)
             }
             #expect(unknown?.code == .notFound)
         }
@@ -58,8 +61,9 @@ import Testing
         var configuration = MetadataStoreServer.Configuration(port: 0)
         configuration.serverConfig.connectionConfig.sqlite = .with { $0.filenameURI = path }
         try await RunningServer.with(configuration) { client, _ in
-            _ = try await client.call("PutArtifactType", PutArtifactTypeRequest.with { $0.artifactType = .with { $0.name = "T" } },
-                                      returning: PutArtifactTypeResponse.self)
+            _ = try await client.call(
+                "PutArtifactType", PutArtifactTypeRequest.with { $0.artifactType = .with { $0.name = "T" } },
+                returning: PutArtifactTypeResponse.self)
             _ = try await client.call("GetArtifactTypes", GetArtifactTypesRequest(), returning: GetArtifactTypesResponse.self)
             #expect(FileManager.default.fileExists(atPath: path + "-wal"))
         }

@@ -1,10 +1,11 @@
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import MLMDProtos
-@testable import MLMDServer
 import MLMetadata
 import ProtoWire
 import Testing
+
+@testable import MLMDServer
 
 /// The 52 methods of ml_metadata.MetadataStoreService over a real HTTP/2 connection.
 @Suite struct MetadataStoreServiceTests {
@@ -40,28 +41,45 @@ import Testing
 
     @Test func recordsRoundTripAndStoreErrorsKeepTheirCodeAndMessage() async throws {
         try await RunningServer.with { client, _ in
-            let typeID = try await client.call("PutArtifactType", PutArtifactTypeRequest.with {
-                $0.artifactType = .with { $0.name = "DataSet"; $0.properties = ["split": .string] }
-            }, returning: PutArtifactTypeResponse.self).typeID
+            let typeID = try await client.call(
+                "PutArtifactType",
+                PutArtifactTypeRequest.with {
+                    $0.artifactType = .with {
+                        $0.name = "DataSet"; $0.properties = ["split": .string]
+                    }
+                }, returning: PutArtifactTypeResponse.self
+            ).typeID
             #expect(typeID == 10)
-            let put = try await client.call("PutArtifacts", PutArtifactsRequest.with {
-                $0.artifacts = [.with { $0.typeID = 10; $0.uri = "data/train"; $0.properties["split"] = .with { $0.stringValue = "train" } }]
-            }, returning: PutArtifactsResponse.self)
+            let put = try await client.call(
+                "PutArtifacts",
+                PutArtifactsRequest.with {
+                    $0.artifacts = [
+                        .with {
+                            $0.typeID = 10; $0.uri = "data/train"; $0.properties["split"] = .with { $0.stringValue = "train" }
+                        }
+                    ]
+                }, returning: PutArtifactsResponse.self)
             #expect(put.artifactIDs == [1])
-            let got = try await client.call("GetArtifactsByID", GetArtifactsByIDRequest.with { $0.artifactIDs = [1] },
-                                            returning: GetArtifactsByIDResponse.self)
+            let got = try await client.call(
+                "GetArtifactsByID", GetArtifactsByIDRequest.with { $0.artifactIDs = [1] },
+                returning: GetArtifactsByIDResponse.self)
             #expect(got.artifacts.map(\.uri) == ["data/train"] && got.artifacts.first?.type == "DataSet")
 
             let missing = await statusOf {
-                _ = try await client.call("GetArtifactType", GetArtifactTypeRequest.with { $0.typeName = "Nope" },
-                                          returning: GetArtifactTypeResponse.self)
+                _ = try await client.call(
+                    "GetArtifactType", GetArtifactTypeRequest.with { $0.typeName = "Nope" },
+                    returning: GetArtifactTypeResponse.self)
             }
             #expect(missing?.code == .notFound)
             #expect(missing?.message.contains("Nope") == true)
             let clash = await statusOf {
-                _ = try await client.call("PutArtifactType", PutArtifactTypeRequest.with {
-                    $0.artifactType = .with { $0.name = "DataSet"; $0.properties = ["split": .int] }
-                }, returning: PutArtifactTypeResponse.self)
+                _ = try await client.call(
+                    "PutArtifactType",
+                    PutArtifactTypeRequest.with {
+                        $0.artifactType = .with {
+                            $0.name = "DataSet"; $0.properties = ["split": .int]
+                        }
+                    }, returning: PutArtifactTypeResponse.self)
             }
             #expect(clash?.code == .alreadyExists)
         }
@@ -70,7 +88,9 @@ import Testing
     @Test func aRequestThatDoesNotDecodeIsInvalidArgumentNamingTheOffset() async throws {
         try await RunningServer.with { client, _ in
             // Field 1 (artifact_ids), varint, cut off after its tag.
-            let status = await statusOf { _ = try await client.callWithBytes("GetArtifactsByID", [0x08], returning: GetArtifactsByIDResponse.self) }
+            let status = await statusOf {
+                _ = try await client.callWithBytes("GetArtifactsByID", [0x08], returning: GetArtifactsByIDResponse.self)
+            }
             #expect(status?.code == .invalidArgument)
             #expect(status?.message == "cannot decode ml_metadata.GetArtifactsByIDRequest: truncated input at byte 1")
         }
@@ -90,7 +110,8 @@ import Testing
     /// Read connections opened lazily, in the first burst of calls, would meet a busy file while
     /// checking the schema and fail reads with ABORTED (as server-bench showed), so all open at start.
     @Test func readConnectionsAreAllOpenBeforeTheFirstCall() async throws {
-        let lanes = try StoreLanes(config: .with { $0.sqlite = .with { $0.filenameURI = temporaryPath(".sqlite") } }, backends: [], readThreadCount: 3)
+        let lanes = try StoreLanes(
+            config: .with { $0.sqlite = .with { $0.filenameURI = temporaryPath(".sqlite") } }, backends: [], readThreadCount: 3)
         #expect(lanes.idleReadConnections == 3)
         let inside = try await lanes.read { _ in lanes.idleReadConnections }
         #expect(inside == 2 && lanes.idleReadConnections == 3)
@@ -101,26 +122,36 @@ import Testing
         var configuration = MetadataStoreServer.Configuration(port: 0, readThreads: 3)
         configuration.serverConfig.connectionConfig.sqlite = .with { $0.filenameURI = temporaryPath(".sqlite") }
         try await RunningServer.with(configuration) { client, _ in
-            _ = try await client.call("PutArtifactType", PutArtifactTypeRequest.with { $0.artifactType = .with { $0.name = "T" } },
-                                      returning: PutArtifactTypeResponse.self)
+            _ = try await client.call(
+                "PutArtifactType", PutArtifactTypeRequest.with { $0.artifactType = .with { $0.name = "T" } },
+                returning: PutArtifactTypeResponse.self)
             try await withThrowingTaskGroup(of: Void.self) { group in
-                for writer in 0 ..< 4 {
+                for writer in 0..<4 {
                     group.addTask {
-                        for index in 0 ..< 25 {
-                            let ids = try await client.call("PutArtifacts", PutArtifactsRequest.with {
-                                $0.artifacts = [.with { $0.typeID = 10; $0.uri = "\(writer)/\(index)" }]
-                            }, returning: PutArtifactsResponse.self).artifactIDs
+                        for index in 0..<25 {
+                            let ids = try await client.call(
+                                "PutArtifacts",
+                                PutArtifactsRequest.with {
+                                    $0.artifacts = [
+                                        .with {
+                                            $0.typeID = 10; $0.uri = "\(writer)/\(index)"
+                                        }
+                                    ]
+                                }, returning: PutArtifactsResponse.self
+                            ).artifactIDs
                             // A read right after the write, on whichever read connection is free.
-                            let read = try await client.call("GetArtifactsByID", GetArtifactsByIDRequest.with { $0.artifactIDs = ids },
-                                                             returning: GetArtifactsByIDResponse.self)
+                            let read = try await client.call(
+                                "GetArtifactsByID", GetArtifactsByIDRequest.with { $0.artifactIDs = ids },
+                                returning: GetArtifactsByIDResponse.self)
                             #expect(read.artifacts.map(\.uri) == ["\(writer)/\(index)"])
                         }
                     }
                 }
                 try await group.waitForAll()
             }
-            let byType = try await client.call("GetArtifactsByType", GetArtifactsByTypeRequest.with { $0.typeName = "T" },
-                                               returning: GetArtifactsByTypeResponse.self)
+            let byType = try await client.call(
+                "GetArtifactsByType", GetArtifactsByTypeRequest.with { $0.typeName = "T" },
+                returning: GetArtifactsByTypeResponse.self)
             #expect(byType.artifacts.count == 100)
         }
     }

@@ -3,9 +3,10 @@ import GRPCCore
 import GRPCNIOTransportHTTP2
 import MLMDClient
 import MLMDProtos
-@testable import MLMDServer
 import ProtoWire
 import ProtoWireGRPC
+
+@testable import MLMDServer
 
 /// A `MetadataStoreServer` on a free port of 127.0.0.1 for the length of a test, with a client.
 enum RunningServer {
@@ -35,7 +36,8 @@ enum RunningServer {
             }
             let result: Result<T, any Error>
             do {
-                let transport = try HTTP2ClientTransport.Posix(target: .ipv4(address: "127.0.0.1", port: port), transportSecurity: clientSecurity)
+                let transport = try HTTP2ClientTransport.Posix(
+                    target: .ipv4(address: "127.0.0.1", port: port), transportSecurity: clientSecurity)
                 result = .success(try await withGRPCClient(transport: transport) { client in try await body(client, port) })
             } catch {
                 result = .failure(error)

@@ -17,17 +17,20 @@ import Testing
         return configuration
     }
 
-    static func client(_ certificates: TestCertificates, key: String? = nil, certificate: String? = nil)
+    static func client(
+        _ certificates: TestCertificates, key: String? = nil, certificate: String? = nil
+    )
         -> HTTP2ClientTransport.Posix.TransportSecurity
     {
-        .tls(.defaults {
-            $0.trustRoots = .certificates([.bytes(Array(certificates.authority.utf8), format: .pem)])
-            $0.serverCertificateVerification = .noHostnameVerification
-            if let key, let certificate {
-                $0.certificateChain = [.bytes(Array(certificate.utf8), format: .pem)]
-                $0.privateKey = .bytes(Array(key.utf8), format: .pem)
-            }
-        })
+        .tls(
+            .defaults {
+                $0.trustRoots = .certificates([.bytes(Array(certificates.authority.utf8), format: .pem)])
+                $0.serverCertificateVerification = .noHostnameVerification
+                if let key, let certificate {
+                    $0.certificateChain = [.bytes(Array(certificate.utf8), format: .pem)]
+                    $0.privateKey = .bytes(Array(key.utf8), format: .pem)
+                }
+            })
     }
 
     static func listTypes(_ client: RunningServer.Client) async -> RPCError.Code? {
@@ -38,30 +41,40 @@ import Testing
 
     @Test func aClientTrustingTheAuthorityTalksTLS() async throws {
         let certificates = try TestCertificates.make()
-        let code = try await RunningServer.with(Self.configuration(certificates, clientVerify: false),
-                                                clientSecurity: Self.client(certificates)) { client, _ in await Self.listTypes(client) }
+        let code = try await RunningServer.with(
+            Self.configuration(certificates, clientVerify: false),
+            clientSecurity: Self.client(certificates)
+        ) { client, _ in await Self.listTypes(client) }
         #expect(code == nil)
     }
 
     @Test func aPlaintextClientCannotTalkToATLSServer() async throws {
         let certificates = try TestCertificates.make()
-        let code = try await RunningServer.with(Self.configuration(certificates, clientVerify: false),
-                                                clientSecurity: .plaintext) { client, _ in await Self.listTypes(client) }
+        let code = try await RunningServer.with(
+            Self.configuration(certificates, clientVerify: false),
+            clientSecurity: .plaintext
+        ) { client, _ in await Self.listTypes(client) }
         #expect(code == .unavailable)
     }
 
     @Test func withClientVerifyOnlyClientsTheAuthoritySignedGetIn() async throws {
         let certificates = try TestCertificates.make()
         let configuration = Self.configuration(certificates, clientVerify: true)
-        let signed = try await RunningServer.with(configuration, clientSecurity: Self.client(
-            certificates, key: certificates.clientKey, certificate: certificates.clientCertificate)) { client, _ in await Self.listTypes(client) }
+        let signed = try await RunningServer.with(
+            configuration,
+            clientSecurity: Self.client(
+                certificates, key: certificates.clientKey, certificate: certificates.clientCertificate)
+        ) { client, _ in await Self.listTypes(client) }
         #expect(signed == nil)
         let anonymous = try await RunningServer.with(configuration, clientSecurity: Self.client(certificates)) { client, _ in
             await Self.listTypes(client)
         }
         #expect(anonymous == .unavailable)
-        let stranger = try await RunningServer.with(configuration, clientSecurity: Self.client(
-            certificates, key: certificates.strangerKey, certificate: certificates.strangerCertificate)) { client, _ in await Self.listTypes(client) }
+        let stranger = try await RunningServer.with(
+            configuration,
+            clientSecurity: Self.client(
+                certificates, key: certificates.strangerKey, certificate: certificates.strangerCertificate)
+        ) { client, _ in await Self.listTypes(client) }
         #expect(stranger == .unavailable)
     }
 }

@@ -35,7 +35,8 @@ import Testing
         var lines = ["_Static_assert(sizeof(\(ours)) == sizeof(\(theirs)), \"size of \(ours)\");"]
         for (our, their) in fields {
             lines.append("_Static_assert(offsetof(\(ours), \(our)) == offsetof(\(theirs), \(their)), \"\(ours).\(our)\");")
-            lines.append("_Static_assert(sizeof(((\(ours) *)0)->\(our)) == sizeof(((\(theirs) *)0)->\(their)), \"size of \(ours).\(our)\");")
+            lines.append(
+                "_Static_assert(sizeof(((\(ours) *)0)->\(our)) == sizeof(((\(theirs) *)0)->\(their)), \"size of \(ours).\(our)\");")
         }
         return lines.joined(separator: "\n")
     }
@@ -64,8 +65,10 @@ import Testing
         try source.write(to: file, atomically: true, encoding: .utf8)
         let compiler = Process()
         compiler.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        compiler.arguments = ["cc", "-fsyntax-only", "-I", Self.headers,
-                              "-I", Self.repository.appendingPathComponent("Sources/CMariaDB/include").path, file.path]
+        compiler.arguments = [
+            "cc", "-fsyntax-only", "-I", Self.headers,
+            "-I", Self.repository.appendingPathComponent("Sources/CMariaDB/include").path, file.path,
+        ]
         let errors = Pipe()
         compiler.standardError = errors
         try compiler.run()

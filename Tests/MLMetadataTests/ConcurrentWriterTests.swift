@@ -14,18 +14,23 @@ import Testing
     @Test func twoStoresOnOneFileLoseNoCommittedWrite() throws {
         let path = TemporaryFile.make(suffix: ".sqlite")
         let setup = try MetadataStore(config: Self.config(path))
-        _ = try setup.putArtifactType(.with { $0.name = "A"; $0.properties = ["n": .int] })
-        let stores = try (0 ..< 2).map { _ in try MetadataStore(config: Self.config(path)) }
+        _ = try setup.putArtifactType(
+            .with {
+                $0.name = "A"; $0.properties = ["n": .int]
+            })
+        let stores = try (0..<2).map { _ in try MetadataStore(config: Self.config(path)) }
         let perWriter = 100
         let failures = Mutex<[String]>([])
         DispatchQueue.concurrentPerform(iterations: stores.count) { writer in
-            for index in 0 ..< perWriter {
+            for index in 0..<perWriter {
                 do {
-                    _ = try stores[writer].putArtifacts([.with {
-                        $0.typeID = 10
-                        $0.uri = "w\(writer)/\(index)"
-                        $0.properties["n"] = .with { $0.intValue = Int64(index) }
-                    }])
+                    _ = try stores[writer].putArtifacts([
+                        .with {
+                            $0.typeID = 10
+                            $0.uri = "w\(writer)/\(index)"
+                            $0.properties["n"] = .with { $0.intValue = Int64(index) }
+                        }
+                    ])
                 } catch {
                     failures.withLock { $0.append("\(error)") }
                 }
@@ -75,14 +80,18 @@ import Testing
         // they go on. The pause between calls is a client's think time: SQLite's busy handlers
         // poll, and a writer that never lets go of the lock would starve the other process.
         var seen = 0
-        for _ in 0 ..< 12_000 where seen == 0 {
+        for _ in 0..<12_000 where seen == 0 {
             Thread.sleep(forTimeInterval: 0.005)
             seen = try store.getArtifacts().count
         }
         var ours = 0
         var overlapped = false
         while theirs.process.isRunning || ours < 50 {
-            _ = try store.putArtifacts([.with { $0.typeID = 10; $0.uri = "ours/\(ours)" }])
+            _ = try store.putArtifacts([
+                .with {
+                    $0.typeID = 10; $0.uri = "ours/\(ours)"
+                }
+            ])
             if ours == 0 { overlapped = theirs.process.isRunning }
             ours += 1
             Thread.sleep(forTimeInterval: 0.02)
@@ -90,7 +99,7 @@ import Testing
         _ = try theirs.finish()
         #expect(seen > 0 && overlapped, "both processes were writing at the same time")
         let artifacts = try store.getArtifacts()
-        #expect(Set(artifacts.map(\.uri)) == Set((0 ..< count).map { "theirs/\($0)" } + (0 ..< ours).map { "ours/\($0)" }))
+        #expect(Set(artifacts.map(\.uri)) == Set((0..<count).map { "theirs/\($0)" } + (0..<ours).map { "ours/\($0)" }))
         #expect(artifacts.count == count + ours)
         // And SQLite finds the file sound.
         let check = Process()

@@ -12,7 +12,8 @@ import Testing
         let folder = "/tmp/mlmd-mount-probe-\(UUID().uuidString.prefix(8))"
         defer { try? FileManager.default.removeItem(atPath: folder) }
         guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil,
-              (try? run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", folder])) == true else { return false }
+            (try? run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", folder])) == true
+        else { return false }
         return (try? run(["umount", folder])) == true
     }()
 
@@ -57,7 +58,11 @@ import Testing
     }
 
     static func config(_ path: String, mode: SqliteMetadataSourceConfig.ConnectionMode = .readwriteOpencreate) -> ConnectionConfig {
-        .with { $0.sqlite = .with { $0.filenameURI = path; $0.connectionMode = mode } }
+        .with {
+            $0.sqlite = .with {
+                $0.filenameURI = path; $0.connectionMode = mode
+            }
+        }
     }
 
     @Test(.enabled(if: canMountSmallDisks))
@@ -72,8 +77,12 @@ import Testing
                 #expect(FileManager.default.createFile(atPath: folder + "/filler", contents: Data(count: 256 << 10)))
                 let padding = String(repeating: "p", count: 10_000)
                 var failure: MetadataStoreError?
-                for batch in 0 ..< 1_000 where failure == nil {
-                    let artifacts = (0 ..< 20).map { index in Artifact.with { $0.typeID = typeID; $0.uri = "\(batch)/\(index)/\(padding)" } }
+                for batch in 0..<1_000 where failure == nil {
+                    let artifacts = (0..<20).map { index in
+                        Artifact.with {
+                            $0.typeID = typeID; $0.uri = "\(batch)/\(index)/\(padding)"
+                        }
+                    }
                     do {
                         acknowledged += try store.putArtifacts(artifacts).count
                     } catch let error as MetadataStoreError {
@@ -86,7 +95,12 @@ import Testing
                 #expect(try store.getArtifacts().count == acknowledged)
                 // Space again: the store goes on.
                 try FileManager.default.removeItem(atPath: folder + "/filler")
-                #expect(try store.putArtifacts([.with { $0.typeID = typeID; $0.uri = "after" }]).count == 1)
+                #expect(
+                    try store.putArtifacts([
+                        .with {
+                            $0.typeID = typeID; $0.uri = "after"
+                        }
+                    ]).count == 1)
                 acknowledged += 1
             }
             #expect(try Self.integrityCheck(path) == "ok")

@@ -13,7 +13,12 @@ import Testing
         _ = try store.putContextType(.with { $0.name = "C" })
         _ = try store.putArtifacts([.with { $0.typeID = 10 }, .with { $0.typeID = 10 }])
         _ = try store.putExecutions([.with { $0.typeID = 11 }])
-        _ = try store.putContexts(["c1", "c2", "c3"].map { name in .with { $0.typeID = 12; $0.name = name } })
+        _ = try store.putContexts(
+            ["c1", "c2", "c3"].map { name in
+                .with {
+                    $0.typeID = 12; $0.name = name
+                }
+            })
         return store
     }
 
@@ -37,7 +42,11 @@ import Testing
     @Test(arguments: StoreBackend.allCases)
     func anEventWithoutATimeIsRecordedNow(_ backend: StoreBackend) throws {
         let store = try Self.store(backend)
-        try store.putEvents([.with { $0.artifactID = 2; $0.executionID = 1; $0.type = .input }])
+        try store.putEvents([
+            .with {
+                $0.artifactID = 2; $0.executionID = 1; $0.type = .input
+            }
+        ])
         #expect(try store.getEvents(artifactIDs: [2]).first?.millisecondsSinceEpoch ?? 0 > 1_700_000_000_000)
     }
 
@@ -47,23 +56,47 @@ import Testing
         try store.putEvents([Self.output])
         expectStoreError(.alreadyExists) { try store.putEvents([Self.output]) }
         expectStoreError(.invalidArgument, message: "No event type is specified.") {
-            try store.putEvents([.with { $0.artifactID = 1; $0.executionID = 1 }])
+            try store.putEvents([
+                .with {
+                    $0.artifactID = 1; $0.executionID = 1
+                }
+            ])
         }
         expectStoreError(.invalidArgument, message: "No artifact id is specified.") {
-            try store.putEvents([.with { $0.executionID = 1; $0.type = .input }])
+            try store.putEvents([
+                .with {
+                    $0.executionID = 1; $0.type = .input
+                }
+            ])
         }
         expectStoreError(.invalidArgument, message: "No execution id is specified.") {
-            try store.putEvents([.with { $0.artifactID = 1; $0.type = .input }])
+            try store.putEvents([
+                .with {
+                    $0.artifactID = 1; $0.type = .input
+                }
+            ])
         }
         expectStoreError(.invalidArgument, message: "No artifact with the given id 9") {
-            try store.putEvents([.with { $0.artifactID = 9; $0.executionID = 1; $0.type = .input }])
+            try store.putEvents([
+                .with {
+                    $0.artifactID = 9; $0.executionID = 1; $0.type = .input
+                }
+            ])
         }
         expectStoreError(.invalidArgument, message: "No execution with the given id 9") {
-            try store.putEvents([.with { $0.artifactID = 1; $0.executionID = 9; $0.type = .input }])
+            try store.putEvents([
+                .with {
+                    $0.artifactID = 1; $0.executionID = 9; $0.type = .input
+                }
+            ])
         }
         // A failing batch stores none of its events.
         expectStoreError(.invalidArgument) {
-            try store.putEvents([.with { $0.artifactID = 2; $0.executionID = 1; $0.type = .input }, .with { $0.artifactID = 9 }])
+            try store.putEvents([
+                .with {
+                    $0.artifactID = 2; $0.executionID = 1; $0.type = .input
+                }, .with { $0.artifactID = 9 },
+            ])
         }
         #expect(try store.getEvents(artifactIDs: [2]) == [])
     }
@@ -72,8 +105,16 @@ import Testing
     func attributionsAndAssociationsLinkNodesToContexts(_ backend: StoreBackend) throws {
         let store = try Self.store(backend)
         let links = PutAttributionsAndAssociationsRequest.with {
-            $0.attributions = [.with { $0.contextID = 1; $0.artifactID = 1 }]
-            $0.associations = [.with { $0.contextID = 1; $0.executionID = 1 }]
+            $0.attributions = [
+                .with {
+                    $0.contextID = 1; $0.artifactID = 1
+                }
+            ]
+            $0.associations = [
+                .with {
+                    $0.contextID = 1; $0.executionID = 1
+                }
+            ]
         }
         _ = try store.putAttributionsAndAssociations(links)
         _ = try store.putAttributionsAndAssociations(links)  // again: a no-op
@@ -83,36 +124,84 @@ import Testing
         #expect(try store.getExecutionsByContext(.with { $0.contextID = 1 }).executions.map(\.id) == [1])
         #expect(try store.getArtifactsByContext(.with { $0.contextID = 3 }).artifacts == [])
         // The links themselves, once each, for every node asked about (more than one chunk of ids).
-        #expect(try store.getAttributions(artifactIDs: [1, 2] + (1000 ..< 1300)) == links.attributions)
+        #expect(try store.getAttributions(artifactIDs: [1, 2] + (1000..<1300)) == links.attributions)
         #expect(try store.getAssociations(executionIDs: [1, 1, 7]) == links.associations)
         expectStoreError(.notFound, message: "No contexts found for artifact_id: 2") {
             try store.getContextsByArtifact(.with { $0.artifactID = 2 })
         }
         expectStoreError(.invalidArgument, message: "Context id not found.") {
-            try store.putAttributionsAndAssociations(.with { $0.attributions = [.with { $0.contextID = 9; $0.artifactID = 1 }] })
+            try store.putAttributionsAndAssociations(
+                .with {
+                    $0.attributions = [
+                        .with {
+                            $0.contextID = 9; $0.artifactID = 1
+                        }
+                    ]
+                })
         }
         expectStoreError(.invalidArgument, message: "Artifact id not found.") {
-            try store.putAttributionsAndAssociations(.with { $0.attributions = [.with { $0.contextID = 1; $0.artifactID = 9 }] })
+            try store.putAttributionsAndAssociations(
+                .with {
+                    $0.attributions = [
+                        .with {
+                            $0.contextID = 1; $0.artifactID = 9
+                        }
+                    ]
+                })
         }
         expectStoreError(.invalidArgument, message: "Execution id not found.") {
-            try store.putAttributionsAndAssociations(.with { $0.associations = [.with { $0.contextID = 1; $0.executionID = 9 }] })
+            try store.putAttributionsAndAssociations(
+                .with {
+                    $0.associations = [
+                        .with {
+                            $0.contextID = 1; $0.executionID = 9
+                        }
+                    ]
+                })
         }
     }
 
     @Test(arguments: StoreBackend.allCases)
     func parentContextsRefuseCyclesAndDuplicates(_ backend: StoreBackend) throws {
         let store = try Self.store(backend)
-        let link = ParentContext.with { $0.childID = 2; $0.parentID = 1 }
+        let link = ParentContext.with {
+            $0.childID = 2; $0.parentID = 1
+        }
         _ = try store.putParentContexts(.with { $0.parentContexts = [link] })
         expectStoreError(.alreadyExists) { try store.putParentContexts(.with { $0.parentContexts = [link] }) }
-        expectStoreError(.invalidArgument, message: "Given parent / child id in the parent_context cannot be found: child_id: 1 parent_id: 1") {
-            try store.putParentContexts(.with { $0.parentContexts = [.with { $0.childID = 1; $0.parentID = 1 }] })
+        expectStoreError(
+            .invalidArgument, message: "Given parent / child id in the parent_context cannot be found: child_id: 1 parent_id: 1"
+        ) {
+            try store.putParentContexts(
+                .with {
+                    $0.parentContexts = [
+                        .with {
+                            $0.childID = 1; $0.parentID = 1
+                        }
+                    ]
+                })
         }
         expectStoreError(.invalidArgument, message: "There is a cycle detected of the given relationship.") {
-            try store.putParentContexts(.with { $0.parentContexts = [.with { $0.childID = 1; $0.parentID = 2 }] })
+            try store.putParentContexts(
+                .with {
+                    $0.parentContexts = [
+                        .with {
+                            $0.childID = 1; $0.parentID = 2
+                        }
+                    ]
+                })
         }
-        expectStoreError(.invalidArgument, message: "Given parent / child id in the parent_context cannot be found: child_id: 9 parent_id: 1") {
-            try store.putParentContexts(.with { $0.parentContexts = [.with { $0.childID = 9; $0.parentID = 1 }] })
+        expectStoreError(
+            .invalidArgument, message: "Given parent / child id in the parent_context cannot be found: child_id: 9 parent_id: 1"
+        ) {
+            try store.putParentContexts(
+                .with {
+                    $0.parentContexts = [
+                        .with {
+                            $0.childID = 9; $0.parentID = 1
+                        }
+                    ]
+                })
         }
         expectStoreError(.invalidArgument, message: "Missing parent / child id in the parent_context: child_id: 1") {
             try store.putParentContexts(.with { $0.parentContexts = [.with { $0.childID = 1 }] })

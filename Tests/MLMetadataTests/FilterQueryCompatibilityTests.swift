@@ -9,49 +9,105 @@ import Testing
     /// Artifacts 1–6 (DataSet, Model), executions 1–3, contexts 1–3 with events, links and parents.
     static func makeStore(_ path: String) throws -> MetadataStore {
         let store = try MetadataStore(config: .with { $0.sqlite = .with { $0.filenameURI = path } })
-        let dataSet = try store.putArtifactType(.with { $0.name = "DataSet"; $0.properties = ["day": .int, "split": .string, "ok": .boolean] })
-        let model = try store.putArtifactType(.with { $0.name = "Model"; $0.properties = ["accuracy": .double] })
+        let dataSet = try store.putArtifactType(
+            .with {
+                $0.name = "DataSet"; $0.properties = ["day": .int, "split": .string, "ok": .boolean]
+            })
+        let model = try store.putArtifactType(
+            .with {
+                $0.name = "Model"; $0.properties = ["accuracy": .double]
+            })
         let trainer = try store.putExecutionType(.with { $0.name = "Trainer" })
         let experiment = try store.putContextType(.with { $0.name = "Experiment" })
         let pipeline = try store.putContextType(.with { $0.name = "Pipeline" })
         _ = try store.putArtifacts([
-            .with { $0.typeID = dataSet; $0.name = "train_1"; $0.uri = "/data/train/1"; $0.state = .live
-                $0.properties = ["day": .with { $0.intValue = 1 }, "split": .with { $0.stringValue = "train" }, "ok": .with { $0.boolValue = true }] },
-            .with { $0.typeID = dataSet; $0.name = "train_2"; $0.uri = "/data/train/2"; $0.state = .pending
-                $0.properties = ["day": .with { $0.intValue = 2 }, "split": .with { $0.stringValue = "train" }] },
-            .with { $0.typeID = dataSet; $0.name = "eval_1"; $0.uri = "/data/eval/1"; $0.externalID = "e1"
-                $0.properties = ["day": .with { $0.intValue = 3 }, "split": .with { $0.stringValue = "eval" }, "ok": .with { $0.boolValue = false }]
-                $0.customProperties = ["a:b": .with { $0.intValue = 7 }] },
-            .with { $0.typeID = model; $0.name = "node_21"; $0.uri = "/models/1"; $0.state = .deleted
-                $0.properties = ["accuracy": .with { $0.doubleValue = 0.97 }]; $0.customProperties = ["p": .with { $0.intValue = 20 }] },
-            .with { $0.typeID = model; $0.name = "node_22"; $0.state = .markedForDeletion
-                $0.properties = ["accuracy": .with { $0.doubleValue = 0.5 }]; $0.customProperties = ["p": .with { $0.intValue = 30 }] },
-            .with { $0.typeID = model; $0.state = .abandoned },
+            .with {
+                $0.typeID = dataSet; $0.name = "train_1"; $0.uri = "/data/train/1"; $0.state = .live
+                $0.properties = [
+                    "day": .with { $0.intValue = 1 }, "split": .with { $0.stringValue = "train" }, "ok": .with { $0.boolValue = true },
+                ]
+            },
+            .with {
+                $0.typeID = dataSet; $0.name = "train_2"; $0.uri = "/data/train/2"; $0.state = .pending
+                $0.properties = ["day": .with { $0.intValue = 2 }, "split": .with { $0.stringValue = "train" }]
+            },
+            .with {
+                $0.typeID = dataSet; $0.name = "eval_1"; $0.uri = "/data/eval/1"; $0.externalID = "e1"
+                $0.properties = [
+                    "day": .with { $0.intValue = 3 }, "split": .with { $0.stringValue = "eval" }, "ok": .with { $0.boolValue = false },
+                ]
+                $0.customProperties = ["a:b": .with { $0.intValue = 7 }]
+            },
+            .with {
+                $0.typeID = model; $0.name = "node_21"; $0.uri = "/models/1"; $0.state = .deleted
+                $0.properties = ["accuracy": .with { $0.doubleValue = 0.97 }]; $0.customProperties = ["p": .with { $0.intValue = 20 }]
+            },
+            .with {
+                $0.typeID = model; $0.name = "node_22"; $0.state = .markedForDeletion
+                $0.properties = ["accuracy": .with { $0.doubleValue = 0.5 }]; $0.customProperties = ["p": .with { $0.intValue = 30 }]
+            },
+            .with {
+                $0.typeID = model; $0.state = .abandoned
+            },
         ])
         _ = try store.putExecutions([
-            .with { $0.typeID = trainer; $0.name = "run_a"; $0.lastKnownState = .complete },
-            .with { $0.typeID = trainer; $0.name = "run_b"; $0.lastKnownState = .failed },
+            .with {
+                $0.typeID = trainer; $0.name = "run_a"; $0.lastKnownState = .complete
+            },
+            .with {
+                $0.typeID = trainer; $0.name = "run_b"; $0.lastKnownState = .failed
+            },
             .with { $0.typeID = trainer },
         ])
         _ = try store.putContexts([
-            .with { $0.typeID = experiment; $0.name = "run" },
-            .with { $0.typeID = pipeline; $0.name = "pipe" },
-            .with { $0.typeID = experiment; $0.name = "other" },
+            .with {
+                $0.typeID = experiment; $0.name = "run"
+            },
+            .with {
+                $0.typeID = pipeline; $0.name = "pipe"
+            },
+            .with {
+                $0.typeID = experiment; $0.name = "other"
+            },
         ])
         try store.putEvents([
-            .with { $0.artifactID = 1; $0.executionID = 1; $0.type = .input },
-            .with { $0.artifactID = 4; $0.executionID = 1; $0.type = .output },
-            .with { $0.artifactID = 3; $0.executionID = 2; $0.type = .internalInput },
-            .with { $0.artifactID = 5; $0.executionID = 2; $0.type = .declaredOutput },
+            .with {
+                $0.artifactID = 1; $0.executionID = 1; $0.type = .input
+            },
+            .with {
+                $0.artifactID = 4; $0.executionID = 1; $0.type = .output
+            },
+            .with {
+                $0.artifactID = 3; $0.executionID = 2; $0.type = .internalInput
+            },
+            .with {
+                $0.artifactID = 5; $0.executionID = 2; $0.type = .declaredOutput
+            },
         ])
-        _ = try store.putAttributionsAndAssociations(.with {
-            // (artifact, context) and (execution, context) pairs.
-            let attributions: [(Int64, Int64)] = [(1, 1), (1, 2), (4, 1), (4, 2), (5, 3)]
-            let associations: [(Int64, Int64)] = [(1, 1), (1, 2), (3, 2)]
-            $0.attributions = attributions.map { pair in .with { $0.artifactID = pair.0; $0.contextID = pair.1 } }
-            $0.associations = associations.map { pair in .with { $0.executionID = pair.0; $0.contextID = pair.1 } }
-        })
-        _ = try store.putParentContexts(.with { $0.parentContexts = [.with { $0.childID = 1; $0.parentID = 2 }] })
+        _ = try store.putAttributionsAndAssociations(
+            .with {
+                // (artifact, context) and (execution, context) pairs.
+                let attributions: [(Int64, Int64)] = [(1, 1), (1, 2), (4, 1), (4, 2), (5, 3)]
+                let associations: [(Int64, Int64)] = [(1, 1), (1, 2), (3, 2)]
+                $0.attributions = attributions.map { pair in
+                    .with {
+                        $0.artifactID = pair.0; $0.contextID = pair.1
+                    }
+                }
+                $0.associations = associations.map { pair in
+                    .with {
+                        $0.executionID = pair.0; $0.contextID = pair.1
+                    }
+                }
+            })
+        _ = try store.putParentContexts(
+            .with {
+                $0.parentContexts = [
+                    .with {
+                        $0.childID = 1; $0.parentID = 2
+                    }
+                ]
+            })
         return store
     }
 
@@ -85,7 +141,9 @@ import Testing
             var ids: [Int64] = []
             var token = ""
             repeat {
-                let options = ListOperationOptions.with { $0.maxResultSize = 2; $0.filterQuery = query; if !token.isEmpty { $0.nextPageToken = token } }
+                let options = ListOperationOptions.with {
+                    $0.maxResultSize = 2; $0.filterQuery = query; if !token.isEmpty { $0.nextPageToken = token }
+                }
                 switch kind {
                 case "artifacts":
                     let response = try store.getArtifacts(.with { $0.options = options })
@@ -106,8 +164,9 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: Oracle.isAvailable || Oracle.isRequired),
-          arguments: [("artifacts", artifactQueries), ("executions", executionQueries), ("contexts", contextQueries)])
+    @Test(
+        .enabled(if: Oracle.isAvailable || Oracle.isRequired),
+        arguments: [("artifacts", artifactQueries), ("executions", executionQueries), ("contexts", contextQueries)])
     func oursListsWhatMLMetadataLists(_ kind: String, _ queries: [String]) throws {
         let path = TemporaryFile.make(suffix: ".sqlite")
         let store = try Self.makeStore(path)

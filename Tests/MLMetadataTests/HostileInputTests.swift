@@ -14,7 +14,10 @@ import Testing
 
     static func store(_ backend: StoreBackend) throws -> (MetadataStore, Int64) {
         let store = try backend.makeStore()
-        let typeID = try store.putArtifactType(.with { $0.name = "DataSet"; $0.properties = ["note": .string] })
+        let typeID = try store.putArtifactType(
+            .with {
+                $0.name = "DataSet"; $0.properties = ["note": .string]
+            })
         return (store, typeID)
     }
 
@@ -38,8 +41,9 @@ import Testing
                 // values, whole) no entry over 2,704 bytes; MySQL's VARCHAR(255) counts the name's
                 // characters after latin1 widening. Anything else must be stored.
                 #expect(error.code == .invalidArgument, "\(backend) \(index): \(error)")
-                #expect(text.contains("\u{0}") || backend == .mysql || (backend == .postgresql && text.utf8.count > 2_704),
-                        "\(backend) \(index): \(error)")
+                #expect(
+                    text.contains("\u{0}") || backend == .mysql || (backend == .postgresql && text.utf8.count > 2_704),
+                    "\(backend) \(index): \(error)")
             }
         }
         #expect(stored.count >= Self.texts.count - 2)
@@ -56,7 +60,11 @@ import Testing
     @Test(arguments: StoreBackend.allCases)
     func hostileFilterStringsMatchAsTextOrAreRefused(_ backend: StoreBackend) throws {
         let (store, typeID) = try Self.store(backend)
-        let id = try store.putArtifacts([.with { $0.typeID = typeID; $0.uri = "it's" }])[0]
+        let id = try store.putArtifacts([
+            .with {
+                $0.typeID = typeID; $0.uri = "it's"
+            }
+        ])[0]
         func filter(_ query: String) throws -> [Int64] {
             try store.getArtifacts(.with { $0.options = .with { $0.filterQuery = query } }).artifacts.map(\.id)
         }
@@ -64,10 +72,13 @@ import Testing
         #expect(try filter(#"uri = 'it\'s'"#) == [id])
         #expect(try filter(#"uri = '\'; DROP TABLE Artifact; --'"#) == [])
         #expect(try filter(#"uri LIKE '%\'%'"#) == [id])
-        for query in ["uri = 'unterminated", "uri = '''; DROP TABLE Artifact; --'", "uri = ''; DROP TABLE Artifact", "(((uri = 'a')", "uri = 'a' --", "`uri` = 'a' OR",
-                      "uri = '\u{0}'", String(repeating: "(", count: 100_000) + "uri = 'a'" + String(repeating: ")", count: 100_000),
-                      String(repeating: "NOT ", count: 100_000) + "uri = 'a'",
-                      Array(repeating: "uri = 'a'", count: 100_000).joined(separator: " OR ")] {
+        for query in [
+            "uri = 'unterminated", "uri = '''; DROP TABLE Artifact; --'", "uri = ''; DROP TABLE Artifact", "(((uri = 'a')", "uri = 'a' --",
+            "`uri` = 'a' OR",
+            "uri = '\u{0}'", String(repeating: "(", count: 100_000) + "uri = 'a'" + String(repeating: ")", count: 100_000),
+            String(repeating: "NOT ", count: 100_000) + "uri = 'a'",
+            Array(repeating: "uri = 'a'", count: 100_000).joined(separator: " OR "),
+        ] {
             do {
                 _ = try filter(query)
             } catch let error as MetadataStoreError {
@@ -76,8 +87,11 @@ import Testing
         }
         #expect(try store.getArtifacts().map(\.id) == [id])
         // Deep nesting stops at the parser's limit, with where it stopped.
-        expectStoreError(.invalidArgument,
-                         message: "Invalid `filter_query`: expression nested more than 200 deep (parentheses, NOT, AND and OR terms), found \"(\" at offset 200") {
+        expectStoreError(
+            .invalidArgument,
+            message:
+                "Invalid `filter_query`: expression nested more than 200 deep (parentheses, NOT, AND and OR terms), found \"(\" at offset 200"
+        ) {
             try filter(String(repeating: "(", count: 300) + "uri = 'a'" + String(repeating: ")", count: 300))
         }
         #expect(try filter(String(repeating: "(", count: 150) + "uri = \"it's\"" + String(repeating: ")", count: 150)) == [id])
@@ -89,7 +103,7 @@ import Testing
         func nested(_ depth: Int) -> Value {
             var structure = Value().structValue
             structure.fields["leaf"] = .with { $0.stringValue = "leaf" }
-            for _ in 1 ..< depth {
+            for _ in 1..<depth {
                 let inner = structure
                 structure = Value().structValue
                 structure.fields["k"] = .with { $0.structValue = inner }
@@ -97,10 +111,16 @@ import Testing
             return .with { $0.structValue = structure }
         }
         expectStoreError(.invalidArgument) {
-            try store.putArtifacts([.with { $0.typeID = typeID; $0.customProperties["deep"] = nested(1_000) }])
+            try store.putArtifacts([
+                .with {
+                    $0.typeID = typeID; $0.customProperties["deep"] = nested(1_000)
+                }
+            ])
         }
         #expect(try store.getArtifacts().isEmpty)
-        let shallow = Artifact.with { $0.typeID = typeID; $0.customProperties["deep"] = nested(20) }
+        let shallow = Artifact.with {
+            $0.typeID = typeID; $0.customProperties["deep"] = nested(20)
+        }
         let id = try store.putArtifacts([shallow])[0]
         #expect(try store.getArtifactsByID([id]).first?.customProperties == shallow.customProperties)
     }
@@ -108,8 +128,13 @@ import Testing
     @Test(arguments: StoreBackend.allCases)
     func aHundredThousandIDsInOneCallWork(_ backend: StoreBackend) throws {
         let (store, typeID) = try Self.store(backend)
-        let ids = try store.putArtifacts((0 ..< 1_000).map { index in .with { $0.typeID = typeID; $0.uri = "u\(index)" } })
-        let asked = Array(1 ... 100_000).map(Int64.init)
+        let ids = try store.putArtifacts(
+            (0..<1_000).map { index in
+                .with {
+                    $0.typeID = typeID; $0.uri = "u\(index)"
+                }
+            })
+        let asked = Array(1...100_000).map(Int64.init)
         #expect(try store.getArtifactsByID(asked).map(\.id) == ids)
     }
 }

@@ -14,16 +14,47 @@ import Testing
         _ = try store.putArtifactType(.with { $0.name = "A" })
         _ = try store.putExecutionType(.with { $0.name = "E" })
         _ = try store.putContextType(.with { $0.name = "C" })
-        _ = try store.putArtifacts((0 ..< 5).map { index in .with { $0.typeID = 10; $0.uri = "\(index)" } })
-        _ = try store.putExecutions((0 ..< 3).map { _ in .with { $0.typeID = 11 } })
-        let edges: [(Int64, Int64, Event.TypeEnum)] = [(1, 1, .input), (5, 1, .input), (2, 1, .output), (2, 2, .input),
-                                                       (3, 2, .output), (3, 3, .declaredInput), (4, 3, .internalOutput)]
-        try store.putEvents(edges.map { edge in .with { $0.artifactID = edge.0; $0.executionID = edge.1; $0.type = edge.2 } })
-        _ = try store.putContexts([.with { $0.typeID = 12; $0.name = "c" }])
-        _ = try store.putAttributionsAndAssociations(.with {
-            $0.attributions = [.with { $0.contextID = 1; $0.artifactID = 1 }, .with { $0.contextID = 1; $0.artifactID = 5 }]
-            $0.associations = [.with { $0.contextID = 1; $0.executionID = 2 }, .with { $0.contextID = 1; $0.executionID = 3 }]
-        })
+        _ = try store.putArtifacts(
+            (0..<5).map { index in
+                .with {
+                    $0.typeID = 10; $0.uri = "\(index)"
+                }
+            })
+        _ = try store.putExecutions((0..<3).map { _ in .with { $0.typeID = 11 } })
+        let edges: [(Int64, Int64, Event.TypeEnum)] = [
+            (1, 1, .input), (5, 1, .input), (2, 1, .output), (2, 2, .input),
+            (3, 2, .output), (3, 3, .declaredInput), (4, 3, .internalOutput),
+        ]
+        try store.putEvents(
+            edges.map { edge in
+                .with {
+                    $0.artifactID = edge.0; $0.executionID = edge.1; $0.type = edge.2
+                }
+            })
+        _ = try store.putContexts([
+            .with {
+                $0.typeID = 12; $0.name = "c"
+            }
+        ])
+        _ = try store.putAttributionsAndAssociations(
+            .with {
+                $0.attributions = [
+                    .with {
+                        $0.contextID = 1; $0.artifactID = 1
+                    },
+                    .with {
+                        $0.contextID = 1; $0.artifactID = 5
+                    },
+                ]
+                $0.associations = [
+                    .with {
+                        $0.contextID = 1; $0.executionID = 2
+                    },
+                    .with {
+                        $0.contextID = 1; $0.executionID = 3
+                    },
+                ]
+            })
         return store
     }
 
@@ -55,8 +86,11 @@ import Testing
     ]
 
     /// Every options query with no mask, and one query under every mask.
-    static let queries = optionsQueries.map { "lineage_subgraph_query_options { \($0) }" }
-        + masks.map { "lineage_subgraph_query_options { starting_artifacts { filter_query: 'id = 2' } max_num_hops: 2 } read_mask { \($0) }" }
+    static let queries =
+        optionsQueries.map { "lineage_subgraph_query_options { \($0) }" }
+        + masks.map {
+            "lineage_subgraph_query_options { starting_artifacts { filter_query: 'id = 2' } max_num_hops: 2 } read_mask { \($0) }"
+        }
 
     static func summary(_ store: MetadataStore, _ query: String) -> String {
         do {
@@ -68,10 +102,12 @@ import Testing
             let attributions = graph.attributions.map { "\($0.artifactID)-\($0.contextID)" }.joined(separator: ",")
             let associations = graph.associations.map { "\($0.executionID)-\($0.contextID)" }.joined(separator: ",")
             // Nodes come by id alone in ml-metadata's core; "full" would mean more than that.
-            let skeletons = graph.artifacts.allSatisfy { $0 == Artifact.with { [id = $0.id] in $0.id = id } }
+            let skeletons =
+                graph.artifacts.allSatisfy { $0 == Artifact.with { [id = $0.id] in $0.id = id } }
                 && graph.executions.allSatisfy { $0 == Execution.with { [id = $0.id] in $0.id = id } }
                 && graph.contexts.allSatisfy { $0 == Context.with { [id = $0.id] in $0.id = id } }
-            return "\(skeletons ? "ids" : "full") A:\(ids(graph.artifacts.map(\.id))) E:\(ids(graph.executions.map(\.id))) C:\(ids(graph.contexts.map(\.id))) "
+            return
+                "\(skeletons ? "ids" : "full") A:\(ids(graph.artifacts.map(\.id))) E:\(ids(graph.executions.map(\.id))) C:\(ids(graph.contexts.map(\.id))) "
                 + "ev:\(events) T:\(ids(graph.artifactTypes.map(\.id)))/\(ids(graph.executionTypes.map(\.id)))/\(ids(graph.contextTypes.map(\.id))) "
                 + "at:\(attributions) as:\(associations)"
         } catch let error as MetadataStoreError {
@@ -94,10 +130,13 @@ import Testing
 
     @Test func aReadMaskKeepsOnlyTheNamedFields() throws {
         let store = try Self.makeStore(TemporaryFile.make(suffix: ".sqlite"))
-        let graph = try store.getLineageSubgraph(.with {
-            $0.lineageSubgraphQueryOptions = try! LineageSubgraphQueryOptions(textFormatString: "starting_artifacts { filter_query: 'id = 1' } max_num_hops: 2")
-            $0.readMask.paths = ["artifacts", "events"]
-        }).lineageSubgraph
+        let graph = try store.getLineageSubgraph(
+            .with {
+                $0.lineageSubgraphQueryOptions = try! LineageSubgraphQueryOptions(
+                    textFormatString: "starting_artifacts { filter_query: 'id = 1' } max_num_hops: 2")
+                $0.readMask.paths = ["artifacts", "events"]
+            }
+        ).lineageSubgraph
         #expect(graph.artifacts == [1, 2, 5].map { id in Artifact.with { $0.id = id } } && graph.events.count == 3)
         #expect(graph.executions.isEmpty && graph.contexts.isEmpty && graph.artifactTypes.isEmpty)
     }

@@ -14,16 +14,24 @@ import Testing
     static func insert(_ count: Int, into store: MetadataStore, prefix: String) throws {
         var start = 0
         while start < count {
-            let batch = (start ..< min(start + 1000, count)).map { index in Artifact.with { $0.typeID = 10; $0.uri = "\(prefix)\(index)" } }
+            let batch = (start..<min(start + 1000, count)).map { index in
+                Artifact.with {
+                    $0.typeID = 10; $0.uri = "\(prefix)\(index)"
+                }
+            }
             _ = try store.putArtifacts(batch)
             start += 1000
         }
     }
 
-    static func options(_ field: ListOperationOptions.OrderByField.Field, ascending: Bool, size: Int32 = 100, token: String = "") -> ListOperationOptions {
+    static func options(
+        _ field: ListOperationOptions.OrderByField.Field, ascending: Bool, size: Int32 = 100, token: String = ""
+    ) -> ListOperationOptions {
         .with {
             $0.maxResultSize = size
-            $0.orderByField = .with { $0.field = field; $0.isAsc = ascending }
+            $0.orderByField = .with {
+                $0.field = field; $0.isAsc = ascending
+            }
             if !token.isEmpty { $0.nextPageToken = token }
         }
     }
@@ -65,9 +73,9 @@ import Testing
     func pageSizesFollowMLMetadata(_ backend: StoreBackend) throws {
         let store = try Self.store(backend, artifacts: 250)
         let first = try store.getArtifacts(.with { $0.options = Self.options(.id, ascending: true, size: 7) })
-        #expect(first.artifacts.map(\.id) == Array(1 ... 7))
+        #expect(first.artifacts.map(\.id) == Array(1...7))
         let second = try store.getArtifacts(.with { $0.options = Self.options(.id, ascending: true, size: 7, token: first.nextPageToken) })
-        #expect(second.artifacts.map(\.id) == Array(8 ... 14))
+        #expect(second.artifacts.map(\.id) == Array(8...14))
         // As ml-metadata: above 100, one page of at most 101 rows and no token.
         let large = try store.getArtifacts(.with { $0.options = Self.options(.id, ascending: true, size: 500) })
         #expect(large.artifacts.count == 101 && large.nextPageToken.isEmpty)
@@ -102,18 +110,34 @@ import Testing
     func typeAndContextListsPageToo(_ backend: StoreBackend) throws {
         let store = try Self.store(backend, artifacts: 30)
         _ = try store.putContextType(.with { $0.name = "C" })
-        _ = try store.putContexts([.with { $0.typeID = 11; $0.name = "c" }])
-        _ = try store.putAttributionsAndAssociations(.with {
-            $0.attributions = (1 ... 25).map { id in .with { $0.contextID = 1; $0.artifactID = Int64(id) } }
-        })
-        let byType = try store.getArtifactsByType(.with { $0.typeName = "A"; $0.options = Self.options(.id, ascending: false, size: 4) })
+        _ = try store.putContexts([
+            .with {
+                $0.typeID = 11; $0.name = "c"
+            }
+        ])
+        _ = try store.putAttributionsAndAssociations(
+            .with {
+                $0.attributions = (1...25).map { id in
+                    .with {
+                        $0.contextID = 1; $0.artifactID = Int64(id)
+                    }
+                }
+            })
+        let byType = try store.getArtifactsByType(
+            .with {
+                $0.typeName = "A"; $0.options = Self.options(.id, ascending: false, size: 4)
+            })
         #expect(byType.artifacts.map(\.id) == [30, 29, 28, 27] && !byType.nextPageToken.isEmpty)
-        let byContext = try store.getArtifactsByContext(.with { $0.contextID = 1; $0.options = Self.options(.id, ascending: false, size: 10) })
-        #expect(byContext.artifacts.map(\.id) == Array((16 ... 25).reversed()))
-        let next = try store.getArtifactsByContext(.with {
-            $0.contextID = 1
-            $0.options = Self.options(.id, ascending: false, size: 10, token: byContext.nextPageToken)
-        })
-        #expect(next.artifacts.map(\.id) == Array((6 ... 15).reversed()))
+        let byContext = try store.getArtifactsByContext(
+            .with {
+                $0.contextID = 1; $0.options = Self.options(.id, ascending: false, size: 10)
+            })
+        #expect(byContext.artifacts.map(\.id) == Array((16...25).reversed()))
+        let next = try store.getArtifactsByContext(
+            .with {
+                $0.contextID = 1
+                $0.options = Self.options(.id, ascending: false, size: 10, token: byContext.nextPageToken)
+            })
+        #expect(next.artifacts.map(\.id) == Array((6...15).reversed()))
     }
 }

@@ -8,9 +8,17 @@ import Testing
 @Suite struct MySQLConfigTests {
     @Test func aURLNamesEveryPart() throws {
         let config = try ConnectionConfig(mysqlURL: "mysql://ml%40user:p%3Ass@db.example:3307/metadata")
-        #expect(config.mysql == .with { $0.host = "db.example"; $0.port = 3307; $0.user = "ml@user"; $0.password = "p:ss"; $0.database = "metadata" })
+        #expect(
+            config.mysql
+                == .with {
+                    $0.host = "db.example"; $0.port = 3307; $0.user = "ml@user"; $0.password = "p:ss"; $0.database = "metadata"
+                })
         let defaults = try ConnectionConfig(mysqlURL: "mysql://ml@[::1]/metadata")
-        #expect(defaults.mysql == .with { $0.host = "::1"; $0.port = 3306; $0.user = "ml"; $0.database = "metadata" })
+        #expect(
+            defaults.mysql
+                == .with {
+                    $0.host = "::1"; $0.port = 3306; $0.user = "ml"; $0.database = "metadata"
+                })
     }
 
     @Test func aMalformedURLSaysWhatIsMissing() {
@@ -35,8 +43,9 @@ import Testing
         } catch let error as MetadataStoreError {
             #expect(error.code == .permissionDenied)
             // Refused on the first connection, the one that creates the database if it is missing.
-            #expect(error.message.hasPrefix("cannot connect to MySQL at \(config.mysql.host):\(config.mysql.port): Access denied for user"),
-                    "\(error.message)")
+            #expect(
+                error.message.hasPrefix("cannot connect to MySQL at \(config.mysql.host):\(config.mysql.port): Access denied for user"),
+                "\(error.message)")
             #expect(error.message.hasSuffix("(MySQL error 1045)"), "\(error.message)")
         }
     }
@@ -81,13 +90,24 @@ import Testing
     @Test(.enabled(if: StoreBackend.mysqlURL != nil))
     func anIntPastInt32IsAnInvalidArgumentAndANULByteIsKept() throws {
         let store = try StoreBackend.mysql.makeStore()
-        let typeID = try store.putArtifactType(.with { $0.name = "DataSet"; $0.properties = ["rows": .int] })
+        let typeID = try store.putArtifactType(
+            .with {
+                $0.name = "DataSet"; $0.properties = ["rows": .int]
+            })
         expectStoreError(.invalidArgument) {
-            try store.putArtifacts([.with { $0.typeID = typeID; $0.properties["rows"] = .with { $0.intValue = 1 << 40 } }])
+            try store.putArtifacts([
+                .with {
+                    $0.typeID = typeID; $0.properties["rows"] = .with { $0.intValue = 1 << 40 }
+                }
+            ])
         }
         #expect(try store.getArtifacts().isEmpty)
         // ml-metadata stores a NUL byte but reads the text back cut short at it; ours keeps it.
-        let id = try store.putArtifacts([.with { $0.typeID = typeID; $0.uri = "a\u{0}b" }])[0]
+        let id = try store.putArtifacts([
+            .with {
+                $0.typeID = typeID; $0.uri = "a\u{0}b"
+            }
+        ])[0]
         #expect(try store.getArtifactsByID([id]).map(\.uri) == ["a\u{0}b"])
     }
 
@@ -98,13 +118,22 @@ import Testing
         // 17 MiB: more than MEDIUMTEXT holds and than the server's default 16 MiB packet.
         let huge = String(repeating: "x", count: 17 << 20)
         do {
-            _ = try store.putArtifacts([.with { $0.typeID = typeID; $0.uri = huge }])
+            _ = try store.putArtifacts([
+                .with {
+                    $0.typeID = typeID; $0.uri = huge
+                }
+            ])
             Issue.record("a 17 MiB uri was stored")
         } catch let error as MetadataStoreError {
             #expect([.invalidArgument, .unavailable].contains(error.code), "\(error)")
         }
         // The server may have closed the connection over it: the next call reconnects.
-        #expect(try store.putArtifacts([.with { $0.typeID = typeID; $0.uri = "small" }]).count == 1)
+        #expect(
+            try store.putArtifacts([
+                .with {
+                    $0.typeID = typeID; $0.uri = "small"
+                }
+            ]).count == 1)
         #expect(try store.getArtifacts().map(\.uri) == ["small"])
     }
 }

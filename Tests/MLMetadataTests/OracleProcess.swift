@@ -11,7 +11,8 @@ enum Oracle {
 
     static let tool = repository.appendingPathComponent("Scripts/mlmd-python.sh")
 
-    static let isRequired = ProcessInfo.processInfo.environment["CI"] == "true"
+    static let isRequired =
+        ProcessInfo.processInfo.environment["CI"] == "true"
         || ProcessInfo.processInfo.environment["MLMD_REQUIRE_ORACLE"] == "1"
 
     /// python3 is on PATH: all the script needs to make its environment.

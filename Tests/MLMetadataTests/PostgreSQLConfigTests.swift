@@ -8,19 +8,33 @@ import Testing
 @Suite struct PostgreSQLConfigTests {
     @Test func aURLNamesEveryPart() throws {
         let config = try ConnectionConfig(postgresqlURL: "postgresql://ml%40user:p%3Ass@db.example:6543/metadata")
-        #expect(config.postgresql == .with { $0.host = "db.example"; $0.port = "6543"; $0.user = "ml@user"; $0.password = "p:ss"; $0.dbname = "metadata" })
+        #expect(
+            config.postgresql
+                == .with {
+                    $0.host = "db.example"; $0.port = "6543"; $0.user = "ml@user"; $0.password = "p:ss"; $0.dbname = "metadata"
+                })
         let defaults = try ConnectionConfig(postgresqlURL: "postgres://ml@[::1]/metadata")
-        #expect(defaults.postgresql == .with { $0.host = "::1"; $0.user = "ml"; $0.dbname = "metadata" })
+        #expect(
+            defaults.postgresql
+                == .with {
+                    $0.host = "::1"; $0.user = "ml"; $0.dbname = "metadata"
+                })
     }
 
     @Test func aServerDatabaseWithoutItsBackendIsRefusedBeforeAnyConnection() throws {
         // Port 1: nothing listens there, so only the refusal below can be the answer.
-        expectStoreError(.failedPrecondition, message: "a PostgreSQL store needs the backend of module MLMetadataPostgreSQL: "
-            + "MetadataStore(config:backends: [.postgreSQL])") {
+        expectStoreError(
+            .failedPrecondition,
+            message: "a PostgreSQL store needs the backend of module MLMetadataPostgreSQL: "
+                + "MetadataStore(config:backends: [.postgreSQL])"
+        ) {
             try MetadataStore(config: ConnectionConfig(postgresqlURL: "postgresql://ml@127.0.0.1:1/metadata"))
         }
-        expectStoreError(.failedPrecondition, message: "a MySQL store needs the backend of module MLMetadataMySQL: "
-            + "MetadataStore(config:backends: [.mySQL])") {
+        expectStoreError(
+            .failedPrecondition,
+            message: "a MySQL store needs the backend of module MLMetadataMySQL: "
+                + "MetadataStore(config:backends: [.mySQL])"
+        ) {
             try MetadataStore(config: ConnectionConfig(mysqlURL: "mysql://ml:pw@127.0.0.1:1/metadata"), backends: [.postgreSQL])
         }
     }
@@ -43,11 +57,11 @@ import Testing
         let password = config.postgresql.password
         let passfile = TemporaryFile.make(suffix: ".pgpass")
         try """
-            # comment, then a line for another user, then ours with wildcards
-            *:*:*:someone:nope
-            \(config.postgresql.host):*:*:\(config.postgresql.user):\(password)
+        # comment, then a line for another user, then ours with wildcards
+        *:*:*:someone:nope
+        \(config.postgresql.host):*:*:\(config.postgresql.user):\(password)
 
-            """.write(toFile: passfile, atomically: true, encoding: .utf8)
+        """.write(toFile: passfile, atomically: true, encoding: .utf8)
         config.postgresql.clearPassword()
         config.postgresql.passfile = passfile
         config.postgresql.dbname = "mlmd_passfile_" + UUID().uuidString.prefix(8).lowercased()
@@ -61,10 +75,23 @@ import Testing
     @Test(.enabled(if: StoreBackend.postgresqlURL != nil))
     func aNULByteOrAnIntPastInt4IsAnInvalidArgument() throws {
         let store = try StoreBackend.postgresql.makeStore()
-        let typeID = try store.putArtifactType(.with { $0.name = "DataSet"; $0.properties = ["rows": .int] })
-        expectStoreError(.invalidArgument) { try store.putArtifacts([.with { $0.typeID = typeID; $0.uri = "a\u{0}b" }]) }
+        let typeID = try store.putArtifactType(
+            .with {
+                $0.name = "DataSet"; $0.properties = ["rows": .int]
+            })
         expectStoreError(.invalidArgument) {
-            try store.putArtifacts([.with { $0.typeID = typeID; $0.properties["rows"] = .with { $0.intValue = 1 << 40 } }])
+            try store.putArtifacts([
+                .with {
+                    $0.typeID = typeID; $0.uri = "a\u{0}b"
+                }
+            ])
+        }
+        expectStoreError(.invalidArgument) {
+            try store.putArtifacts([
+                .with {
+                    $0.typeID = typeID; $0.properties["rows"] = .with { $0.intValue = 1 << 40 }
+                }
+            ])
         }
         #expect(try store.getArtifacts().isEmpty)
     }

@@ -14,7 +14,7 @@ import Testing
     /// Every type and node as `kind<TAB>id<TAB>hex of deterministic bytes`, as
     /// Oracle/mlmd_file_check.py dumps them.
     static func dump(_ store: MetadataStore) throws -> String {
-        let ids = Array(Int64(1) ... 99)
+        let ids = Array(Int64(1)...99)
         var types: [(String, Int64, [UInt8])] = []
         types += try store.getArtifactTypes(ids: ids).map { ("artifact", $0.id, $0.serializedBytes()) }
         types += try store.getExecutionTypes(ids: ids).map { ("execution", $0.id, $0.serializedBytes()) }
@@ -29,20 +29,24 @@ import Testing
     }
 
     static func writeTypes(_ store: MetadataStore) throws {
-        _ = try store.putArtifactType(.with {
-            $0.name = "DataSet"; $0.version = "v1"; $0.description = "rows"; $0.externalID = "ds"
-            $0.properties = ["day": .int, "split": .string]
-            $0.baseType = .dataset
-        })
-        _ = try store.putExecutionType(.with {
-            $0.name = "Trainer"; $0.baseType = .train; $0.properties = ["epochs": .int]
-            $0.inputType.dict.properties["examples"] = .with {
-                $0.simple = .with { $0.name = "Examples"; $0.id = 3; $0.properties = ["span": .int]; $0.baseType = .dataset }
-            }
-            $0.inputType.dict.properties["model"] = .with { $0.unionType.candidates = [.with { $0.none = NoneArtifactStructType() }] }
-            $0.inputType.dict.noneTypeNotRequired = true
-            $0.outputType.list.element = .with { $0.any = AnyArtifactStructType() }
-        })
+        _ = try store.putArtifactType(
+            .with {
+                $0.name = "DataSet"; $0.version = "v1"; $0.description = "rows"; $0.externalID = "ds"
+                $0.properties = ["day": .int, "split": .string]
+                $0.baseType = .dataset
+            })
+        _ = try store.putExecutionType(
+            .with {
+                $0.name = "Trainer"; $0.baseType = .train; $0.properties = ["epochs": .int]
+                $0.inputType.dict.properties["examples"] = .with {
+                    $0.simple = .with {
+                        $0.name = "Examples"; $0.id = 3; $0.properties = ["span": .int]; $0.baseType = .dataset
+                    }
+                }
+                $0.inputType.dict.properties["model"] = .with { $0.unionType.candidates = [.with { $0.none = NoneArtifactStructType() }] }
+                $0.inputType.dict.noneTypeNotRequired = true
+                $0.outputType.list.element = .with { $0.any = AnyArtifactStructType() }
+            })
         _ = try store.putContextType(.with { $0.name = "Experiment" })
         _ = try store.putArtifacts([
             .with {
@@ -54,16 +58,26 @@ import Testing
                     "note": .with { $0.stringValue = "naïve café ✓" },
                     "ok": .with { $0.boolValue = true },
                     "meta": .with { $0.structValue = .with { $0.fields["k"] = .with { $0.stringValue = "v" } } },
-                    "any": .with { $0.protoValue = .with {
-                        $0.typeURL = "type.googleapis.com/ml_metadata.Artifact"
-                        $0.value = Artifact.with { $0.id = 5 }.serializedBytes()
-                    } },
+                    "any": .with {
+                        $0.protoValue = .with {
+                            $0.typeURL = "type.googleapis.com/ml_metadata.Artifact"
+                            $0.value = Artifact.with { $0.id = 5 }.serializedBytes()
+                        }
+                    },
                 ]
             },
             .with { $0.typeID = 10 },
         ])
-        _ = try store.putExecutions([.with { $0.typeID = 11; $0.lastKnownState = .complete }])
-        _ = try store.putContexts([.with { $0.typeID = 12; $0.name = "run-1" }])
+        _ = try store.putExecutions([
+            .with {
+                $0.typeID = 11; $0.lastKnownState = .complete
+            }
+        ])
+        _ = try store.putContexts([
+            .with {
+                $0.typeID = 12; $0.name = "run-1"
+            }
+        ])
     }
 
     @Test func aReopenedFileHasEverythingThatWasCommitted() throws {

@@ -72,8 +72,10 @@ enum TemporaryFile {
 }
 
 /// Expects `body` to throw a `MetadataStoreError` with `code` (and, if given, exactly `message`).
-func expectStoreError<T>(_ code: MetadataStoreError.Code, message: String? = nil,
-                         sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> T) {
+func expectStoreError<T>(
+    _ code: MetadataStoreError.Code, message: String? = nil,
+    sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> T
+) {
     do {
         _ = try body()
         Issue.record("expected \(code.name), but the call succeeded", sourceLocation: sourceLocation)

@@ -30,11 +30,13 @@ import Testing
         #expect(try store.putArtifactType(Self.dataSet()) == 10)
         #expect(try store.putArtifactType(Self.dataSet()) == 10)
         let stored = try store.getArtifactType(named: "DataSet")
-        #expect(stored == .with {
-            $0.id = 10
-            $0.name = "DataSet"
-            $0.properties = ["day": .int, "split": .string]
-        })
+        #expect(
+            stored
+                == .with {
+                    $0.id = 10
+                    $0.name = "DataSet"
+                    $0.properties = ["day": .int, "split": .string]
+                })
     }
 
     @Test(arguments: StoreBackend.allCases)
@@ -72,10 +74,16 @@ import Testing
         let store = try backend.makeStore()
         expectStoreError(.invalidArgument, message: "No type name is specified.") { try store.putArtifactType(ArtifactType()) }
         expectStoreError(.invalidArgument, message: "Property p is UNKNOWN.") {
-            try store.putArtifactType(.with { $0.name = "X"; $0.properties["p"] = .unknown })
+            try store.putArtifactType(
+                .with {
+                    $0.name = "X"; $0.properties["p"] = .unknown
+                })
         }
         expectStoreError(.unimplemented, message: "base_type deletion is not supported yet") {
-            try store.putArtifactType(.with { $0.name = "B"; $0.baseType = .unset })
+            try store.putArtifactType(
+                .with {
+                    $0.name = "B"; $0.baseType = .unset
+                })
         }
         #expect(try store.getArtifactTypes() == [])
         // Ids are AUTOINCREMENT: the failed inserts used none.
@@ -100,12 +108,23 @@ import Testing
             try store.getArtifactType(named: "M")
         }
         expectStoreError(.unimplemented, message: "base_type update is not supported yet") {
-            try store.putArtifactType(.with { $0.name = "M"; $0.version = "v1"; $0.baseType = .dataset })
+            try store.putArtifactType(
+                .with {
+                    $0.name = "M"; $0.version = "v1"; $0.baseType = .dataset
+                })
         }
         // Leaving out the external id and base type changes neither.
-        #expect(try store.putArtifactType(.with { $0.name = "M"; $0.version = "v1" }) == 10)
+        #expect(
+            try store.putArtifactType(
+                .with {
+                    $0.name = "M"; $0.version = "v1"
+                }) == 10)
         #expect(try store.getArtifactType(named: "M", version: "v1") == stored)
-        #expect(try store.putExecutionType(.with { $0.name = "Trainer"; $0.baseType = .train }) == 11)
+        #expect(
+            try store.putExecutionType(
+                .with {
+                    $0.name = "Trainer"; $0.baseType = .train
+                }) == 11)
         #expect(try store.getExecutionType(named: "Trainer").baseType == .train)
     }
 
@@ -115,17 +134,33 @@ import Testing
         #expect(try store.putArtifactType(.with { $0.name = "N" }) == 10)
         #expect(try store.putExecutionType(.with { $0.name = "N" }) == 11)
         #expect(try store.putContextType(.with { $0.name = "N" }) == 12)
-        #expect(try store.putArtifactType(.with { $0.name = "N"; $0.version = "2" }) == 13)
+        #expect(
+            try store.putArtifactType(
+                .with {
+                    $0.name = "N"; $0.version = "2"
+                }) == 13)
         // An empty version is no version.
-        #expect(try store.putArtifactType(.with { $0.name = "N"; $0.version = "" }) == 10)
+        #expect(
+            try store.putArtifactType(
+                .with {
+                    $0.name = "N"; $0.version = ""
+                }) == 10)
         #expect(try store.getArtifactTypes(ids: [12, 11, 13, 10, 999]).map(\.id) == [13, 10])
     }
 
     @Test(arguments: StoreBackend.allCases)
     func externalIDsAreUniqueAndLookedUp(_ backend: StoreBackend) throws {
         let store = try backend.makeStore()
-        _ = try store.putArtifactType(.with { $0.name = "A"; $0.externalID = "ext" })
-        expectStoreError(.alreadyExists) { try store.putArtifactType(.with { $0.name = "B"; $0.externalID = "ext" }) }
+        _ = try store.putArtifactType(
+            .with {
+                $0.name = "A"; $0.externalID = "ext"
+            })
+        expectStoreError(.alreadyExists) {
+            try store.putArtifactType(
+                .with {
+                    $0.name = "B"; $0.externalID = "ext"
+                })
+        }
         let found = try store.getArtifactTypesByExternalIds(.with { $0.externalIDs = ["ext", "other"] })
         #expect(found.artifactTypes.map(\.name) == ["A"])
         expectStoreError(.notFound, message: "No types found for external_ids.") {
@@ -136,11 +171,12 @@ import Testing
     @Test(arguments: StoreBackend.allCases)
     func putTypesStoresAllKindsInOneCall(_ backend: StoreBackend) throws {
         let store = try backend.makeStore()
-        let response = try store.putTypes(.with {
-            $0.artifactTypes = [.with { $0.name = "A" }, .with { $0.name = "B" }]
-            $0.executionTypes = [.with { $0.name = "E" }]
-            $0.contextTypes = [.with { $0.name = "C" }]
-        })
+        let response = try store.putTypes(
+            .with {
+                $0.artifactTypes = [.with { $0.name = "A" }, .with { $0.name = "B" }]
+                $0.executionTypes = [.with { $0.name = "E" }]
+                $0.contextTypes = [.with { $0.name = "C" }]
+            })
         #expect(response.artifactTypeIDs == [10, 11])
         #expect(response.executionTypeIDs == [12])
         #expect(response.contextTypeIDs == [13])
@@ -150,10 +186,11 @@ import Testing
     func aFailedPutTypesStoresNothing(_ backend: StoreBackend) throws {
         let store = try backend.makeStore()
         expectStoreError(.invalidArgument) {
-            try store.putTypes(.with {
-                $0.artifactTypes = [.with { $0.name = "A" }]
-                $0.contextTypes = [ContextType()]
-            })
+            try store.putTypes(
+                .with {
+                    $0.artifactTypes = [.with { $0.name = "A" }]
+                    $0.contextTypes = [ContextType()]
+                })
         }
         #expect(try store.getArtifactTypes() == [])
     }
@@ -162,7 +199,10 @@ import Testing
     func allFieldsMatchFalseIsUnimplemented(_ backend: StoreBackend) throws {
         let store = try backend.makeStore()
         expectStoreError(.unimplemented) {
-            try store.putArtifactType(PutArtifactTypeRequest.with { $0.artifactType = Self.dataSet(); $0.allFieldsMatch = false })
+            try store.putArtifactType(
+                PutArtifactTypeRequest.with {
+                    $0.artifactType = Self.dataSet(); $0.allFieldsMatch = false
+                })
         }
     }
 }

@@ -9,10 +9,22 @@ import Testing
     @Test(arguments: StoreBackend.allCases)
     func theSchemaTracesBackToItsDataSet(_ backend: StoreBackend) throws {
         let store = try backend.makeStore()
-        let dataSetType = try store.putArtifactType(.with { $0.name = "DataSet"; $0.properties = ["day": .int, "split": .string] })
-        let schemaType = try store.putArtifactType(.with { $0.name = "Schema"; $0.properties = ["version": .int] })
-        let validationType = try store.putExecutionType(.with { $0.name = "Data Validation"; $0.properties = ["state": .string] })
-        let experimentType = try store.putContextType(.with { $0.name = "Experiment"; $0.properties = ["note": .string] })
+        let dataSetType = try store.putArtifactType(
+            .with {
+                $0.name = "DataSet"; $0.properties = ["day": .int, "split": .string]
+            })
+        let schemaType = try store.putArtifactType(
+            .with {
+                $0.name = "Schema"; $0.properties = ["version": .int]
+            })
+        let validationType = try store.putExecutionType(
+            .with {
+                $0.name = "Data Validation"; $0.properties = ["state": .string]
+            })
+        let experimentType = try store.putContextType(
+            .with {
+                $0.name = "Experiment"; $0.properties = ["note": .string]
+            })
 
         let dataSet = Artifact.with {
             $0.typeID = dataSetType
@@ -25,9 +37,15 @@ import Testing
             $0.properties["version"] = .with { $0.intValue = 1 }
         }
         let run = try store.putExecution(
-            .with { $0.typeID = validationType; $0.properties["state"] = .with { $0.stringValue = "COMPLETED" } },
+            .with {
+                $0.typeID = validationType; $0.properties["state"] = .with { $0.stringValue = "COMPLETED" }
+            },
             artifactsAndEvents: [(dataSet, .with { $0.type = .declaredInput }), (schema, .with { $0.type = .declaredOutput })],
-            contexts: [.with { $0.typeID = experimentType; $0.name = "exp1"; $0.properties["note"] = .with { $0.stringValue = "first run" } }])
+            contexts: [
+                .with {
+                    $0.typeID = experimentType; $0.name = "exp1"; $0.properties["note"] = .with { $0.stringValue = "first run" }
+                }
+            ])
         #expect(run.executionID == 1 && run.artifactIDs == [1, 2] && run.contextIDs == [1])
 
         // Trace the schema back: its producing execution, then that execution's inputs.

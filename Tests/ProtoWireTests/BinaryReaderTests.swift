@@ -2,8 +2,10 @@ import ProtoWire
 import Testing
 
 /// Runs `body` with a reader over `bytes`.
-private func reading<T>(_ bytes: [UInt8], options: BinaryDecodingOptions = BinaryDecodingOptions(),
-                        _ body: (inout BinaryReader) throws -> T) throws -> T {
+private func reading<T>(
+    _ bytes: [UInt8], options: BinaryDecodingOptions = BinaryDecodingOptions(),
+    _ body: (inout BinaryReader) throws -> T
+) throws -> T {
     try bytes.withUnsafeBytes { buffer in
         var reader = BinaryReader(buffer: buffer, options: options)
         return try body(&reader)
@@ -24,8 +26,10 @@ private let tenByteMinusOne: [UInt8] = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff
 @Suite struct BinaryReaderTests {
     // MARK: Values
 
-    @Test(arguments: [UInt64(0), 1, 127, 128, 300, 16383, 16384, 2_097_151, 2_097_152,
-                      UInt64(UInt32.max), UInt64(Int64.max), 1 << 63, UInt64.max])
+    @Test(arguments: [
+        UInt64(0), 1, 127, 128, 300, 16383, 16384, 2_097_151, 2_097_152,
+        UInt64(UInt32.max), UInt64(Int64.max), 1 << 63, UInt64.max,
+    ])
     func varintRoundTrip(value: UInt64) throws {
         var writer = BinaryWriter()
         writer.writeVarint(value)
@@ -60,7 +64,10 @@ private let tenByteMinusOne: [UInt8] = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff
         let nan = try reading([0x01, 0, 0, 0, 0, 0, 0xf8, 0x7f]) { try $0.readDouble() }
         #expect(nan.bitPattern == 0x7ff8_0000_0000_0001)
         // Values need not be aligned.
-        #expect(try reading([0x00, 0x78, 0x56, 0x34, 0x12]) { r in _ = try r.readVarint(); return try r.readFixed32() } == 0x1234_5678)
+        #expect(
+            try reading([0x00, 0x78, 0x56, 0x34, 0x12]) { r in
+                _ = try r.readVarint(); return try r.readFixed32()
+            } == 0x1234_5678)
     }
 
     @Test func stringsAndBytes() throws {
@@ -279,7 +286,7 @@ private let tenByteMinusOne: [UInt8] = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff
         var value = ProtobufValue()
         value.stringValue = "x"
         var bytes = value.serializedBytes()
-        for level in 0 ..< levels {
+        for level in 0..<levels {
             var writer = BinaryWriter()
             bytes.withUnsafeBytes { writer.writeRaw($0) }
             writer.writeVarint(UInt64(bytes.count))
@@ -416,7 +423,7 @@ private let tenByteMinusOne: [UInt8] = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff
         let full = Self.richStruct
         let boundaries = try fieldBoundaries(full)
         #expect(boundaries.count == 8)
-        for length in 0 ... full.count {
+        for length in 0...full.count {
             let prefix = Array(full.prefix(length))
             do {
                 let message = try ProtobufStruct(serializedBytes: prefix)
@@ -434,7 +441,7 @@ private let tenByteMinusOne: [UInt8] = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff
         let full = Self.richStruct
         var decoded = 0
         for index in full.indices {
-            for bit in 0 ..< 8 {
+            for bit in 0..<8 {
                 var bytes = full
                 bytes[index] ^= 1 << bit
                 do {

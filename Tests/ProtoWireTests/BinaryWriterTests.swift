@@ -48,7 +48,7 @@ private func referenceVarint(_ value: UInt64) -> [UInt8] {
     }
 
     @Test func varintSizeAtEverySevenBitBoundary() {
-        for bytes in 1 ... 9 {
+        for bytes in 1...9 {
             let largest: UInt64 = (1 << (7 * UInt64(bytes))) - 1
             #expect(Varint.encodedSize(of: largest) == bytes)
             #expect(Varint.encodedSize(of: largest + 1) == bytes + 1)
@@ -57,16 +57,20 @@ private func referenceVarint(_ value: UInt64) -> [UInt8] {
     }
 
     @Test func negativeInt32IsSignExtendedToTenBytes() {
-        #expect(written { $0.writeInt32Field(-1, tag: 8) }
-            == [0x08, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01])
-        #expect(written { $0.writeInt32Field(Int32.min, tag: 8) }
-            == [0x08, 0x80, 0x80, 0x80, 0x80, 0xf8, 0xff, 0xff, 0xff, 0xff, 0x01])
+        #expect(
+            written { $0.writeInt32Field(-1, tag: 8) }
+                == [0x08, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01])
+        #expect(
+            written { $0.writeInt32Field(Int32.min, tag: 8) }
+                == [0x08, 0x80, 0x80, 0x80, 0x80, 0xf8, 0xff, 0xff, 0xff, 0xff, 0x01])
         #expect(written { $0.writeInt32Field(Int32.max, tag: 8) } == [0x08, 0xff, 0xff, 0xff, 0xff, 0x07])
         // int64 -1 is the same ten bytes.
-        #expect(written { $0.writeInt64Field(-1, tag: 8) }
-            == [0x08, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01])
-        #expect(written { $0.writeInt64Field(Int64.min, tag: 8) }
-            == [0x08, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01])
+        #expect(
+            written { $0.writeInt64Field(-1, tag: 8) }
+                == [0x08, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01])
+        #expect(
+            written { $0.writeInt64Field(Int64.min, tag: 8) }
+                == [0x08, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01])
     }
 
     @Test func boolFields() {
@@ -118,8 +122,9 @@ private func referenceVarint(_ value: UInt64) -> [UInt8] {
         #expect(written { $0.writeDoubleField(-0.0, tag: 17) } == [0x11, 0, 0, 0, 0, 0, 0, 0, 0x80])
         #expect(written { $0.writeDoubleField(.infinity, tag: 17) } == [0x11, 0, 0, 0, 0, 0, 0, 0xf0, 0x7f])
         // A NaN keeps its payload bits.
-        #expect(written { $0.writeDoubleField(Double(bitPattern: 0x7ff8_0000_0000_0001), tag: 17) }
-            == [0x11, 0x01, 0, 0, 0, 0, 0, 0xf8, 0x7f])
+        #expect(
+            written { $0.writeDoubleField(Double(bitPattern: 0x7ff8_0000_0000_0001), tag: 17) }
+                == [0x11, 0x01, 0, 0, 0, 0, 0, 0xf8, 0x7f])
     }
 
     // MARK: Length-delimited
@@ -203,7 +208,7 @@ private func referenceVarint(_ value: UInt64) -> [UInt8] {
         let valueCount = 400_000  // about 1.1 MB of varints
         var writer = BinaryWriter(initialCapacity: 1)
         var expectedReversed: [UInt8] = []
-        for index in 0 ..< valueCount {
+        for index in 0..<valueCount {
             let value = UInt64(index) &* 2_654_435_761 % 5_000_000  // 1 to 4 bytes each
             writer.writeVarint(value)
             expectedReversed.append(contentsOf: referenceVarint(value).reversed())
@@ -214,7 +219,7 @@ private func referenceVarint(_ value: UInt64) -> [UInt8] {
     }
 
     @Test func growsForOneWriteLargerThanTwiceTheCapacity() {
-        let big = (0 ..< 1_500_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        let big = (0..<1_500_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
         var writer = BinaryWriter(initialCapacity: 16)
         writer.writeFixed64(0x0807_0605_0403_0201)
         big.withUnsafeBytes { writer.writeRaw($0) }
@@ -222,14 +227,14 @@ private func referenceVarint(_ value: UInt64) -> [UInt8] {
         #expect(writer.count == 3 + big.count + 8)
         let bytes = writer.finish()
         #expect(Array(bytes.prefix(3)) == [0xe0, 0xc6, 0x5b])
-        #expect(Array(bytes[3 ..< 3 + big.count]) == big)
+        #expect(Array(bytes[3..<3 + big.count]) == big)
         #expect(Array(bytes.suffix(8)) == [1, 2, 3, 4, 5, 6, 7, 8])
     }
 
     @Test func largeMessageRoundTrips() throws {
         // 2,000 strings of 600 bytes: every length prefix is two bytes, the total over 1 MB.
         var list = ProtobufListValue()
-        for index in 0 ..< 2000 {
+        for index in 0..<2000 {
             var value = ProtobufValue()
             value.stringValue = String(repeating: Character(Unicode.Scalar(UInt8(97 + index % 26))), count: 600)
             list.values.append(value)

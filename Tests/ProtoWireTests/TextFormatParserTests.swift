@@ -85,9 +85,12 @@ import Testing
         var any = ProtobufAny()
         any.typeURL = "type.googleapis.com/google.protobuf.Value"
         any.value = [0x11, 0, 0, 0, 0, 0, 0, 0xf0, 0x3f]
-        #expect(any.textFormatString() == "type_url: \"type.googleapis.com/google.protobuf.Value\"\nvalue: \"\\021\\000\\000\\000\\000\\000\\000\\360?\"\n")
-        #expect(any.textFormatString(expandingAny: true, registry: .wellKnownTypes)
-            == "[type.googleapis.com/google.protobuf.Value] {\n  number_value: 1\n}\n")
+        #expect(
+            any.textFormatString()
+                == "type_url: \"type.googleapis.com/google.protobuf.Value\"\nvalue: \"\\021\\000\\000\\000\\000\\000\\000\\360?\"\n")
+        #expect(
+            any.textFormatString(expandingAny: true, registry: .wellKnownTypes)
+                == "[type.googleapis.com/google.protobuf.Value] {\n  number_value: 1\n}\n")
         // Not expanded: a type outside the registry, or a value that does not parse.
         #expect(any.textFormatString(expandingAny: true, registry: ProtoTypeRegistry([])) == any.textFormatString())
         var broken = any
@@ -137,7 +140,9 @@ import Testing
     }
 
     @Test func unterminatedList() {
-        #expect(throws: error(1, 17, #"expected "]", found end of input"#)) { try ProtobufFieldMask(textFormatString: #"paths: ["a", "b""#) }
+        #expect(throws: error(1, 17, #"expected "]", found end of input"#)) {
+            try ProtobufFieldMask(textFormatString: #"paths: ["a", "b""#)
+        }
         #expect(throws: error(1, 13, #"expected string, found "]""#)) { try ProtobufFieldMask(textFormatString: #"paths: ["a",]"#) }
     }
 
@@ -169,7 +174,9 @@ import Testing
 
     @Test func anySpecifiedTwice() {
         #expect(throws: error(2, 1, "Any is specified more than once")) {
-            try ProtobufAny(textFormatString: "[type.googleapis.com/google.protobuf.Value] { number_value: 1 }\n[type.googleapis.com/google.protobuf.Value] {}")
+            try ProtobufAny(
+                textFormatString:
+                    "[type.googleapis.com/google.protobuf.Value] { number_value: 1 }\n[type.googleapis.com/google.protobuf.Value] {}")
         }
     }
 

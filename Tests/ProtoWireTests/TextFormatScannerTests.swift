@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ProtoWire
 
 // Expected values and accept/reject decisions were checked against
@@ -324,8 +325,9 @@ private func caught(_ body: () throws -> Void) -> TextFormatDecodingError? {
 
 @Test func simpleEscapes() throws {
     let value = try readBytesLiteral(#""a\nb\rc\td\ve\ff\ag\bh\?i\"j\'k\\l""#)
-    #expect(value == Array("a\nb\rc\td".utf8) + [0x0B] + Array("e".utf8) + [0x0C] + Array("f".utf8) + [0x07]
-        + Array("g".utf8) + [0x08] + Array("h?i\"j'k\\l".utf8))
+    #expect(
+        value == Array("a\nb\rc\td".utf8) + [0x0B] + Array("e".utf8) + [0x0C] + Array("f".utf8) + [0x07]
+            + Array("g".utf8) + [0x08] + Array("h?i\"j'k\\l".utf8))
 }
 
 @Test func octalAndHexEscapes() throws {
@@ -568,8 +570,9 @@ private func caught(_ body: () throws -> Void) -> TextFormatDecodingError? {
         [0x80],  // lone continuation
     ]
     for bad in cases {
-        #expect(scanError(bytes: Array("\"ab".utf8) + bad + Array("\"".utf8), as: .bytesLiteral)
-            == err(1, 4, "invalid UTF-8"), "\(bad)")
+        #expect(
+            scanError(bytes: Array("\"ab".utf8) + bad + Array("\"".utf8), as: .bytesLiteral)
+                == err(1, 4, "invalid UTF-8"), "\(bad)")
         #expect(TextFormatScanner.firstInvalidUTF8(Array("ab".utf8) + bad) == 2, "\(bad)")
     }
     let good: [UInt8] = Array("aé€😀".utf8) + [0xF4, 0x8F, 0xBF, 0xBF, 0xEE, 0x80, 0x80]

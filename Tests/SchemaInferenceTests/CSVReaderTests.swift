@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SchemaInference
 
 /// RFC 4180 reading, and the line each malformed input is reported on.

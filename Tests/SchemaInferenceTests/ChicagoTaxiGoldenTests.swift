@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TFMetadataProtos
+import Testing
+
 @testable import SchemaInference
 
 /// The schema of the Chicago taxi trips that ship with `mlmd`, against the one TFDV 1.16.1 infers from

@@ -1,5 +1,6 @@
-import Testing
 import TFMetadataProtos
+import Testing
+
 @testable import SchemaInference
 
 /// Column types as TFDV's CSV decoder infers them: Python's int() and float() decide.

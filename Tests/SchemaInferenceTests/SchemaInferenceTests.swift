@@ -1,5 +1,6 @@
-import Testing
 import TFMetadataProtos
+import Testing
+
 @testable import SchemaInference
 
 /// TFDV's infer_schema rules on small CSV inputs, checked on the exact text-format schema.
@@ -10,90 +11,95 @@ import TFMetadataProtos
     }
 
     @Test func fullyPresentColumnsGetMinFractionAndAShape() throws {
-        #expect(try schemaText("n,x\n1,2.5\n3,4\n") == """
-            feature {
-              name: "n"
-              type: INT
-              presence {
-                min_fraction: 1
-                min_count: 1
-              }
-              shape {
-                dim {
-                  size: 1
+        #expect(
+            try schemaText("n,x\n1,2.5\n3,4\n") == """
+                feature {
+                  name: "n"
+                  type: INT
+                  presence {
+                    min_fraction: 1
+                    min_count: 1
+                  }
+                  shape {
+                    dim {
+                      size: 1
+                    }
+                  }
                 }
-              }
-            }
-            feature {
-              name: "x"
-              type: FLOAT
-              presence {
-                min_fraction: 1
-                min_count: 1
-              }
-              shape {
-                dim {
-                  size: 1
+                feature {
+                  name: "x"
+                  type: FLOAT
+                  presence {
+                    min_fraction: 1
+                    min_count: 1
+                  }
+                  shape {
+                    dim {
+                      size: 1
+                    }
+                  }
                 }
-              }
-            }
 
-            """)
+                """)
     }
 
     // In a one-column file an empty line is skipped, as TFDV skips it; `""` is the empty cell.
     @Test func columnsWithEmptyCellsGetAValueCountAndNoMinFraction() throws {
-        #expect(try schemaText("n\n5\n\n\"\"\n7\n") == """
-            feature {
-              name: "n"
-              value_count {
-                min: 1
-                max: 1
-              }
-              type: INT
-              presence {
-                min_count: 1
-              }
-            }
+        #expect(
+            try schemaText("n\n5\n\n\"\"\n7\n") == """
+                feature {
+                  name: "n"
+                  value_count {
+                    min: 1
+                    max: 1
+                  }
+                  type: INT
+                  presence {
+                    min_count: 1
+                  }
+                }
 
-            """)
+                """)
     }
 
     @Test func aColumnWithoutValuesIsBytesWithMinCountZero() throws {
-        #expect(try schemaText("a,b\n1,\n2,\n") .hasSuffix("""
-            feature {
-              name: "b"
-              type: BYTES
-              presence {
-                min_count: 0
-              }
-            }
+        #expect(
+            try schemaText("a,b\n1,\n2,\n").hasSuffix(
+                """
+                feature {
+                  name: "b"
+                  type: BYTES
+                  presence {
+                    min_count: 0
+                  }
+                }
 
-            """))
+                """))
     }
 
     @Test func categoricalTextGetsASortedStringDomain() throws {
-        #expect(try schemaText("pay\nCash\nCard\nCash\n\"\"\nb\n") == """
-            feature {
-              name: "pay"
-              value_count {
-                min: 1
-                max: 1
-              }
-              type: BYTES
-              domain: "pay"
-              presence {
-                min_count: 1
-              }
-            }
-            string_domain {
-              name: "pay"
-              value: "Card"
-              value: "Cash"
-              value: "b"
-            }
+        #expect(
+            try schemaText("pay\nCash\nCard\nCash\n\"\"\nb\n") == """
+                feature {
+                  name: "pay"
+                  value_count {
+                    min: 1
+                    max: 1
+                  }
+                  type: BYTES
+                  domain: "pay"
+                  presence {
+                    min_count: 1
+                  }
+                }
+                string_domain {
+                  name: "pay"
+                  value: "Card"
+                  value: "Cash"
+                  value: "b"
+                }
 
-            """)
+                """)
     }
 
     @Test func textWithMoreDistinctValuesThanTheLimitGetsNoDomain() throws {
@@ -110,13 +116,15 @@ import TFMetadataProtos
     }
 
     @Test func trueAndFalseSpellingsGetABoolDomainNamingThem() throws {
-        #expect(try schemaText("ok\ntrue\nFALSE\n").contains("""
-              type: BYTES
-              bool_domain {
-                true_value: "true"
-                false_value: "FALSE"
-              }
-            """))
+        #expect(
+            try schemaText("ok\ntrue\nFALSE\n").contains(
+                """
+                  type: BYTES
+                  bool_domain {
+                    true_value: "true"
+                    false_value: "FALSE"
+                  }
+                """))
         #expect(try schemaText("ok\nclear\n").contains("bool_domain {\n    false_value: \"clear\"\n  }"))
         // Two true spellings are not a boolean: they become a string domain.
         #expect(try schemaText("ok\ntrue\nTRUE\n").contains("domain: \"ok\""))
@@ -133,7 +141,9 @@ import TFMetadataProtos
         statistics.path = Path.with { $0.step = ["code"] }
         statistics.type = .string
         statistics.stringStats = StringStatistics.with {
-            $0.commonStats = CommonStatistics.with { $0.numNonMissing = 3; $0.minNumValues = 1; $0.maxNumValues = 1 }
+            $0.commonStats = CommonStatistics.with {
+                $0.numNonMissing = 3; $0.minNumValues = 1; $0.maxNumValues = 1
+            }
             $0.rankHistogram.buckets = [" 12", "-7", "+3"].map { label in RankHistogram.Bucket.with { $0.label = label } }
         }
         let list = DatasetFeatureStatisticsList.with { $0.datasets = [DatasetFeatureStatistics.with { $0.features = [statistics] }] }

@@ -1,5 +1,6 @@
-import Testing
 import TFMetadataProtos
+import Testing
+
 @testable import SchemaInference
 
 /// The statistics written with `--stats`: counts, numeric summaries, top values and rank histograms.
@@ -14,14 +15,16 @@ import TFMetadataProtos
         let n = try features("n\n2\n4\n\"\"\n0\n6\n")[0]
         #expect(n.path.step == ["n"])
         #expect(n.type == .int)
-        #expect(n.numStats.commonStats == CommonStatistics.with {
-            $0.numNonMissing = 4
-            $0.numMissing = 1
-            $0.minNumValues = 1
-            $0.maxNumValues = 1
-            $0.avgNumValues = 1
-            $0.totNumValues = 4
-        })
+        #expect(
+            n.numStats.commonStats
+                == CommonStatistics.with {
+                    $0.numNonMissing = 4
+                    $0.numMissing = 1
+                    $0.minNumValues = 1
+                    $0.maxNumValues = 1
+                    $0.avgNumValues = 1
+                    $0.totNumValues = 4
+                })
         #expect(n.numStats.mean == 3)
         #expect(n.numStats.stdDev == 5.0.squareRoot())
         #expect(n.numStats.numZeros == 1)
@@ -38,8 +41,9 @@ import TFMetadataProtos
         #expect(pay.stringStats.unique == 3)
         #expect(pay.stringStats.avgLength == 4)
         #expect(pay.stringStats.topValues.map { "\($0.value)=\($0.frequency)" } == ["Cash=2.0", "Card=1.0", "Amex=1.0"])
-        #expect(pay.stringStats.rankHistogram.buckets.map { "\($0.lowRank)-\($0.highRank) \($0.label) \($0.sampleCount)" }
-            == ["0-0 Cash 2.0", "1-1 Card 1.0", "2-2 Amex 1.0"])
+        #expect(
+            pay.stringStats.rankHistogram.buckets.map { "\($0.lowRank)-\($0.highRank) \($0.label) \($0.sampleCount)" }
+                == ["0-0 Cash 2.0", "1-1 Card 1.0", "2-2 Amex 1.0"])
     }
 
     @Test func floatColumnsAreSummarisedAsThirtyTwoBitFloats() throws {

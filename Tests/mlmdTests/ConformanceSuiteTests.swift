@@ -9,7 +9,8 @@ import Testing
 /// The suite needs network on first use (pip); it runs under CI (CI=true), with MLMD_RUN_SUITE=1,
 /// or when its virtual environment already exists.
 @Suite(.serialized) struct ConformanceSuiteTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let environment = ProcessInfo.processInfo.environment
     static var venv: String { environment["MLMD_SUITE_VENV"] ?? NSHomeDirectory() + "/.cache/swift-mlmd-suite-venv" }
     static var isEnabled: Bool {
@@ -40,12 +41,13 @@ import Testing
 
     @Test(.enabled(if: isEnabled), arguments: backends)
     func mlMetadatasOwnSuitePassesAgainstOurServer(_ backend: String) throws {
-        let db = switch backend {
-        case "file": FileManager.default.temporaryDirectory.appendingPathComponent("mlmd-suite-\(UUID().uuidString).sqlite").path
-        case "postgresql": Self.newDatabase(on: Self.postgresqlURL!)
-        case "mysql": Self.newDatabase(on: Self.mysqlURL!)
-        default: backend
-        }
+        let db =
+            switch backend {
+            case "file": FileManager.default.temporaryDirectory.appendingPathComponent("mlmd-suite-\(UUID().uuidString).sqlite").path
+            case "postgresql": Self.newDatabase(on: Self.postgresqlURL!)
+            case "mysql": Self.newDatabase(on: Self.mysqlURL!)
+            default: backend
+            }
         let server = try ServerProcess(["--db", db])
         let process = Process()
         process.executableURL = Self.repository.appendingPathComponent("Scripts/run-conformance-suite.sh")
@@ -58,8 +60,9 @@ import Testing
         let stopped = server.stop()
 
         let summary = report.split(separator: "\n").last.map(String.init) ?? ""
-        let failed = Set(report.split(separator: "\n").filter { $0.hasPrefix("FAILED ") }
-            .compactMap { $0.split(separator: "::").last.map { String($0.prefix { $0 != " " }) } })
+        let failed = Set(
+            report.split(separator: "\n").filter { $0.hasPrefix("FAILED ") }
+                .compactMap { $0.split(separator: "::").last.map { String($0.prefix { $0 != " " }) } })
         #expect(summary.contains("102 passed"), "\(summary)")
         #expect(failed == Self.failingInAnyHarness, "\(report.suffix(3000))")
         #expect(stopped.status == 0)

@@ -43,13 +43,13 @@ import Testing
         let closingDescriptors = #"for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done; exec "$0" "$@""#
         let words: [String] = ["/bin/bash", "-c", closingDescriptors, server.script, command, directory]
         let arguments: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
-        defer { arguments.forEach { free($0) } }
+        defer { for argument in arguments { free(argument) } }
         var pid: pid_t = 0
         var inherited: [String] = []
         var entry = environ
         while let variable = entry.pointee { inherited.append(String(cString: variable)); entry += 1 }
         let variables: [UnsafeMutablePointer<CChar>?] = (inherited + environment).map { strdup($0) } + [nil]
-        defer { variables.forEach { free($0) } }
+        defer { for variable in variables { free(variable) } }
         guard posix_spawn(&pid, "/bin/bash", &actions, nil, arguments, variables) == 0 else { throw ClusterFailed(command: command) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
@@ -67,14 +67,15 @@ import Testing
         let server = try ServerProcess(["--db", String(serverURL[..<serverURL.lastIndex(of: "/")!]) + "/mlmd_restart"])
         let port = server.port
 
-        let (acknowledged, failures, successesAfterRestart) = try await MetadataStoreClient.withConnection(host: "127.0.0.1", port: port) { store in
+        let (acknowledged, failures, successesAfterRestart) = try await MetadataStoreClient.withConnection(host: "127.0.0.1", port: port) {
+            store in
             let typeID = try await store.putArtifactType(.with { $0.artifactType = .with { $0.name = "Data" } }).typeID
             var acknowledged: [String] = []
             var failures: [MetadataStoreError.Code] = []
             var restart: Task<Void, any Error>?
             let restarted = Flag()
             var successesAfterRestart = 0
-            for call in 0 ..< 2_000 where successesAfterRestart < 20 {
+            for call in 0..<2_000 where successesAfterRestart < 20 {
                 if call == 10 {
                     restart = Task.detached {
                         try Self.cluster("restart", directory, server: database)
@@ -83,7 +84,14 @@ import Testing
                 }
                 do {
                     let uri = "data/\(call)"
-                    _ = try await store.putArtifacts(.with { $0.artifacts = [.with { $0.typeID = typeID; $0.uri = uri }] })
+                    _ = try await store.putArtifacts(
+                        .with {
+                            $0.artifacts = [
+                                .with {
+                                    $0.typeID = typeID; $0.uri = uri
+                                }
+                            ]
+                        })
                     acknowledged.append(uri)
                     if restarted.isSet { successesAfterRestart += 1 }
                 } catch let error as MetadataStoreError {

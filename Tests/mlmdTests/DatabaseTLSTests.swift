@@ -22,7 +22,10 @@ import Testing
             config.postgresql.ssloption = options
             return try MetadataStore(config: config, backends: [.postgreSQL, .mySQL])
         }
-        let verified = try open(.with { $0.sslmode = "verify-full"; $0.sslrootcert = directory + "/ca.crt" })
+        let verified = try open(
+            .with {
+                $0.sslmode = "verify-full"; $0.sslrootcert = directory + "/ca.crt"
+            })
         #expect(try verified.putArtifactType(.with { $0.name = "DataSet" }) == 10)
         #expect(try open(.with { $0.sslmode = "require" }).getArtifactType(named: "DataSet").id == 10)
         #expect(try open(.with { $0.sslmode = "disable" }).getArtifactType(named: "DataSet").id == 10)
@@ -30,9 +33,14 @@ import Testing
         let untrusted = #expect(throws: MetadataStoreError.self) { try open(.with { $0.sslmode = "verify-ca" }) }
         #expect(untrusted?.code == .unavailable)
         let unknownMode = #expect(throws: MetadataStoreError.self) { try open(.with { $0.sslmode = "sometimes" }) }
-        #expect(unknownMode?.message == "postgresql sslmode \"sometimes\" is not one of disable, allow, prefer, require, verify-ca, verify-full")
+        #expect(
+            unknownMode?.message == "postgresql sslmode \"sometimes\" is not one of disable, allow, prefer, require, verify-ca, verify-full"
+        )
         let missingRoot = #expect(throws: MetadataStoreError.self) {
-            try open(.with { $0.sslmode = "verify-full"; $0.sslrootcert = directory + "/missing.crt" })
+            try open(
+                .with {
+                    $0.sslmode = "verify-full"; $0.sslrootcert = directory + "/missing.crt"
+                })
         }
         #expect(missingRoot?.code == .invalidArgument)
     }
@@ -49,7 +57,10 @@ import Testing
             config.mysql.sslOptions = options
             return try MetadataStore(config: config, backends: [.postgreSQL, .mySQL])
         }
-        let verified = try open(.with { $0.ca = directory + "/ca.crt"; $0.verifyServerCert = true })
+        let verified = try open(
+            .with {
+                $0.ca = directory + "/ca.crt"; $0.verifyServerCert = true
+            })
         #expect(try verified.putArtifactType(.with { $0.name = "DataSet" }) == 10)
         // Encrypted without checking whose certificate it is; the server refuses logins without TLS.
         #expect(try open(.with { $0.cipher = "" }).getArtifactType(named: "DataSet").id == 10)
@@ -66,7 +77,10 @@ import Testing
         try makeCertificates.run()
         makeCertificates.waitUntilExit()
         let untrusted = #expect(throws: MetadataStoreError.self) {
-            try open(.with { $0.ca = otherCA + "/ca.crt"; $0.verifyServerCert = true })
+            try open(
+                .with {
+                    $0.ca = otherCA + "/ca.crt"; $0.verifyServerCert = true
+                })
         }
         #expect(untrusted?.code == .unavailable, "\(untrusted.map { "\($0)" } ?? "")")
     }

@@ -4,7 +4,8 @@ import Testing
 /// `mlmd demo`: the walkthrough's exact output (times masked), the files it leaves, and a fresh
 /// store at every run.
 @Suite struct DemoCommandTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let golden = repository.appendingPathComponent("Tests/mlmdTests/Golden/demo.txt")
     static let tfdvSchema = repository.appendingPathComponent("Tests/SchemaInferenceTests/Golden/chicago_taxi.schema.pbtxt")
 
@@ -26,8 +27,9 @@ import Testing
         #expect(first.error.isEmpty)
         #expect(Self.masked(first.output) == (try String(contentsOf: Self.golden, encoding: .utf8)))
         // The schema it wrote is TFDV's for the same data.
-        #expect(try String(contentsOf: folder.appendingPathComponent("mlmd-demo/schema.pbtxt"), encoding: .utf8)
-            == String(contentsOf: Self.tfdvSchema, encoding: .utf8))
+        #expect(
+            try String(contentsOf: folder.appendingPathComponent("mlmd-demo/schema.pbtxt"), encoding: .utf8)
+                == String(contentsOf: Self.tfdvSchema, encoding: .utf8))
         // A second run starts from an empty store: the same ids, the same story.
         let second = try MLMDProcess.run(["demo"], in: folder)
         #expect(second.status == 0)

@@ -70,7 +70,9 @@ import Testing
             let drawn = String(decoding: screen.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             terminal.waitUntilExit()
             let label = command.hasPrefix("export") ? "mlmd export: types" : "mlmd import: "
-            #expect(terminal.terminationStatus == 0 && drawn.contains("\r\u{1B}[K\(label)") && drawn.hasSuffix("\r\u{1B}[K"), "\(drawn.debugDescription)")
+            #expect(
+                terminal.terminationStatus == 0 && drawn.contains("\r\u{1B}[K\(label)") && drawn.hasSuffix("\r\u{1B}[K"),
+                "\(drawn.debugDescription)")
         }
     }
 }

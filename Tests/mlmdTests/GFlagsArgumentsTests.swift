@@ -1,6 +1,7 @@
 import ArgumentParser
-@testable import MLMDCommandLine
 import Testing
+
+@testable import MLMDCommandLine
 
 /// ml-metadata's server reads its flags with gflags; `mlmd serve` takes the same spellings.
 @Suite struct GFlagsArgumentsTests {
@@ -20,12 +21,15 @@ import Testing
     }
 
     @Test func singleDashNamesAreDoubledAndEverythingElsePasses() throws {
-        #expect(try GFlagsArguments.normalized(["-grpc_port=8080", "-mysql_config_host", "db", "--db", "memory:"])
-            == ["--grpc_port=8080", "--mysql_config_host", "db", "--db", "memory:"])
-        #expect(try GFlagsArguments.normalized(["--downgrade_db_schema_version", "-1", "-h"])
-            == ["--downgrade_db_schema_version", "-1", "-h"])
-        #expect(try GFlagsArguments.normalized(["--", "-grpc_port=1", "--enable_database_upgrade=false"])
-            == ["--", "-grpc_port=1", "--enable_database_upgrade=false"])
+        #expect(
+            try GFlagsArguments.normalized(["-grpc_port=8080", "-mysql_config_host", "db", "--db", "memory:"])
+                == ["--grpc_port=8080", "--mysql_config_host", "db", "--db", "memory:"])
+        #expect(
+            try GFlagsArguments.normalized(["--downgrade_db_schema_version", "-1", "-h"])
+                == ["--downgrade_db_schema_version", "-1", "-h"])
+        #expect(
+            try GFlagsArguments.normalized(["--", "-grpc_port=1", "--enable_database_upgrade=false"])
+                == ["--", "-grpc_port=1", "--enable_database_upgrade=false"])
     }
 
     @Test func aBooleanWithAnotherValueIsAUsageError() {

@@ -3,7 +3,8 @@ import Testing
 
 /// `mlmd infer-schema`, run as a user runs it.
 @Suite struct InferSchemaCommandTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let chicagoTaxi = repository.appendingPathComponent("Sources/MLMDCommandLine/Resources/chicago_taxi/data.csv").path
     static let tfdvSchema = repository.appendingPathComponent("Tests/SchemaInferenceTests/Golden/chicago_taxi.schema.pbtxt")
 

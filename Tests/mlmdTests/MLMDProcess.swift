@@ -24,8 +24,10 @@ struct MLMDProcess {
 
     /// Runs `mlmd` (or `binary`) with `arguments`, in `directory` if given, with `environment`
     /// added to this process's.
-    static func run(_ arguments: [String], input: [UInt8] = [], in directory: URL? = nil,
-                    environment: [String: String] = [:], binary: URL = executable) throws -> Result {
+    static func run(
+        _ arguments: [String], input: [UInt8] = [], in directory: URL? = nil,
+        environment: [String: String] = [:], binary: URL = executable
+    ) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments

@@ -24,7 +24,8 @@ import Testing
         #expect(server.stop().status == 0)
         // A URI's query parameters are SQLite's: mode=ro serves the file without writing to it.
         let before = try Data(contentsOf: URL(fileURLWithPath: store))
-        try "connection_config: {sqlite: {filename_uri: \"file:\(store)?mode=ro\"}}\n".write(toFile: config, atomically: true, encoding: .utf8)
+        try "connection_config: {sqlite: {filename_uri: \"file:\(store)?mode=ro\"}}\n".write(
+            toFile: config, atomically: true, encoding: .utf8)
         let readOnly = try ServerProcess(["--metadata_store_server_config_file=\(config)", "--grpc_port=0"], metadataStoreServer: true)
         #expect(readOnly.listeningLine.hasSuffix("store: SQLite file file:\(store)?mode=ro"))
         #expect(readOnly.stop().status == 0)
@@ -36,11 +37,12 @@ import Testing
     func kubeflowPipelinesArgumentsServeTheMySQLDatabaseTheyName() throws {
         let url = try #require(Self.mysqlURL)
         let database = "kfp_flags_\(UUID().uuidString.prefix(8).lowercased())"
-        let server = try ServerProcess([
-            "--grpc_port=0", "--mysql_config_database=\(database)", "--mysql_config_host=\(url.host ?? "")",
-            "--mysql_config_port=\(url.port ?? 0)", "--mysql_config_user=\(url.user ?? "")",
-            "--mysql_config_password=\(url.password ?? "")", "--enable_database_upgrade=true",
-        ], metadataStoreServer: true)
+        let server = try ServerProcess(
+            [
+                "--grpc_port=0", "--mysql_config_database=\(database)", "--mysql_config_host=\(url.host ?? "")",
+                "--mysql_config_port=\(url.port ?? 0)", "--mysql_config_user=\(url.user ?? "")",
+                "--mysql_config_password=\(url.password ?? "")", "--enable_database_upgrade=true",
+            ], metadataStoreServer: true)
         #expect(server.listeningLine.hasSuffix("store: MySQL database \(database) on \(url.host ?? ""):\(url.port ?? 0)"))
         #expect(server.stop().status == 0)
     }
@@ -66,19 +68,33 @@ import Testing
 
     @Test func incompleteOrContradictoryFlagsAreOneLineEach() throws {
         let cases: [([String], String)] = [
-            (["--mysql_config_host=db"],
-             "mlmd: to use a MySQL store, give all of --mysql_config_host, --mysql_config_port and --mysql_config_database\n"),
-            (["--metadata_source_config_type=postgresql", "--postgres_config_port=5432"],
-             "mlmd: give exactly one of --postgres_config_host and --postgres_config_hostaddr\n"),
-            (["--metadata_source_config_type=postgresql", "--postgres_config_host=db", "--postgres_config_port=5432",
-              "--postgres_config_user=u"],
-             "mlmd: --postgres_config_dbname must not be empty\n"),
-            (["--metadata_source_config_type=config_file"],
-             "mlmd: --metadata_source_config_type=config_file needs --metadata_store_server_config_file\n"),
-            (["--enable_database_upgrade", "--downgrade_db_schema_version=8"],
-             "mlmd: --enable_database_upgrade and --downgrade_db_schema_version cannot be set together; set one\n"),
-            (["--db", "memory:", "--mysql_config_host=db", "--mysql_config_port=3306", "--mysql_config_database=m"],
-             "mlmd: --db and the mysql_config flags both name a database; keep one\n"),
+            (
+                ["--mysql_config_host=db"],
+                "mlmd: to use a MySQL store, give all of --mysql_config_host, --mysql_config_port and --mysql_config_database\n"
+            ),
+            (
+                ["--metadata_source_config_type=postgresql", "--postgres_config_port=5432"],
+                "mlmd: give exactly one of --postgres_config_host and --postgres_config_hostaddr\n"
+            ),
+            (
+                [
+                    "--metadata_source_config_type=postgresql", "--postgres_config_host=db", "--postgres_config_port=5432",
+                    "--postgres_config_user=u",
+                ],
+                "mlmd: --postgres_config_dbname must not be empty\n"
+            ),
+            (
+                ["--metadata_source_config_type=config_file"],
+                "mlmd: --metadata_source_config_type=config_file needs --metadata_store_server_config_file\n"
+            ),
+            (
+                ["--enable_database_upgrade", "--downgrade_db_schema_version=8"],
+                "mlmd: --enable_database_upgrade and --downgrade_db_schema_version cannot be set together; set one\n"
+            ),
+            (
+                ["--db", "memory:", "--mysql_config_host=db", "--mysql_config_port=3306", "--mysql_config_database=m"],
+                "mlmd: --db and the mysql_config flags both name a database; keep one\n"
+            ),
         ]
         for (arguments, error) in cases {
             let result = try MLMDProcess.run(["--grpc_port=0"] + arguments, binary: MLMDProcess.metadataStoreServer)
@@ -87,7 +103,8 @@ import Testing
         }
         let unknownType = try MLMDProcess.run(["serve", "--metadata_source_config_type=sqlite"])
         #expect(unknownType.status == 2)
-        #expect(unknownType.error.contains("Please provide one of 'default', 'config_file', 'mysql' or 'postgresql'."), "\(unknownType.error)")
+        #expect(
+            unknownType.error.contains("Please provide one of 'default', 'config_file', 'mysql' or 'postgresql'."), "\(unknownType.error)")
     }
 
     /// A database that cannot be reached is tried again with a growing pause, a line each time,
@@ -101,10 +118,14 @@ import Testing
         let lines = result.error.split(separator: "\n")
         #expect(result.status == 1)
         #expect(lines.count == 3, "\(result.error)")
-        #expect(lines.first?.hasPrefix("mlmd serve: cannot open the store yet: UNAVAILABLE: cannot connect to PostgreSQL at 127.0.0.1:1/postgres: ") == true)
+        #expect(
+            lines.first?.hasPrefix(
+                "mlmd serve: cannot open the store yet: UNAVAILABLE: cannot connect to PostgreSQL at 127.0.0.1:1/postgres: ") == true)
         #expect(lines.first?.hasSuffix("; trying again in 0.5 s (1 of 2)") == true)
         #expect(lines.dropFirst().first?.hasSuffix("; trying again in 1 s (2 of 2)") == true)
-        #expect(lines.last?.hasPrefix("mlmd: cannot open the store: UNAVAILABLE: cannot connect to PostgreSQL at 127.0.0.1:1/postgres: ") == true)
+        #expect(
+            lines.last?.hasPrefix("mlmd: cannot open the store: UNAVAILABLE: cannot connect to PostgreSQL at 127.0.0.1:1/postgres: ")
+                == true)
     }
 
     /// The usual start of a cluster: the server comes up before its database does, and serves

@@ -21,8 +21,10 @@ import Testing
         func session(_ sql: String) throws -> Process {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["mariadb", "-h", server.host, "-P", "\(server.port)", "-u", server.user,
-                                 "-p\(server.password)", server.database, "-e", sql]
+            process.arguments = [
+                "mariadb", "-h", server.host, "-P", "\(server.port)", "-u", server.user,
+                "-p\(server.password)", server.database, "-e", sql,
+            ]
             process.standardOutput = FileHandle.nullDevice
             try process.run()
             return process
@@ -33,7 +35,11 @@ import Testing
 
         let store = try MetadataStore(config: config, backends: [.mySQL])
         let typeID = try store.putArtifactType(.with { $0.name = "DataSet" })
-        let id = try store.putArtifacts([.with { $0.typeID = typeID; $0.uri = "a" }])[0]
+        let id = try store.putArtifacts([
+            .with {
+                $0.typeID = typeID; $0.uri = "a"
+            }
+        ])[0]
         func holdRow(seconds: Int) throws -> Process {
             try session("START TRANSACTION; UPDATE Artifact SET uri = 'held' WHERE id = \(id); SELECT SLEEP(\(seconds)); ROLLBACK;")
         }
@@ -42,7 +48,12 @@ import Testing
         var holder = try holdRow(seconds: 2)
         Thread.sleep(forTimeInterval: 0.5)
         let started = Date()
-        #expect(try store.putArtifacts([.with { $0.id = id; $0.typeID = typeID; $0.uri = "b" }]) == [id])
+        #expect(
+            try store.putArtifacts([
+                .with {
+                    $0.id = id; $0.typeID = typeID; $0.uri = "b"
+                }
+            ]) == [id])
         #expect(Date().timeIntervalSince(started) > 1)
         holder.waitUntilExit()
         #expect(try store.getArtifactsByID([id]).map(\.uri) == ["b"])
@@ -51,7 +62,11 @@ import Testing
         holder = try holdRow(seconds: 8)
         Thread.sleep(forTimeInterval: 0.5)
         let refused = #expect(throws: MetadataStoreError.self) {
-            try store.putArtifacts([.with { $0.id = id; $0.typeID = typeID; $0.uri = "c" }])
+            try store.putArtifacts([
+                .with {
+                    $0.id = id; $0.typeID = typeID; $0.uri = "c"
+                }
+            ])
         }
         #expect(refused?.code == .aborted, "\(refused.map { "\($0)" } ?? "")")
         holder.terminate()

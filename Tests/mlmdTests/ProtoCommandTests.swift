@@ -7,8 +7,9 @@ import Testing
     let artifactText = "id: 5\nuri: \"data/x\"\nstate: LIVE\n"
 
     @Test func encodeWritesDeterministicBinary() throws {
-        let result = try MLMDProcess.run(["proto", "encode", "--type", "ml_metadata.Artifact"],
-                                         input: Array("state: LIVE # comment\nuri: 'data/x' id: 5".utf8))
+        let result = try MLMDProcess.run(
+            ["proto", "encode", "--type", "ml_metadata.Artifact"],
+            input: Array("state: LIVE # comment\nuri: 'data/x' id: 5".utf8))
         #expect(result.status == 0)
         #expect(result.output == artifactBytes)
         #expect(result.error == "")
@@ -21,16 +22,18 @@ import Testing
     }
 
     @Test func truncatedBinaryFailsWithOneLineNamingTheOffset() throws {
-        let result = try MLMDProcess.run(["proto", "decode", "--type", "ml_metadata.Artifact"],
-                                         input: Array(artifactBytes.prefix(6)))
+        let result = try MLMDProcess.run(
+            ["proto", "decode", "--type", "ml_metadata.Artifact"],
+            input: Array(artifactBytes.prefix(6)))
         #expect(result.status == 1)
         #expect(result.output == [])
         #expect(result.error == "mlmd: standard input: truncated input at byte 3\n")
     }
 
     @Test func malformedTextFailsWithOneLineNamingLineAndColumn() throws {
-        let result = try MLMDProcess.run(["proto", "encode", "--type", "ml_metadata.Artifact"],
-                                         input: Array("id: 5\n  uri: 7\n".utf8))
+        let result = try MLMDProcess.run(
+            ["proto", "encode", "--type", "ml_metadata.Artifact"],
+            input: Array("id: 5\n  uri: 7\n".utf8))
         #expect(result.status == 1)
         #expect(result.output == [])
         #expect(result.error.hasPrefix("mlmd: standard input: line 2:8: "))

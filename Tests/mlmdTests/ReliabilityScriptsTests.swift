@@ -12,8 +12,11 @@ import Testing
     static func run(_ script: String, _ arguments: [String]) throws -> (status: Int32, summary: String) {
         let process = Process()
         process.executableURL = ConformanceSuiteTests.repository.appendingPathComponent("Scripts/mlmd-python.sh")
-        process.arguments = [ConformanceSuiteTests.repository.appendingPathComponent("Scripts/\(script)").path,
-                             MLMDProcess.executable.path] + arguments
+        process.arguments =
+            [
+                ConformanceSuiteTests.repository.appendingPathComponent("Scripts/\(script)").path,
+                MLMDProcess.executable.path,
+            ] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

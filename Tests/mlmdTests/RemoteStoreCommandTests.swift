@@ -52,7 +52,10 @@ import Testing
         let db = "grpc://127.0.0.1:\(server.port)"
         let result = try MLMDProcess.run(["import", "--db", db], input: Array(StoreFixture.dump.utf8))
         #expect(result.status == 1)
-        #expect(result.error == "mlmd: --db \(db): a server cannot add a dump all-or-nothing (gRPC has no transaction across calls); import into the server's database (its SQLite file, or its postgresql:// or mysql:// URL), which is safe while it runs\n")
+        #expect(
+            result.error
+                == "mlmd: --db \(db): a server cannot add a dump all-or-nothing (gRPC has no transaction across calls); import into the server's database (its SQLite file, or its postgresql:// or mysql:// URL), which is safe while it runs\n"
+        )
         #expect(try store.run(["export"]).output == before)
     }
 
@@ -66,6 +69,9 @@ import Testing
         }
         let serve = try MLMDProcess.run(["serve", "--db", "grpc://127.0.0.1:9"])
         #expect(serve.status == 1)
-        #expect(serve.error == "mlmd: --db: grpc://127.0.0.1:9 is a server; this command needs a database: an SQLite file, memory:, or a postgresql:// or mysql:// URL\n")
+        #expect(
+            serve.error
+                == "mlmd: --db: grpc://127.0.0.1:9 is a server; this command needs a database: an SQLite file, memory:, or a postgresql:// or mysql:// URL\n"
+        )
     }
 }

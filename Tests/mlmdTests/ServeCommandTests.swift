@@ -43,11 +43,14 @@ import Testing
     @Test func withoutMariaDBsLibraryAMySQLStoreIsOneLineNamingThePackage() throws {
         let missing = "/nonexistent/libmariadb.so.3"
         for arguments in [["serve", "--port", "0"], ["ls", "artifacts"]] {
-            let result = try MLMDProcess.run(arguments + ["--db", "mysql://u:p@127.0.0.1:1/mlmd"],
-                                             environment: ["MLMD_MARIADB_LIBRARY": missing])
+            let result = try MLMDProcess.run(
+                arguments + ["--db", "mysql://u:p@127.0.0.1:1/mlmd"],
+                environment: ["MLMD_MARIADB_LIBRARY": missing])
             #expect(result.status == 1)
-            #expect(result.error.hasSuffix("FAILED_PRECONDITION: MySQL stores need MariaDB Connector/C: install the libmariadb3 "
-                + "package (apt-get install libmariadb3) (\(missing): cannot open shared object file: No such file or directory)\n"),
+            #expect(
+                result.error.hasSuffix(
+                    "FAILED_PRECONDITION: MySQL stores need MariaDB Connector/C: install the libmariadb3 "
+                        + "package (apt-get install libmariadb3) (\(missing): cannot open shared object file: No such file or directory)\n"),
                 "\(result.error)")
             #expect(result.error.filter { $0 == "\n" }.count == 1)
         }
@@ -55,12 +58,15 @@ import Testing
 
     @Test(.enabled(if: hasMariaDBLibrary || ProcessInfo.processInfo.environment["CI"] == "true"))
     func aMySQLServerThatIsNotThereOrAMalformedURLIsOneClearLine() throws {
-        let closed = try MLMDProcess.run(["serve", "--port", "0", "--metadata_store_connection_retries=0", "--db", "mysql://u:p@127.0.0.1:1/mlmd"])
+        let closed = try MLMDProcess.run([
+            "serve", "--port", "0", "--metadata_store_connection_retries=0", "--db", "mysql://u:p@127.0.0.1:1/mlmd",
+        ])
         #expect(closed.status == 1)
         #expect(closed.error.hasPrefix("mlmd: cannot open the store: UNAVAILABLE: cannot connect to MySQL at 127.0.0.1:1: "))
         #expect(closed.error.filter { $0 == "\n" }.count == 1)
         if let server = ConformanceSuiteTests.mysqlURL, let colon = server.dropFirst("mysql://".count).firstIndex(of: ":"),
-           let at = server.firstIndex(of: "@") {
+            let at = server.firstIndex(of: "@")
+        {
             // The test server's URL with another password.
             let wrong = server[..<colon] + ":wrong" + server[at...]
             let refused = try MLMDProcess.run(["serve", "--port", "0", "--db", String(wrong)])
@@ -73,7 +79,9 @@ import Testing
     }
 
     @Test func aPostgreSQLServerThatIsNotThereOrAMalformedURLIsOneClearLine() throws {
-        let closed = try MLMDProcess.run(["serve", "--port", "0", "--metadata_store_connection_retries=0", "--db", "postgresql://u:p@127.0.0.1:1/mlmd"])
+        let closed = try MLMDProcess.run([
+            "serve", "--port", "0", "--metadata_store_connection_retries=0", "--db", "postgresql://u:p@127.0.0.1:1/mlmd",
+        ])
         #expect(closed.status == 1)
         #expect(closed.error.hasPrefix("mlmd: cannot open the store: UNAVAILABLE: cannot connect to PostgreSQL at 127.0.0.1:1/postgres: "))
         #expect(closed.error.filter { $0 == "\n" }.count == 1)

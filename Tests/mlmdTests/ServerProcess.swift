@@ -27,9 +27,11 @@ final class ServerProcess {
         while let byte = try stdout.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data([0x0A]) { line.append(byte) }
         listeningLine = String(decoding: line, as: UTF8.self)
         guard let address = listeningLine.split(separator: " ").dropFirst(4).first,
-              let port = address.split(separator: ":").last.flatMap({ Int($0) }) else {
+            let port = address.split(separator: ":").last.flatMap({ Int($0) })
+        else {
             process.terminate()
-            throw NotListening(line: listeningLine, error: String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+            throw NotListening(
+                line: listeningLine, error: String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
         }
         self.port = port
     }

@@ -22,33 +22,43 @@ import Testing
         let url = Self.newDatabaseURL(on: server)
         // One after another: each has created or checked the schema once it listens.
         var servers: [ServerProcess] = []
-        for _ in 0 ..< 4 { servers.append(try ServerProcess(["--db", url])) }
+        for _ in 0..<4 { servers.append(try ServerProcess(["--db", url])) }
         defer { for server in servers { _ = server.stop() } }
 
         let types = try await MetadataStoreClient.withConnection(host: "127.0.0.1", port: servers[0].port) { store in
-            try await store.putTypes(.with {
-                $0.artifactTypes = [.with { $0.name = "Data" }]
-                $0.executionTypes = [.with { $0.name = "Step" }]
-                $0.contextTypes = [.with { $0.name = "Run" }]
-            })
+            try await store.putTypes(
+                .with {
+                    $0.artifactTypes = [.with { $0.name = "Data" }]
+                    $0.executionTypes = [.with { $0.name = "Step" }]
+                    $0.contextTypes = [.with { $0.name = "Run" }]
+                })
         }
         let (clientsPerServer, callsPerClient) = (2, 20)
         let ports = servers.map(\.port)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for (serverIndex, port) in ports.enumerated() {
-                for client in 0 ..< clientsPerServer {
+                for client in 0..<clientsPerServer {
                     group.addTask {
                         try await MetadataStoreClient.withConnection(host: "127.0.0.1", port: port) { store in
-                            for call in 0 ..< callsPerClient {
-                                _ = try await store.putExecution(.with {
-                                    $0.execution = .with { $0.typeID = types.executionTypeIDs[0] }
-                                    $0.artifactEventPairs = [.with {
-                                        $0.artifact = .with { $0.typeID = types.artifactTypeIDs[0]; $0.uri = "s\(serverIndex)/c\(client)/\(call)" }
-                                        $0.event = .with { $0.type = .output }
-                                    }]
-                                    $0.contexts = [.with { $0.typeID = types.contextTypeIDs[0]; $0.name = "shared" }]
-                                    $0.options.reuseContextIfAlreadyExist = true
-                                })
+                            for call in 0..<callsPerClient {
+                                _ = try await store.putExecution(
+                                    .with {
+                                        $0.execution = .with { $0.typeID = types.executionTypeIDs[0] }
+                                        $0.artifactEventPairs = [
+                                            .with {
+                                                $0.artifact = .with {
+                                                    $0.typeID = types.artifactTypeIDs[0]; $0.uri = "s\(serverIndex)/c\(client)/\(call)"
+                                                }
+                                                $0.event = .with { $0.type = .output }
+                                            }
+                                        ]
+                                        $0.contexts = [
+                                            .with {
+                                                $0.typeID = types.contextTypeIDs[0]; $0.name = "shared"
+                                            }
+                                        ]
+                                        $0.options.reuseContextIfAlreadyExist = true
+                                    })
                             }
                         }
                     }

@@ -14,13 +14,14 @@ import Testing
         #expect(put.status == 0)
         #expect(put.text == "artifact type 10 DataSet\nexecution type 11 Trainer\ncontext type 12 Experiment\n")
         let list = try store.run(["types", "ls"])
-        #expect(list.text == """
-            ID  KIND       NAME        PROPERTIES
-            10  artifact   DataSet@1   split:STRING
-            11  execution  Trainer     -
-            12  context    Experiment  note:STRING
+        #expect(
+            list.text == """
+                ID  KIND       NAME        PROPERTIES
+                10  artifact   DataSet@1   split:STRING
+                11  execution  Trainer     -
+                12  context    Experiment  note:STRING
 
-            """)
+                """)
     }
 
     @Test func putReadsBinaryRequestsAndKeepsIDsOfEqualTypes() throws {

@@ -194,7 +194,8 @@ let ratios: [(String, String, String)] = [
     ("ours / upb", ratio(ours.decodeMBps, upb?.decodeMBps), ratio(ours.encodeMBps, upb?.encodeMBps)),
 ]
 let header = ("Implementation", "Decode MB/s", "Encode MB/s")
-let summary = "LineageGraph of \(count) artifacts, \(count) executions and \(count) events, "
+let summary =
+    "LineageGraph of \(count) artifacts, \(count) executions and \(count) events, "
     + "\(bytes.count) bytes; best of \(runs) runs; encode is deterministic; 1 MB = 10^6 bytes."
 
 if markdown {

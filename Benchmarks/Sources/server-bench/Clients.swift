@@ -24,7 +24,9 @@ extension GRPCClient {
         return options
     }
 
-    func call<Request: ProtoMessage, Response: ProtoMessage>(_ method: String, _ request: Request, _ response: Response.Type) async throws -> Response {
+    func call<Request: ProtoMessage, Response: ProtoMessage>(
+        _ method: String, _ request: Request, _ response: Response.Type
+    ) async throws -> Response {
         try await unary(
             request: ClientRequest(message: request),
             descriptor: MethodDescriptor(fullyQualifiedService: MetadataStoreService.name, method: method),
@@ -49,8 +51,10 @@ func withClients<T: Sendable>(_ count: Int, ports: [Int], _ body: @escaping @Sen
 }
 
 /// Every client calls `call` in a loop: a warm-up, then `seconds` of measured calls.
-func measure(_ clients: [Client], seconds: Double, warmUp: Double = 1,
-             _ call: @escaping @Sendable (Client, Int) async throws -> Void) async throws -> ScenarioResult {
+func measure(
+    _ clients: [Client], seconds: Double, warmUp: Double = 1,
+    _ call: @escaping @Sendable (Client, Int) async throws -> Void
+) async throws -> ScenarioResult {
     let clock = ContinuousClock()
     let warmUpEnd = clock.now + .milliseconds(Int(warmUp * 1000))
     let end = warmUpEnd + .milliseconds(Int(seconds * 1000))
@@ -76,8 +80,11 @@ func measure(_ clients: [Client], seconds: Double, warmUp: Double = 1,
         for try await part in group { all += part }
         return all.sorted()
     }
-    func percentile(_ p: Double) -> Double { latencies.isEmpty ? .nan : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
-    return ScenarioResult(callsPerSecond: Double(latencies.count) / seconds, p50Milliseconds: percentile(0.5), p99Milliseconds: percentile(0.99))
+    func percentile(_ p: Double) -> Double {
+        latencies.isEmpty ? .nan : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]
+    }
+    return ScenarioResult(
+        callsPerSecond: Double(latencies.count) / seconds, p50Milliseconds: percentile(0.5), p99Milliseconds: percentile(0.99))
 }
 
 /// The two scenarios against the servers on `ports` (one store behind them all): 8 clients putting
@@ -88,23 +95,29 @@ func runScenarios(ports: [Int], seconds: Double, seed: Bool) async throws -> (pu
         var typeID: Int64 = 10
         progress("  connected \(clients.count) clients")
         if seed {
-            typeID = try await clients[0].call("PutArtifactType", PutArtifactTypeRequest.with { $0.artifactType = Workload.artifactType },
-                                               PutArtifactTypeResponse.self).typeID
+            typeID = try await clients[0].call(
+                "PutArtifactType", PutArtifactTypeRequest.with { $0.artifactType = Workload.artifactType },
+                PutArtifactTypeResponse.self
+            ).typeID
             for start in stride(from: 0, to: Workload.seeded, by: 500) {
-                _ = try await clients[0].call("PutArtifacts", PutArtifactsRequest.with {
-                    $0.artifacts = (start ..< start + 500).map { Workload.artifact(typeID: typeID, $0) }
-                }, PutArtifactsResponse.self)
+                _ = try await clients[0].call(
+                    "PutArtifacts",
+                    PutArtifactsRequest.with {
+                        $0.artifacts = (start..<start + 500).map { Workload.artifact(typeID: typeID, $0) }
+                    }, PutArtifactsResponse.self)
             }
         }
         progress("  put scenario")
         let put = try await measure(clients, seconds: seconds) { [typeID] client, number in
-            _ = try await client.call("PutArtifacts", PutArtifactsRequest.with { $0.artifacts = [Workload.artifact(typeID: typeID, number)] },
-                                      PutArtifactsResponse.self)
+            _ = try await client.call(
+                "PutArtifacts", PutArtifactsRequest.with { $0.artifacts = [Workload.artifact(typeID: typeID, number)] },
+                PutArtifactsResponse.self)
         }
         progress("  read scenario")
         let read = try await measure(clients, seconds: seconds) { client, number in
-            let response = try await client.call("GetArtifactsByID", GetArtifactsByIDRequest.with { $0.artifactIDs = Workload.readIDs(number) },
-                                                 GetArtifactsByIDResponse.self)
+            let response = try await client.call(
+                "GetArtifactsByID", GetArtifactsByIDRequest.with { $0.artifactIDs = Workload.readIDs(number) },
+                GetArtifactsByIDResponse.self)
             guard response.artifacts.count == Workload.idsPerRead else { throw WrongAnswer(count: response.artifacts.count) }
         }
         return (put, read)

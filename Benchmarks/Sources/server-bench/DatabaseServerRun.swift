@@ -17,7 +17,9 @@ enum DatabaseServerKind: String {
 /// on a new database of the server `url` names (`bench_ref_PID`, `bench_ours1_PID`, ...), so that no
 /// group finds another's rows and the read ids are the seeded ones. The do-nothing server is left
 /// out: it touches no database, so its limit is the SQLite mode's.
-func runDatabaseServer(_ kind: DatabaseServerKind, url: String, seconds: Double, markdown: Bool, reference referenceServer: [String], me: String) async throws {
+func runDatabaseServer(
+    _ kind: DatabaseServerKind, url: String, seconds: Double, markdown: Bool, reference referenceServer: [String], me: String
+) async throws {
     let pid = getpid()
     let reference = try await benchGroup("ml-metadata (ml-metadata-server.py)", processes: 1, seconds: seconds) { port in
         (referenceServer[0], Array(referenceServer.dropFirst()) + ["\(port)", databaseURL(kind, url, "bench_ref_\(pid)")])
@@ -25,9 +27,10 @@ func runDatabaseServer(_ kind: DatabaseServerKind, url: String, seconds: Double,
     var ours: [(put: ScenarioResult, read: ScenarioResult)] = []
     for count in [1, 2, 4] {
         let database = databaseURL(kind, url, "bench_ours\(count)_\(pid)")
-        ours.append(try await benchGroup("ours (MetadataStoreServer) ×\(count)", processes: count, seconds: seconds) { port in
-            (me, ["serve-ours", "\(port)", database])
-        })
+        ours.append(
+            try await benchGroup("ours (MetadataStoreServer) ×\(count)", processes: count, seconds: seconds) { port in
+                (me, ["serve-ours", "\(port)", database])
+            })
     }
 
     let rows: [[String]] = [
@@ -41,7 +44,8 @@ func runDatabaseServer(_ kind: DatabaseServerKind, url: String, seconds: Double,
             + [number(o1.callsPerSecond / r.callsPerSecond, 2) + "×", number(o4.callsPerSecond / o1.callsPerSecond, 2) + "×"]
     }
     let servers = ["ml-metadata", "ours×1", "ours×2", "ours×4"]
-    let header = ["Scenario (8 clients, \(kind.title))"] + servers.map { "\($0) calls/s" } + servers.map { "\($0) p50/p99 ms" }
+    let header =
+        ["Scenario (8 clients, \(kind.title))"] + servers.map { "\($0) calls/s" } + servers.map { "\($0) p50/p99 ms" }
         + ["ours×1 / ml-metadata", "ours×4 / ours×1"]
     printTable(header, rows, markdown: markdown)
 }
@@ -50,11 +54,13 @@ func runDatabaseServer(_ kind: DatabaseServerKind, url: String, seconds: Double,
 /// schema is made, before the next starts, as concurrent first opens would race to create it. Then
 /// runs the scenarios with the clients spread round-robin over their ports, and stops them all,
 /// also when something fails.
-func benchGroup(_ name: String, processes count: Int, seconds: Double,
-                _ command: (_ port: Int) -> (executable: String, arguments: [String])) async throws -> (put: ScenarioResult, read: ScenarioResult) {
+func benchGroup(
+    _ name: String, processes count: Int, seconds: Double,
+    _ command: (_ port: Int) -> (executable: String, arguments: [String])
+) async throws -> (put: ScenarioResult, read: ScenarioResult) {
     var servers: [ServerProcess] = []
     defer { for server in servers { server.stop() } }
-    for index in 1 ... count {
+    for index in 1...count {
         let port = freePort()
         progress("\(name): process \(index) of \(count) on port \(port) ...")
         let (executable, arguments) = command(port)

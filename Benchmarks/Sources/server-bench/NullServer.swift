@@ -13,7 +13,7 @@ import ProtoWireGRPC
 struct NullService: RegistrableRPCService {
     let putResponse = PutArtifactsResponse.with { $0.artifactIDs = [1] }
     let readResponse = GetArtifactsByIDResponse.with { response in
-        response.artifacts = (0 ..< Workload.idsPerRead).map { index in
+        response.artifacts = (0..<Workload.idsPerRead).map { index in
             var artifact = Workload.artifact(typeID: 10, index)
             artifact.id = Int64(index + 1)
             artifact.type = Workload.artifactType.name

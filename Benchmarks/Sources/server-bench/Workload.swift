@@ -7,7 +7,9 @@ enum Workload {
     /// Artifacts put before the reads, so that every read finds 100 of them.
     static let seeded = 2_000
 
-    static let artifactType = ArtifactType.with { $0.name = "BenchData"; $0.properties = ["split": .string, "span": .int] }
+    static let artifactType = ArtifactType.with {
+        $0.name = "BenchData"; $0.properties = ["split": .string, "span": .int]
+    }
 
     /// The artifact every benchmark puts: a uri, two properties and one custom property, as in
     /// store-bench.
@@ -24,6 +26,6 @@ enum Workload {
     /// 100 ids among the seeded artifacts, different for each call.
     static func readIDs(_ call: Int) -> [Int64] {
         let start = (call * 37) % (seeded - idsPerRead)
-        return (0 ..< idsPerRead).map { Int64(start + $0 + 1) }
+        return (0..<idsPerRead).map { Int64(start + $0 + 1) }
     }
 }

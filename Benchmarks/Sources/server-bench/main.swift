@@ -40,17 +40,21 @@ default:
 
 let repository = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-let referenceServer = ProcessInfo.processInfo.environment["MLMD_REFERENCE_SERVER"].map { $0.split(separator: " ").map(String.init) }
+let referenceServer =
+    ProcessInfo.processInfo.environment["MLMD_REFERENCE_SERVER"].map { $0.split(separator: " ").map(String.init) }
     ?? ["Scripts/mlmd-python.sh", "Scripts/ml-metadata-server.py"].map { repository.appendingPathComponent($0).path }
 let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
 if let databaseServer {
-    try await runDatabaseServer(databaseServer.kind, url: databaseServer.url, seconds: seconds, markdown: markdown, reference: referenceServer, me: me)
+    try await runDatabaseServer(
+        databaseServer.kind, url: databaseServer.url, seconds: seconds, markdown: markdown, reference: referenceServer, me: me)
     exit(0)
 }
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("server-bench-\(getpid())").path
 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
 
-func bench(_ name: String, _ executable: String, _ arguments: (Int) -> [String], seed: Bool) async throws -> (put: ScenarioResult, read: ScenarioResult) {
+func bench(
+    _ name: String, _ executable: String, _ arguments: (Int) -> [String], seed: Bool
+) async throws -> (put: ScenarioResult, read: ScenarioResult) {
     let port = freePort()
     progress("\(name) on port \(port) ...")
     let server = try ServerProcess(executable, arguments(port), port: port)
@@ -63,8 +67,9 @@ func bench(_ name: String, _ executable: String, _ arguments: (Int) -> [String],
     }
 }
 
-let reference = try await bench("ml-metadata (ml-metadata-server.py)", referenceServer[0],
-                                { Array(referenceServer.dropFirst()) + ["\($0)", "\(folder)/reference.sqlite"] }, seed: true)
+let reference = try await bench(
+    "ml-metadata (ml-metadata-server.py)", referenceServer[0],
+    { Array(referenceServer.dropFirst()) + ["\($0)", "\(folder)/reference.sqlite"] }, seed: true)
 let ours = try await bench("ours (MetadataStoreServer)", me, { ["serve-ours", "\($0)", "\(folder)/ours.sqlite"] }, seed: true)
 let null = try await bench("do-nothing grpc-swift-2 handler", me, { ["serve-null", "\($0)"] }, seed: false)
 try? FileManager.default.removeItem(atPath: folder)
@@ -74,11 +79,18 @@ let rows: [[String]] = [
     ("GetArtifactsByID, 100 ids", \(put: ScenarioResult, read: ScenarioResult).read),
 ].flatMap { label, path -> [[String]] in
     let (r, o, n) = (reference[keyPath: path], ours[keyPath: path], null[keyPath: path])
-    return [[label, number(r.callsPerSecond), number(o.callsPerSecond), number(n.callsPerSecond),
-             number(o.callsPerSecond / r.callsPerSecond, 2) + "×", number(n.callsPerSecond / o.callsPerSecond, 2) + "×",
-             "\(number(r.p50Milliseconds, 2)) / \(number(r.p99Milliseconds, 2))", "\(number(o.p50Milliseconds, 2)) / \(number(o.p99Milliseconds, 2))",
-             "\(number(n.p50Milliseconds, 2)) / \(number(n.p99Milliseconds, 2))"]]
+    return [
+        [
+            label, number(r.callsPerSecond), number(o.callsPerSecond), number(n.callsPerSecond),
+            number(o.callsPerSecond / r.callsPerSecond, 2) + "×", number(n.callsPerSecond / o.callsPerSecond, 2) + "×",
+            "\(number(r.p50Milliseconds, 2)) / \(number(r.p99Milliseconds, 2))",
+            "\(number(o.p50Milliseconds, 2)) / \(number(o.p99Milliseconds, 2))",
+            "\(number(n.p50Milliseconds, 2)) / \(number(n.p99Milliseconds, 2))",
+        ]
+    ]
 }
-let header = ["Scenario (8 clients)", "ml-metadata calls/s", "ours calls/s", "do-nothing calls/s", "ours / ml-metadata",
-              "do-nothing / ours", "ml-metadata p50/p99 ms", "ours p50/p99 ms", "do-nothing p50/p99 ms"]
+let header = [
+    "Scenario (8 clients)", "ml-metadata calls/s", "ours calls/s", "do-nothing calls/s", "ours / ml-metadata",
+    "do-nothing / ours", "ml-metadata p50/p99 ms", "ours p50/p99 ms", "do-nothing p50/p99 ms",
+]
 printTable(header, rows, markdown: markdown)

@@ -112,14 +112,16 @@ func withFreshStore<T>(_ label: String, _ body: (_ store: MetadataStore, _ artif
     var config = ConnectionConfig.with { $0.sqlite = .with { $0.filenameURI = path } }
     if let server = databaseServer {
         // A new database on that server, which the store creates.
-        config = try server.config(database: "bench_ours_\(label)_\(ProcessInfo.processInfo.processIdentifier)_\(UInt32.random(in: 0...UInt32.max))")
+        config = try server.config(
+            database: "bench_ours_\(label)_\(ProcessInfo.processInfo.processIdentifier)_\(UInt32.random(in: 0...UInt32.max))")
     }
     let store = try MetadataStore(config: config, backends: [.postgreSQL, .mySQL])
-    let typeID = try store.putArtifactType(.with {
-        $0.name = "Dataset"
-        $0.properties["split"] = .string
-        $0.properties["span"] = .int
-    })
+    let typeID = try store.putArtifactType(
+        .with {
+            $0.name = "Dataset"
+            $0.properties["split"] = .string
+            $0.properties["span"] = .int
+        })
     return try body(store, typeID)
 }
 
@@ -167,10 +169,18 @@ private func runWorkload(_ workload: Workload, store: MetadataStore, typeID: Int
             }
             let input = nextArtifact(), output = nextArtifact()
             $0.artifactEventPairs = [
-                .with { $0.artifact = input; $0.event = .with { $0.type = .input } },
-                .with { $0.artifact = output; $0.event = .with { $0.type = .output } },
+                .with {
+                    $0.artifact = input; $0.event = .with { $0.type = .input }
+                },
+                .with {
+                    $0.artifact = output; $0.event = .with { $0.type = .output }
+                },
             ]
-            $0.contexts = [.with { $0.typeID = contextTypeID; $0.name = "pipeline" }]
+            $0.contexts = [
+                .with {
+                    $0.typeID = contextTypeID; $0.name = "pipeline"
+                }
+            ]
             $0.options = .with { $0.reuseContextIfAlreadyExist = true }
         }
     }
@@ -201,8 +211,11 @@ private func runWorkload(_ workload: Workload, store: MetadataStore, typeID: Int
     let sample = ids.indices.contains(n) ? ids[n] : ids[0]
     let stored = try store.getArtifactsByID([sample]).first
     let expected = makeArtifact(typeID: typeID, ids.firstIndex(of: sample)! + 1)
-    let roundTrip = stored.map { $0.uri == expected.uri && $0.properties == expected.properties
-        && $0.customProperties == expected.customProperties } ?? false
+    let roundTrip =
+        stored.map {
+            $0.uri == expected.uri && $0.properties == expected.properties
+                && $0.customProperties == expected.customProperties
+        } ?? false
     return StoreResult(
         name: "swift-ml-metadata (ours)",
         batched: Double(n) / batchedSeconds,

@@ -67,32 +67,42 @@ private func runQueries(artifacts n: Int, store: MetadataStore, typeID: Int64) t
         var ids: [Int64] = []
         ids.reserveCapacity(n)
         for start in stride(from: 0, to: n, by: Workload.batch) {
-            let batch = (start ..< min(start + Workload.batch, n)).map { makeArtifact(typeID: typeID, $0 + 1) }
+            let batch = (start..<min(start + Workload.batch, n)).map { makeArtifact(typeID: typeID, $0 + 1) }
             ids += try store.putArtifacts(batch)
         }
         let chain = QueryWorkload.chain(n)
-        let executionIDs = try store.putExecutions((0 ..< chain).map { k in
-            Execution.with {
-                $0.typeID = executionTypeID
-                $0.name = "run-\(k + 1)"
-                $0.lastKnownState = .complete
-            }
-        })
-        let events = (0 ..< chain).flatMap { k in [
-            Event.with { $0.artifactID = ids[k]; $0.executionID = executionIDs[k]; $0.type = .input },
-            Event.with { $0.artifactID = ids[k + 1]; $0.executionID = executionIDs[k]; $0.type = .output },
-        ] }
+        let executionIDs = try store.putExecutions(
+            (0..<chain).map { k in
+                Execution.with {
+                    $0.typeID = executionTypeID
+                    $0.name = "run-\(k + 1)"
+                    $0.lastKnownState = .complete
+                }
+            })
+        let events = (0..<chain).flatMap { k in
+            [
+                Event.with {
+                    $0.artifactID = ids[k]; $0.executionID = executionIDs[k]; $0.type = .input
+                },
+                Event.with {
+                    $0.artifactID = ids[k + 1]; $0.executionID = executionIDs[k]; $0.type = .output
+                },
+            ]
+        }
         try store.putEvents(events)
     }
-    log("  build: \(n) artifacts, \(QueryWorkload.chain(n)) executions, \(2 * QueryWorkload.chain(n)) events in \(fmt(buildSeconds, digits: 3)) s")
+    log(
+        "  build: \(n) artifacts, \(QueryWorkload.chain(n)) executions, \(2 * QueryWorkload.chain(n)) events in \(fmt(buildSeconds, digits: 3)) s"
+    )
 
     let (filterRequest, subgraphRequest) = queryRequests()
     let (filterSeconds, page) = try bestOf(QueryWorkload.runs) { try store.getArtifacts(filterRequest) }
     log("  filter page: \(page.artifacts.count) artifacts, best \(fmt(filterSeconds * 1e3, digits: 3)) ms")
     let (subgraphSeconds, subgraph) = try bestOf(QueryWorkload.runs) { try store.getLineageSubgraph(subgraphRequest) }
     let graph = subgraph.lineageSubgraph
-    log("  subgraph: \(graph.artifacts.count) artifacts, \(graph.executions.count) executions, "
-        + "\(graph.events.count) events, best \(fmt(subgraphSeconds * 1e3, digits: 3)) ms")
+    log(
+        "  subgraph: \(graph.artifacts.count) artifacts, \(graph.executions.count) executions, "
+            + "\(graph.events.count) events, best \(fmt(subgraphSeconds * 1e3, digits: 3)) ms")
     return QueryResult(
         name: "swift-ml-metadata (ours)", buildSeconds: buildSeconds,
         filterSeconds: filterSeconds, filterIDs: page.artifacts.map(\.id), filterHasNextPage: !page.nextPageToken.isEmpty,
@@ -142,8 +152,9 @@ func queryCheck(_ r: QueryResult) -> String {
 
 /// The query workload end to end: prints the table and the checks.
 func runQueryWorkload(artifacts n: Int, oursOnly: Bool, markdown: Bool) throws {
-    log("query workload: \(n) artifacts batched, a chain of \(QueryWorkload.chain(n)) executions; "
-        + "best of \(QueryWorkload.runs) calls each")
+    log(
+        "query workload: \(n) artifacts batched, a chain of \(QueryWorkload.chain(n)) executions; "
+            + "best of \(QueryWorkload.runs) calls each")
     log("timing swift-ml-metadata (ours) ...")
     let ours = try benchmarkOursQueries(artifacts: n)
     let mlmd = oursOnly ? nil : runMLMDQueries(artifacts: n)
@@ -159,16 +170,25 @@ func runQueryWorkload(artifacts n: Int, oursOnly: Bool, markdown: Bool) throws {
     func rate(_ value: Double) -> String { fmt(value, digits: value < 100 ? 1 : 0) }
     let header = ["Query", "ours", mlmdName, "ours speed-up"]
     var rows: [[String]] = [
-        ["filter page of 100 (queries/s)", rate(1 / ours.filterSeconds), mlmd.map { rate(1 / $0.filterSeconds) } ?? missing,
-         speedup(mlmd?.filterSeconds, ours.filterSeconds)],
-        ["filter page of 100 (ms per page)", fmt(ours.filterSeconds * 1e3, digits: 3), cell(mlmd.map { $0.filterSeconds * 1e3 }, digits: 3),
-         speedup(mlmd?.filterSeconds, ours.filterSeconds)],
-        ["\(QueryWorkload.hops)-hop bidirectional subgraph (ms per call)", fmt(ours.subgraphSeconds * 1e3, digits: 3),
-         cell(mlmd.map { $0.subgraphSeconds * 1e3 }, digits: 3), speedup(mlmd?.subgraphSeconds, ours.subgraphSeconds)],
+        [
+            "filter page of 100 (queries/s)", rate(1 / ours.filterSeconds), mlmd.map { rate(1 / $0.filterSeconds) } ?? missing,
+            speedup(mlmd?.filterSeconds, ours.filterSeconds),
+        ],
+        [
+            "filter page of 100 (ms per page)", fmt(ours.filterSeconds * 1e3, digits: 3),
+            cell(mlmd.map { $0.filterSeconds * 1e3 }, digits: 3),
+            speedup(mlmd?.filterSeconds, ours.filterSeconds),
+        ],
+        [
+            "\(QueryWorkload.hops)-hop bidirectional subgraph (ms per call)", fmt(ours.subgraphSeconds * 1e3, digits: 3),
+            cell(mlmd.map { $0.subgraphSeconds * 1e3 }, digits: 3), speedup(mlmd?.subgraphSeconds, ours.subgraphSeconds),
+        ],
     ]
     if let raw = mlmd?.rawSubgraphSeconds {
-        rows.append(["… ml-metadata's GetLineageSubgraph call alone (ms)", "", fmt(raw * 1e3, digits: 3),
-                     speedup(raw, ours.subgraphSeconds)])
+        rows.append([
+            "… ml-metadata's GetLineageSubgraph call alone (ms)", "", fmt(raw * 1e3, digits: 3),
+            speedup(raw, ours.subgraphSeconds),
+        ])
     }
 
     // Untimed: the same data gives the same ids on both sides.
@@ -176,12 +196,15 @@ func runQueryWorkload(artifacts n: Int, oursOnly: Bool, markdown: Bool) throws {
     if let mlmd {
         checks.append("\(mlmd.name): \(queryCheck(mlmd))")
         let sameFilter = ours.filterIDs == mlmd.filterIDs && ours.filterHasNextPage == mlmd.filterHasNextPage
-        let sameGraph = ours.subgraphArtifactIDs == mlmd.subgraphArtifactIDs
+        let sameGraph =
+            ours.subgraphArtifactIDs == mlmd.subgraphArtifactIDs
             && ours.subgraphExecutionIDs == mlmd.subgraphExecutionIDs && ours.subgraphEvents == mlmd.subgraphEvents
-        checks.append("same filter page ids: \(sameFilter ? "OK" : "MISMATCH"); "
-            + "same subgraph node ids and event count: \(sameGraph ? "OK" : "MISMATCH")")
+        checks.append(
+            "same filter page ids: \(sameFilter ? "OK" : "MISMATCH"); "
+                + "same subgraph node ids and event count: \(sameGraph ? "OK" : "MISMATCH")")
     }
-    let summary = "\(DatabaseServer.placeDescription); \(n) artifacts put in batches of 1,000 (uri /data/artifacts/i, "
+    let summary =
+        "\(DatabaseServer.placeDescription); \(n) artifacts put in batches of 1,000 (uri /data/artifacts/i, "
         + "properties split and span = i % 100, custom accuracy), \(QueryWorkload.chain(n)) executions, execution k "
         + "with input artifact k and output artifact k+1. Filter `\(QueryWorkload.filterQuery)`, first page "
         + "(max_result_size \(QueryWorkload.pageSize)); GetLineageSubgraph from `\(QueryWorkload.startFilter)`, "

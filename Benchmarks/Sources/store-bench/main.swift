@@ -59,8 +59,9 @@ if queries {
 
 let workload = Workload(artifacts: artifactCount)
 let total = workload.artifacts + workload.singles + 2 * workload.executions
-log("workload: \(workload.artifacts) artifacts batched, \(workload.singles) single puts, "
-    + "\(workload.executions) put_execution calls (\(total) artifacts in all)")
+log(
+    "workload: \(workload.artifacts) artifacts batched, \(workload.singles) single puts, "
+        + "\(workload.executions) put_execution calls (\(total) artifacts in all)")
 
 // MARK: - Ours
 
@@ -144,10 +145,13 @@ let operations: [(String, KeyPath<StoreResult, Double?>)] = [
 ]
 let header = ["Operation", "ours items/s", "\(mlmdName) items/s", "ours / ml-metadata"]
 let rows: [[String]] = operations.map { name, key in
-    [name, fmt(ours[keyPath: key]), oursOnly ? "not run" : fmt(mlmd?[keyPath: key]),
-     ratio(ours[keyPath: key], mlmd?[keyPath: key])]
+    [
+        name, fmt(ours[keyPath: key]), oursOnly ? "not run" : fmt(mlmd?[keyPath: key]),
+        ratio(ours[keyPath: key], mlmd?[keyPath: key]),
+    ]
 }
-let summary = "\(DatabaseServer.placeDescription); \(workload.artifacts) artifacts batched, \(workload.singles) single puts, "
+let summary =
+    "\(DatabaseServer.placeDescription); \(workload.artifacts) artifacts batched, \(workload.singles) single puts, "
     + "\(workload.executions) put_execution calls (one run each), then reads over all \(total) artifacts "
     + "(best of \(Workload.readRuns)). "
     + "Each artifact: uri, properties split (string) and span (int), custom property accuracy (double)."

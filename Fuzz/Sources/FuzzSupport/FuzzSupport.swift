@@ -62,7 +62,8 @@ public enum FuzzSupport {
             fail("\(M.protoMessageName): re-encoded message does not decode: \(error)\n\(encoded)")
         }
         if second != message, isComparable(message) {
-            fail("\(M.protoMessageName): decode → encode → decode differs\n\(message.textFormatString())\n---\n\(second.textFormatString())")
+            fail(
+                "\(M.protoMessageName): decode → encode → decode differs\n\(message.textFormatString())\n---\n\(second.textFormatString())")
         }
         let reencoded = second.serializedBytes()
         if reencoded != encoded {
@@ -96,7 +97,7 @@ public enum FuzzSupport {
     /// unknown fields print.
     static func containsUnknownFieldLine(_ text: String) -> Bool {
         text.utf8.split(separator: UInt8(ascii: "\n")).contains { line in
-            line.first { $0 != UInt8(ascii: " ") }.map { (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains($0) } ?? false
+            line.first { $0 != UInt8(ascii: " ") }.map { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ?? false
         }
     }
 

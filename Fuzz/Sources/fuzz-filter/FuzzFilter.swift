@@ -1,9 +1,10 @@
+@_spi(Fuzzing) import MLMetadata
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-@_spi(Fuzzing) import MLMetadata
 
 /// Set FUZZ_VERBOSE=1 to print each input's outcomes (when replaying a file).
 let verbose = getenv("FUZZ_VERBOSE") != nil
@@ -22,12 +23,13 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     if verbose {
         // Straight to stderr: libFuzzer exits without flushing stdout.
-        var lines = outcomes.map { outcome in
-            switch outcome {
-            case .success: "planned"
-            case .failure(let error): String(describing: error).prefix(300) + ""
-            }
-        }.joined(separator: "\n") + "\n"
+        var lines =
+            outcomes.map { outcome in
+                switch outcome {
+                case .success: "planned"
+                case .failure(let error): String(describing: error).prefix(300) + ""
+                }
+            }.joined(separator: "\n") + "\n"
         lines.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
     }
     return 0

@@ -92,9 +92,12 @@ private struct Registrar<Transport: ServerTransport> {
     private mutating func register<Request: ProtoMessage, Response: ProtoMessage>(
         _ request: Request.Type, _ body: @escaping @Sendable (Request) async throws -> Response
     ) {
-        guard let method = MetadataStoreService.methods.first(where: {
-            ObjectIdentifier($0.requestType) == ObjectIdentifier(Request.self) && ObjectIdentifier($0.responseType) == ObjectIdentifier(Response.self)
-        }) else {
+        guard
+            let method = MetadataStoreService.methods.first(where: {
+                ObjectIdentifier($0.requestType) == ObjectIdentifier(Request.self)
+                    && ObjectIdentifier($0.responseType) == ObjectIdentifier(Response.self)
+            })
+        else {
             preconditionFailure("\(Request.protoMessageName) is not a request of \(MetadataStoreService.name)")
         }
         router.registerUnary(service: MetadataStoreService.name, method: method.name, maxRequestBytes: maxRequestBytes, body)

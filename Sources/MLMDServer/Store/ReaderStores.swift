@@ -19,7 +19,7 @@ final class ReaderStores: Sendable {
     init(config: ConnectionConfig, backends: [DatabaseBackend], count: Int) throws {
         self.config = config
         self.backends = backends
-        idle = Mutex(try (0 ..< count).map { _ in try MetadataStore(config: config, backends: backends) })
+        idle = Mutex(try (0..<count).map { _ in try MetadataStore(config: config, backends: backends) })
     }
 
     /// How many connections are idle now.

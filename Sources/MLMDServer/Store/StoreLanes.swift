@@ -22,7 +22,9 @@ final class StoreLanes: Sendable {
     /// on SQLite or one of `backends`, and starts the lanes' threads.
     ///
     /// - Throws: `MetadataStoreError` when the store cannot be opened.
-    init(config: ConnectionConfig, migration: MigrationOptions = MigrationOptions(), backends: [DatabaseBackend], readThreadCount: Int) throws {
+    init(
+        config: ConnectionConfig, migration: MigrationOptions = MigrationOptions(), backends: [DatabaseBackend], readThreadCount: Int
+    ) throws {
         writer = try MetadataStore(config: config, migration: migration, backends: backends)
         writeThread = NIOThreadPool(numberOfThreads: 1)
         writeThread.start()

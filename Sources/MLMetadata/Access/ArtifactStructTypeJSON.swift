@@ -45,7 +45,9 @@ enum ArtifactStructTypeJSON {
         if type.hasVersion { members.append(("version", .string(type.version))) }
         if type.hasDescription { members.append(("description", .string(type.description))) }
         if type.hasExternalID { members.append(("externalId", .string(type.externalID))) }
-        if !type.properties.isEmpty { members.append(("properties", .object(type.properties.map { ($0.key, .string($0.value.protoName)) }))) }
+        if !type.properties.isEmpty {
+            members.append(("properties", .object(type.properties.map { ($0.key, .string($0.value.protoName)) })))
+        }
         if type.hasBaseType { members.append(("baseType", .string(type.baseType.protoName))) }
         return .object(members)
     }

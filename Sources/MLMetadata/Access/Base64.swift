@@ -8,10 +8,10 @@ package enum Base64 {
         out.reserveCapacity((bytes.count + 2) / 3 * 4)
         var index = 0
         while index < bytes.count {
-            let chunk = bytes[index ..< min(index + 3, bytes.count)]
+            let chunk = bytes[index..<min(index + 3, bytes.count)]
             var word: UInt32 = 0
             for (offset, byte) in chunk.enumerated() { word |= UInt32(byte) << (16 - 8 * offset) }
-            for position in 0 ..< 4 {
+            for position in 0..<4 {
                 out.append(position <= chunk.count ? alphabet[Int(word >> (18 - 6 * position) & 63)] : UInt8(ascii: "="))
             }
             index += 3
@@ -29,7 +29,7 @@ package enum Base64 {
         while index < characters.count {
             var word: UInt32 = 0
             var padding = 0
-            for position in 0 ..< 4 {
+            for position in 0..<4 {
                 let character = characters[index + position]
                 if character == UInt8(ascii: "=") && index + 4 == characters.count && position >= 2 {
                     padding += 1
@@ -39,7 +39,7 @@ package enum Base64 {
                     return nil
                 }
             }
-            for position in 0 ..< 3 - padding { out.append(UInt8(truncatingIfNeeded: word >> (16 - 8 * position))) }
+            for position in 0..<3 - padding { out.append(UInt8(truncatingIfNeeded: word >> (16 - 8 * position))) }
             index += 4
         }
         return out

@@ -23,17 +23,24 @@ struct EventAccess {
         }
         let eventID: Int64
         do {
-            let insert = try connection.statement(connection.insertReturningID("""
-                INSERT INTO "Event" ("artifact_id", "execution_id", "type", "milliseconds_since_epoch") VALUES (?, ?, ?, ?)
-                """))
-            insert.bind([.integer(event.artifactID), .integer(event.executionID), .integer(Int64(event.type.rawValue)),
-                         .integer(event.hasMillisecondsSinceEpoch ? event.millisecondsSinceEpoch : now)])
+            let insert = try connection.statement(
+                connection.insertReturningID(
+                    """
+                    INSERT INTO "Event" ("artifact_id", "execution_id", "type", "milliseconds_since_epoch") VALUES (?, ?, ?, ?)
+                    """))
+            insert.bind([
+                .integer(event.artifactID), .integer(event.executionID), .integer(Int64(event.type.rawValue)),
+                .integer(event.hasMillisecondsSinceEpoch ? event.millisecondsSinceEpoch : now),
+            ])
             eventID = try connection.insertedIDs(running: insert, rows: 1)[0]
         } catch let failure as DatabaseFailure where failure.isUniqueViolation {
-            throw MetadataStoreError(.alreadyExists,
-                "Given event already exists: artifact_id: \(event.artifactID) execution_id: \(event.executionID) type: \(event.type.protoName)")
+            throw MetadataStoreError(
+                .alreadyExists,
+                "Given event already exists: artifact_id: \(event.artifactID) execution_id: \(event.executionID) type: \(event.type.protoName)"
+            )
         }
-        let step = try connection.statement("""
+        let step = try connection.statement(
+            """
             INSERT INTO "EventPath" ("event_id", "is_index_step", "step_index", "step_key") VALUES (?, ?, ?, ?)
             """)
         for pathStep in event.path.steps {
@@ -48,7 +55,8 @@ struct EventAccess {
 
     /// The events of these executions (`column` "execution_id") or artifacts ("artifact_id"), by event id.
     func find(column: String, ids: [Int64]) throws -> [Event] {
-        let events = try connection.statement("""
+        let events = try connection.statement(
+            """
             SELECT "id", "artifact_id", "execution_id", "type", "milliseconds_since_epoch" FROM "Event" WHERE "\(column)" = ?
             """)
         var found: [(id: Int64, event: Event)] = []
@@ -67,12 +75,14 @@ struct EventAccess {
         // Steps come in the order they were written: EventPath has no id, so by the row's place.
         // InnoDB keeps a table without a primary key in insertion order, and the event_id index
         // lists one event's rows in that order.
-        let rowOrder = switch connection.dialect {
-        case .sqlite: #" ORDER BY "rowid""#
-        case .postgresql: " ORDER BY ctid"
-        case .mysql: ""
-        }
-        let steps = try connection.statement("""
+        let rowOrder =
+            switch connection.dialect {
+            case .sqlite: #" ORDER BY "rowid""#
+            case .postgresql: " ORDER BY ctid"
+            case .mysql: ""
+            }
+        let steps = try connection.statement(
+            """
             SELECT "is_index_step", "step_index", "step_key" FROM "EventPath" WHERE "event_id" = ?\(rowOrder)
             """)
         return try found.sorted { $0.id < $1.id }.map { id, event in

@@ -9,7 +9,7 @@ enum IDChunks {
     static func forEach(of ids: [Int64], _ body: ([Int64]) throws -> Void) throws {
         var start = 0
         while start < ids.count {
-            var chunk = Array(ids[start ..< min(start + size, ids.count)])
+            var chunk = Array(ids[start..<min(start + size, ids.count)])
             chunk += repeatElement(chunk[chunk.count - 1], count: size - chunk.count)
             try body(chunk)
             start += size

@@ -98,7 +98,7 @@ enum JSONValue: Equatable {
 
         mutating func consume(_ literal: String) -> Bool {
             let expected = Array(literal.utf8)
-            guard bytes.count - index >= expected.count, Array(bytes[index ..< index + expected.count]) == expected else { return false }
+            guard bytes.count - index >= expected.count, Array(bytes[index..<index + expected.count]) == expected else { return false }
             index += expected.count
             return true
         }
@@ -137,7 +137,7 @@ enum JSONValue: Equatable {
             default:
                 let start = index
                 while index < bytes.count, "+-0123456789.eE".utf8.contains(bytes[index]) { index += 1 }
-                return index > start ? .number(String(decoding: bytes[start ..< index], as: UTF8.self)) : nil
+                return index > start ? .number(String(decoding: bytes[start..<index], as: UTF8.self)) : nil
             }
         }
 
@@ -172,7 +172,7 @@ enum JSONValue: Equatable {
                     case UInt8(ascii: "f"): scalars.append("\u{0C}")
                     case UInt8(ascii: "u"):
                         guard let unit = hex4() else { return nil }
-                        if (0xD800 ..< 0xDC00).contains(unit), consume("\\u"), let low = hex4(), (0xDC00 ..< 0xE000).contains(low) {
+                        if (0xD800..<0xDC00).contains(unit), consume("\\u"), let low = hex4(), (0xDC00..<0xE000).contains(low) {
                             scalars.append(Unicode.Scalar(0x10000 + (unit - 0xD800) << 10 + (low - 0xDC00))!)
                         } else if let scalar = Unicode.Scalar(unit) {
                             scalars.append(scalar)
@@ -189,7 +189,7 @@ enum JSONValue: Equatable {
         }
 
         mutating func hex4() -> UInt32? {
-            guard bytes.count - index >= 4, let value = UInt32(String(decoding: bytes[index ..< index + 4], as: UTF8.self), radix: 16) else {
+            guard bytes.count - index >= 4, let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else {
                 return nil
             }
             index += 4

@@ -34,7 +34,10 @@ struct LineageRecorder {
         guard reuseArtifactIfAlreadyExistsByExternalID, !artifact.hasID, artifact.hasExternalID, !artifact.externalID.isEmpty else {
             return try writer.put(artifact)
         }
-        let existing = { try NodeAccess<Artifact>(connection: self.connection).find(where: #"N."external_id" = ?"#, [.text(artifact.externalID)]).first?.id }
+        let existing = {
+            try NodeAccess<Artifact>(connection: self.connection).find(where: #"N."external_id" = ?"#, [.text(artifact.externalID)]).first?
+                .id
+        }
         // A reused artifact is updated with what the caller gave.
         let update = { (id: Int64) throws -> Int64 in
             var reused = artifact
@@ -67,8 +70,10 @@ struct LineageRecorder {
     /// Inserts a node that was not there when looked up. Another connection (a second server on
     /// one PostgreSQL or MySQL database) may have inserted the same one since: then the insert meets the
     /// unique key, and the node it inserted is the one to reuse.
-    private func putOrReuse<Node: StoredNode>(_ node: Node, _ writer: NodeWriter<Node>, existing: () throws -> Int64?,
-                                              reuse: (Int64) throws -> Int64) throws -> Int64 {
+    private func putOrReuse<Node: StoredNode>(
+        _ node: Node, _ writer: NodeWriter<Node>, existing: () throws -> Int64?,
+        reuse: (Int64) throws -> Int64
+    ) throws -> Int64 {
         do {
             return try connection.recoverable { try writer.put(node) }
         } catch let error as MetadataStoreError where error.code == .alreadyExists {
@@ -81,12 +86,16 @@ struct LineageRecorder {
     func record(_ event: Event, artifactID: Int64, executionID: Int64) throws {
         var event = event
         if event.hasArtifactID && event.artifactID != artifactID {
-            throw MetadataStoreError(.invalidArgument,
-                "Given event.artifact_id is not aligned with the artifact: artifact id \(artifactID), event artifact_id \(event.artifactID)")
+            throw MetadataStoreError(
+                .invalidArgument,
+                "Given event.artifact_id is not aligned with the artifact: artifact id \(artifactID), event artifact_id \(event.artifactID)"
+            )
         }
         if event.hasExecutionID && event.executionID != executionID {
-            throw MetadataStoreError(.invalidArgument,
-                "Request's event.execution_id does not match with the given execution: execution id \(executionID), event execution_id \(event.executionID)")
+            throw MetadataStoreError(
+                .invalidArgument,
+                "Request's event.execution_id does not match with the given execution: execution id \(executionID), event execution_id \(event.executionID)"
+            )
         }
         event.artifactID = artifactID
         event.executionID = executionID

@@ -35,17 +35,19 @@ struct LineageTraversal {
         // The events the walk follows, each from a node of the frontier; kept if their other end
         // ends up in the subgraph (not an excluded ending node).
         var followed: [Event] = []
-        for _ in 0 ..< hops where !artifactFrontier.isEmpty || !executionFrontier.isEmpty {
+        for _ in 0..<hops where !artifactFrontier.isEmpty || !executionFrontier.isEmpty {
             let fromArtifacts = try events.find(column: "artifact_id", ids: artifactFrontier)
                 .filter { Self.follows($0, fromArtifact: true, downstream: downstream, upstream: upstream) }
             let fromExecutions = try events.find(column: "execution_id", ids: executionFrontier)
                 .filter { Self.follows($0, fromArtifact: false, downstream: downstream, upstream: upstream) }
             let nextExecutions = Self.unique(fromArtifacts.map(\.executionID).filter { !foundExecutions.contains($0) })
             let nextArtifacts = Self.unique(fromExecutions.map(\.artifactID).filter { !foundArtifacts.contains($0) })
-            (artifactFrontier, foundArtifacts) = try stopAtEndingNodes(nextArtifacts, options.hasEndingArtifacts ? options.endingArtifacts : nil,
-                                                                      artifacts, found: foundArtifacts)
-            (executionFrontier, foundExecutions) = try stopAtEndingNodes(nextExecutions, options.hasEndingExecutions ? options.endingExecutions : nil,
-                                                                        executions, found: foundExecutions)
+            (artifactFrontier, foundArtifacts) = try stopAtEndingNodes(
+                nextArtifacts, options.hasEndingArtifacts ? options.endingArtifacts : nil,
+                artifacts, found: foundArtifacts)
+            (executionFrontier, foundExecutions) = try stopAtEndingNodes(
+                nextExecutions, options.hasEndingExecutions ? options.endingExecutions : nil,
+                executions, found: foundExecutions)
             followed += fromArtifacts.filter { foundExecutions.contains($0.executionID) }
             followed += fromExecutions.filter { foundArtifacts.contains($0.artifactID) }
         }
@@ -64,7 +66,9 @@ struct LineageTraversal {
         return options.hasMaxNumHops ? Int(min(options.maxNumHops, 100)) : 100
     }
 
-    private func startingIDs<Node: StoredNode>(_ start: LineageSubgraphQueryOptions.StartingNodes, _ nodes: NodeAccess<Node>) throws -> Set<Int64> {
+    private func startingIDs<Node: StoredNode>(
+        _ start: LineageSubgraphQueryOptions.StartingNodes, _ nodes: NodeAccess<Node>
+    ) throws -> Set<Int64> {
         guard !start.filterQuery.isEmpty else {
             throw MetadataStoreError(.invalidArgument, "Cannot list starting nodes if `filter_query` is unspecified.")
         }
@@ -82,8 +86,10 @@ struct LineageTraversal {
 
     /// Newly found nodes split at the ending nodes: an ending node is kept only with
     /// `include_ending_nodes`, and the walk never goes on from it.
-    private func stopAtEndingNodes<Node: StoredNode>(_ next: [Int64], _ ending: LineageSubgraphQueryOptions.EndingNodes?,
-                                                     _ nodes: NodeAccess<Node>, found: Set<Int64>) throws -> ([Int64], Set<Int64>) {
+    private func stopAtEndingNodes<Node: StoredNode>(
+        _ next: [Int64], _ ending: LineageSubgraphQueryOptions.EndingNodes?,
+        _ nodes: NodeAccess<Node>, found: Set<Int64>
+    ) throws -> ([Int64], Set<Int64>) {
         guard let ending, !ending.filterQuery.isEmpty, !next.isEmpty else { return (next, found.union(next)) }
         let endingIDs = try nodes.ids(matching: ending.filterQuery, among: next)
         let frontier = next.filter { !endingIDs.contains($0) }

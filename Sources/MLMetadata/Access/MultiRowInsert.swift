@@ -29,7 +29,7 @@ package struct MultiRowInsert {
         var size = maxRows
         while start < count {
             while size > count - start { size /= 2 }
-            ranges.append(start ..< start + size)
+            ranges.append(start..<start + size)
             start += size
         }
         return ranges

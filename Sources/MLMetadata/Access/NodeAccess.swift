@@ -44,9 +44,12 @@ struct NodeAccess<Node: StoredNode> {
             conditions.append(keyset.sql)
             bindings += keyset.values
         }
-        let select = request.filterQuery == nil ? selectColumns
+        let select =
+            request.filterQuery == nil
+            ? selectColumns
             : distinct ? "SELECT DISTINCT" + table.selectWithTypeSQL.dropFirst("SELECT".count) : table.selectWithTypeSQL
-        let sql = "\(select)\(joins) WHERE \(conditions.joined(separator: " AND ")) "
+        let sql =
+            "\(select)\(joins) WHERE \(conditions.joined(separator: " AND ")) "
             + "ORDER BY \(request.orderBy) LIMIT \(request.fetchLimit)"
         let statement = request.filterQuery == nil ? try connection.statement(sql) : try connection.recentStatement(sql)
         statement.bind(bindings)
@@ -56,11 +59,12 @@ struct NodeAccess<Node: StoredNode> {
         if nodes.count > request.pageSize {
             nodes.removeLast(nodes.count - request.pageSize)
             let last = nodes[nodes.count - 1]
-            let key = switch request.column {
-            case .id: last.id
-            case .createTime: last.createTimeSinceEpoch
-            case .lastUpdateTime: last.lastUpdateTimeSinceEpoch
-            }
+            let key =
+                switch request.column {
+                case .id: last.id
+                case .createTime: last.createTimeSinceEpoch
+                case .lastUpdateTime: last.lastUpdateTimeSinceEpoch
+                }
             nextToken = request.token(afterKey: key, id: last.id)
         }
         return (try withProperties(nodes), nextToken)
@@ -119,15 +123,17 @@ struct NodeAccess<Node: StoredNode> {
         // Ids often come ascending already (from a previous read, or a range of new ids).
         let sorted = zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 } ? ids : Set(ids).sorted()
         for start in stride(from: 0, to: sorted.count, by: IDChunks.size) {
-            try body(sorted[start ..< min(start + IDChunks.size, sorted.count)])
+            try body(sorted[start..<min(start + IDChunks.size, sorted.count)])
         }
     }
 
     /// The statement `sql` builds around a condition on the ids of `chunk` (ascending, distinct),
     /// bound: `BETWEEN` first and last when the ids are nearly consecutive (one seek, then a walk
     /// that the caller filters), else `IN` the ids (one seek per id).
-    private func idsStatement(_ chunk: ArraySlice<Int64>, purpose: StatementKey.Purpose, table: String,
-                              _ sql: (String) -> String) throws -> any DatabaseStatement {
+    private func idsStatement(
+        _ chunk: ArraySlice<Int64>, purpose: StatementKey.Purpose, table: String,
+        _ sql: (String) -> String
+    ) throws -> any DatabaseStatement {
         let first = chunk[chunk.startIndex], last = chunk[chunk.endIndex - 1]
         // Ids come from the caller: any two may be far enough apart to overflow.
         let (span, overflow) = last.subtractingReportingOverflow(first)
@@ -226,8 +232,9 @@ struct NodeAccess<Node: StoredNode> {
     /// updated at `now`: one INSERT for the nodes, few for the properties. Returns their ids in
     /// order. A name or external id already taken fails the whole statement, which is undone (`DatabaseConnection.recoverable`).
     func insert(rows nodes: ArraySlice<Node>, now: Int64) throws -> [Int64] {
-        let insert = MultiRowInsert(connection: connection, table: table.table, head: table.insertHead, columns: table.insertColumnCount,
-                                    returningIDs: true)
+        let insert = MultiRowInsert(
+            connection: connection, table: table.table, head: table.insertHead, columns: table.insertColumnCount,
+            returningIDs: true)
         let statement = try insert.statement(rows: nodes.count)
         var parameter: Int32 = 1
         for node in nodes {
@@ -264,9 +271,10 @@ struct NodeAccess<Node: StoredNode> {
             for (name, value) in node.properties { rows.append(PropertyRow(owner: id, name: name, isCustom: 0, value: value)) }
             for (name, value) in node.customProperties { rows.append(PropertyRow(owner: id, name: name, isCustom: 1, value: value)) }
         }
-        let insert = MultiRowInsert(connection: connection, table: table.propertyTable, head: table.insertPropertyHead,
-                                    columns: table.propertyColumnCount,
-                                    placeholders: PropertyColumns.rowPlaceholders(connection.dialect))
+        let insert = MultiRowInsert(
+            connection: connection, table: table.propertyTable, head: table.insertPropertyHead,
+            columns: table.propertyColumnCount,
+            placeholders: PropertyColumns.rowPlaceholders(connection.dialect))
         for range in MultiRowInsert.statementRanges(count: rows.count) {
             let statement = try insert.statement(rows: range.count)
             var parameter: Int32 = 1
@@ -303,4 +311,3 @@ private final class TypeNameCache {
         return name
     }
 }
-

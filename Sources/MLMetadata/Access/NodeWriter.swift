@@ -100,11 +100,14 @@ struct NodeWriter<Node: StoredNode> {
         var given = given
         if !given.hasTypeID { given.typeID = stored.typeID }
         guard stored.typeID == given.typeID else {
-            throw MetadataStoreError(.invalidArgument, "Given type_id \(given.typeID) is different from the one known before: \(stored.typeID)")
+            throw MetadataStoreError(
+                .invalidArgument, "Given type_id \(given.typeID) is different from the one known before: \(stored.typeID)")
         }
         if abortIfLatestUpdatedTimeChanged && stored.lastUpdateTimeSinceEpoch != given.lastUpdateTimeSinceEpoch {
-            throw MetadataStoreError(.failedPrecondition,
-                "\(Node.storage.table) \(given.id) was updated at \(stored.lastUpdateTimeSinceEpoch), not at \(given.lastUpdateTimeSinceEpoch) as the caller saw it")
+            throw MetadataStoreError(
+                .failedPrecondition,
+                "\(Node.storage.table) \(given.id) was updated at \(stored.lastUpdateTimeSinceEpoch), not at \(given.lastUpdateTimeSinceEpoch) as the caller saw it"
+            )
         }
         var updated = maskPaths.isEmpty ? given : masked(stored, with: given)
         // Only a context's name may change.

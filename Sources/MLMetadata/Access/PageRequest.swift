@@ -29,7 +29,10 @@ struct PageRequest {
     ///   for another order.
     init(_ options: ListOperationOptions) throws {
         guard options.maxResultSize > 0 else {
-            throw MetadataStoreError(.invalidArgument, "max_result_size field value is required to be greater than 0 and less than or equal to 100. Set value: \(options.maxResultSize)")
+            throw MetadataStoreError(
+                .invalidArgument,
+                "max_result_size field value is required to be greater than 0 and less than or equal to 100. Set value: \(options.maxResultSize)"
+            )
         }
         filterQuery = options.filterQuery.isEmpty ? nil : options.filterQuery
         // As ml-metadata: at most 101 rows are fetched, so a page size above 100 returns up to 101
@@ -51,8 +54,10 @@ struct PageRequest {
         guard let after else { return nil }
         let comparison = ascending ? ">" : "<"
         if column == .id { return (#"N."id" \#(comparison) ?"#, [.integer(after.id)]) }
-        return (#"(N."\#(column.rawValue)" \#(comparison) ? OR (N."\#(column.rawValue)" = ? AND N."id" \#(comparison) ?))"#,
-                [.integer(after.key), .integer(after.key), .integer(after.id)])
+        return (
+            #"(N."\#(column.rawValue)" \#(comparison) ? OR (N."\#(column.rawValue)" = ? AND N."id" \#(comparison) ?))"#,
+            [.integer(after.key), .integer(after.key), .integer(after.id)]
+        )
     }
 
     var orderBy: String {
@@ -74,8 +79,9 @@ struct PageRequest {
     private static func decode(_ text: String, for order: ListOperationOptions.OrderByField) throws -> (key: Int64, id: Int64) {
         let invalid = MetadataStoreError(.invalidArgument, "Invalid next_page_token: \(text.prefix(40))")
         guard let bytes = Base64.decode(text.standardBase64), bytes.count > 4,
-              Array(bytes.suffix(4)) == checksum(Array(bytes.dropLast(4))),
-              let token = try? ListOperationNextPageToken(serializedBytes: Array(bytes.dropLast(4))) else { throw invalid }
+            Array(bytes.suffix(4)) == checksum(Array(bytes.dropLast(4))),
+            let token = try? ListOperationNextPageToken(serializedBytes: Array(bytes.dropLast(4)))
+        else { throw invalid }
         guard token.setOptions.orderByField.field == order.field, token.setOptions.orderByField.isAsc == order.isAsc else {
             throw MetadataStoreError(.invalidArgument, "the next_page_token was made for another ordering than the request's")
         }
@@ -86,7 +92,7 @@ struct PageRequest {
     private static func checksum(_ bytes: [UInt8]) -> [UInt8] {
         var hash: UInt32 = 2_166_136_261
         for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        return (0 ..< 4).map { UInt8(truncatingIfNeeded: hash >> (8 * $0)) }
+        return (0..<4).map { UInt8(truncatingIfNeeded: hash >> (8 * $0)) }
     }
 }
 

@@ -28,7 +28,8 @@ enum PropertyColumns {
     static func checkReadable(_ value: Value, name: String) throws {
         guard case .structValue(let structure)? = value.value else { return }
         guard (try? ProtobufStruct(serializedBytes: structure.serializedBytes())) != nil else {
-            throw MetadataStoreError(.invalidArgument, "property \(name): its Struct is nested deeper than the 100 message levels protobuf reads back")
+            throw MetadataStoreError(
+                .invalidArgument, "property \(name): its Struct is nested deeper than the 100 message levels protobuf reads back")
         }
     }
 
@@ -63,7 +64,8 @@ enum PropertyColumns {
         } else if let string = statement.string(column + 2) {
             if string.hasPrefix(structPrefix) {
                 guard let bytes = Base64.decode(String(string.dropFirst(structPrefix.count))),
-                      let structure = try? ProtobufStruct(serializedBytes: bytes) else {
+                    let structure = try? ProtobufStruct(serializedBytes: bytes)
+                else {
                     throw MetadataStoreError(.dataLoss, "a stored Struct property is not valid base64 protobuf")
                 }
                 value.structValue = structure

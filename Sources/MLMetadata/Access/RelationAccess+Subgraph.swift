@@ -6,13 +6,21 @@ extension RelationAccess {
     /// The attributions of these artifacts, in the order they were made.
     func attributions(ofArtifacts artifactIDs: [Int64]) throws -> [Attribution] {
         try links(table: "Attribution", nodeColumn: "artifact_id", artifactIDs)
-            .map { link in .with { $0.artifactID = link.node; $0.contextID = link.context } }
+            .map { link in
+                .with {
+                    $0.artifactID = link.node; $0.contextID = link.context
+                }
+            }
     }
 
     /// The associations of these executions, in the order they were made.
     func associations(ofExecutions executionIDs: [Int64]) throws -> [Association] {
         try links(table: "Association", nodeColumn: "execution_id", executionIDs)
-            .map { link in .with { $0.executionID = link.node; $0.contextID = link.context } }
+            .map { link in
+                .with {
+                    $0.executionID = link.node; $0.contextID = link.context
+                }
+            }
     }
 
     private func links(table: String, nodeColumn: String, _ nodeIDs: [Int64]) throws -> [(node: Int64, context: Int64)] {

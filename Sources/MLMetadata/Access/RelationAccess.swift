@@ -9,16 +9,24 @@ struct RelationAccess {
 
     /// Links `artifactID` to `contextID`; an existing link is left as it is.
     func attribute(artifactID: Int64, toContext contextID: Int64) throws {
-        guard try connection.rowExists(in: "Context", id: contextID, known: known) else { throw MetadataStoreError(.invalidArgument, "Context id not found.") }
-        guard try connection.rowExists(in: "Artifact", id: artifactID, known: known) else { throw MetadataStoreError(.invalidArgument, "Artifact id not found.") }
+        guard try connection.rowExists(in: "Context", id: contextID, known: known) else {
+            throw MetadataStoreError(.invalidArgument, "Context id not found.")
+        }
+        guard try connection.rowExists(in: "Artifact", id: artifactID, known: known) else {
+            throw MetadataStoreError(.invalidArgument, "Artifact id not found.")
+        }
         try connection.statement(#"INSERT OR IGNORE INTO "Attribution" ("context_id", "artifact_id") VALUES (?, ?)"#)
             .run([.integer(contextID), .integer(artifactID)])
     }
 
     /// Links `executionID` to `contextID`; an existing link is left as it is.
     func associate(executionID: Int64, withContext contextID: Int64) throws {
-        guard try connection.rowExists(in: "Context", id: contextID, known: known) else { throw MetadataStoreError(.invalidArgument, "Context id not found.") }
-        guard try connection.rowExists(in: "Execution", id: executionID, known: known) else { throw MetadataStoreError(.invalidArgument, "Execution id not found.") }
+        guard try connection.rowExists(in: "Context", id: contextID, known: known) else {
+            throw MetadataStoreError(.invalidArgument, "Context id not found.")
+        }
+        guard try connection.rowExists(in: "Execution", id: executionID, known: known) else {
+            throw MetadataStoreError(.invalidArgument, "Execution id not found.")
+        }
         try connection.statement(#"INSERT OR IGNORE INTO "Association" ("context_id", "execution_id") VALUES (?, ?)"#)
             .run([.integer(contextID), .integer(executionID)])
     }
@@ -28,7 +36,9 @@ struct RelationAccess {
         guard link.hasChildID, link.hasParentID else {
             throw MetadataStoreError(.invalidArgument, "Missing parent / child id in the parent_context: \(describe(link))")
         }
-        guard link.childID != link.parentID, try connection.rowExists(in: "Context", id: link.childID), try connection.rowExists(in: "Context", id: link.parentID) else {
+        guard link.childID != link.parentID, try connection.rowExists(in: "Context", id: link.childID),
+            try connection.rowExists(in: "Context", id: link.parentID)
+        else {
             throw MetadataStoreError(.invalidArgument, "Given parent / child id in the parent_context cannot be found: \(describe(link))")
         }
         // A cycle appears if the child is already an ancestor of the parent.
@@ -77,7 +87,8 @@ struct RelationAccess {
 
     /// Newest first, as ml-metadata lists a context's executions.
     func executionIDs(inContext contextID: Int64) throws -> [Int64] {
-        try ids("""
+        try ids(
+            """
             SELECT A."execution_id" FROM "Association" AS A JOIN "Execution" AS E ON E."id" = A."execution_id" \
             WHERE A."context_id" = ? ORDER BY E."create_time_since_epoch" DESC, E."id" DESC
             """, contextID)

@@ -102,8 +102,9 @@ extension StoredNode {
 
 extension Artifact: StoredNode {
     typealias NodeType = ArtifactType
-    static let storage = NodeTable(table: "Artifact", propertyTable: "ArtifactProperty", ownerColumn: "artifact_id",
-                                   typeKind: .artifact, extraColumns: ["uri", "state"], plural: "artifacts")
+    static let storage = NodeTable(
+        table: "Artifact", propertyTable: "ArtifactProperty", ownerColumn: "artifact_id",
+        typeKind: .artifact, extraColumns: ["uri", "state"], plural: "artifacts")
 
     // ml-metadata always stores the uri, so an unset uri reads back as "".
     func bindExtraColumns(_ statement: any DatabaseStatement, from index: Int32) {
@@ -132,8 +133,9 @@ extension Artifact: StoredNode {
 
 extension Execution: StoredNode {
     typealias NodeType = ExecutionType
-    static let storage = NodeTable(table: "Execution", propertyTable: "ExecutionProperty", ownerColumn: "execution_id",
-                                   typeKind: .execution, extraColumns: ["last_known_state"], plural: "executions")
+    static let storage = NodeTable(
+        table: "Execution", propertyTable: "ExecutionProperty", ownerColumn: "execution_id",
+        typeKind: .execution, extraColumns: ["last_known_state"], plural: "executions")
 
     func bindExtraColumns(_ statement: any DatabaseStatement, from index: Int32) {
         statement.bind(hasLastKnownState ? Int64(lastKnownState.rawValue) : nil, at: index)
@@ -154,8 +156,9 @@ extension Execution: StoredNode {
 
 extension Context: StoredNode {
     typealias NodeType = ContextType
-    static let storage = NodeTable(table: "Context", propertyTable: "ContextProperty", ownerColumn: "context_id",
-                                   typeKind: .context, extraColumns: [], plural: "contexts")
+    static let storage = NodeTable(
+        table: "Context", propertyTable: "ContextProperty", ownerColumn: "context_id",
+        typeKind: .context, extraColumns: [], plural: "contexts")
 
     func bindExtraColumns(_ statement: any DatabaseStatement, from index: Int32) {}
 

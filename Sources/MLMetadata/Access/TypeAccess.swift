@@ -12,7 +12,8 @@ struct TypeAccess {
     /// The type of kind `T` named `name` with `version` (nil: no version), or nil.
     func find<T: StoredType>(_ type: T.Type, name: String, version: String?) throws -> T? {
         let versionCondition = version == nil ? #""version" IS NULL"# : #""version" = ?"#
-        let statement = try connection.statement(#"SELECT \#(Self.columns) FROM "Type" WHERE "name" = ? AND "type_kind" = ? AND \#(versionCondition)"#)
+        let statement = try connection.statement(
+            #"SELECT \#(Self.columns) FROM "Type" WHERE "name" = ? AND "type_kind" = ? AND \#(versionCondition)"#)
         statement.bind([.text(name), .integer(T.kind.rawValue)] + (version.map { [.text($0)] } ?? []))
         return try complete(rows(statement, T.self)).first
     }
@@ -67,7 +68,8 @@ struct TypeAccess {
     private func complete<T: StoredType>(_ types: [T], withBaseTypes: Bool = true) throws -> [T] {
         guard !types.isEmpty else { return types }
         let properties = try connection.statement(#"SELECT "name", "data_type" FROM "TypeProperty" WHERE "type_id" = ?"#)
-        let parent = try connection.statement("""
+        let parent = try connection.statement(
+            """
             SELECT P."name" FROM "ParentType" AS L JOIN "Type" AS P ON P."id" = L."parent_type_id" WHERE L."type_id" = ?
             """)
         return try types.map { type in
@@ -75,7 +77,8 @@ struct TypeAccess {
             properties.reset()
             properties.bind([.integer(type.id)])
             while try properties.step() {
-                type.properties[properties.string(0) ?? ""] = PropertyType(rawValue: Int32(truncatingIfNeeded: properties.int64(1))) ?? .unknown
+                type.properties[properties.string(0) ?? ""] =
+                    PropertyType(rawValue: Int32(truncatingIfNeeded: properties.int64(1))) ?? .unknown
             }
             if withBaseTypes && T.kind != .context {
                 parent.reset()
@@ -90,10 +93,12 @@ struct TypeAccess {
 
     /// Inserts `type` with its properties and base type; returns its new id.
     func insert<T: StoredType>(_ type: T) throws -> Int64 {
-        let insert = try connection.statement(connection.insertReturningID("""
-            INSERT INTO "Type" ("name", "version", "type_kind", "description", "external_id", "input_type", "output_type") \
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """))
+        let insert = try connection.statement(
+            connection.insertReturningID(
+                """
+                INSERT INTO "Type" ("name", "version", "type_kind", "description", "external_id", "input_type", "output_type") \
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """))
         insert.bind([
             .text(type.name), DatabaseValue(type.storedVersion), .integer(T.kind.rawValue),
             DatabaseValue(type.hasDescription ? type.description : nil),
@@ -134,7 +139,8 @@ extension TypeAccess {
     func declaredProperties(ofType id: Int64, kind: TypeKind) throws -> [String: PropertyType]? {
         // One statement for the type and its properties (a row of NULLs for a type without
         // any): on a database server, each statement is a round trip.
-        let rows = try connection.statement("""
+        let rows = try connection.statement(
+            """
             SELECT P."name", P."data_type" FROM "Type" AS T LEFT JOIN "TypeProperty" AS P ON P."type_id" = T."id" \
             WHERE T."id" = ? AND T."type_kind" = ?
             """)

@@ -13,9 +13,11 @@ struct TypeUpsert {
     func put<T: StoredType>(_ type: T) throws -> Int64 {
         try validate(type)
         if type.hasExternalID, !type.externalID.isEmpty,
-           let stored = try access.find(T.self, externalIDs: [type.externalID]).first,
-           stored.name != type.name || stored.storedVersion != type.storedVersion {
-            throw MetadataStoreError(.alreadyExists,
+            let stored = try access.find(T.self, externalIDs: [type.externalID]).first,
+            stored.name != type.name || stored.storedVersion != type.storedVersion
+        {
+            throw MetadataStoreError(
+                .alreadyExists,
                 "Conflict of external_id: \(type.externalID) is already used by type \(stored.name) (id \(stored.id))")
         }
         guard let stored = try access.find(T.self, name: type.name, version: type.storedVersion) else {
@@ -60,6 +62,7 @@ struct TypeUpsert {
     }
 
     private func conflict<T: StoredType>(_ reason: String, _ stored: T) -> MetadataStoreError {
-        MetadataStoreError(.alreadyExists, "Type already exists with different properties: \(reason): stored type: \(stored.textFormatString())")
+        MetadataStoreError(
+            .alreadyExists, "Type already exists with different properties: \(reason): stored type: \(stored.textFormatString())")
     }
 }

@@ -48,8 +48,10 @@ package struct DatabaseFailure: Error {
         case .diskFull: MetadataStoreError(.resourceExhausted, "disk full: \(message)")
         case .readOnly: MetadataStoreError(.failedPrecondition, "the store is read-only: \(message)")
         case .cannotOpen:
-            MetadataStoreError(.failedPrecondition, "cannot open the database file or the files beside it (a store in "
-                + "write-ahead-log mode makes FILE-shm beside the file, even to read; a read-only folder prevents it): \(message)")
+            MetadataStoreError(
+                .failedPrecondition,
+                "cannot open the database file or the files beside it (a store in "
+                    + "write-ahead-log mode makes FILE-shm beside the file, even to read; a read-only folder prevents it): \(message)")
         case .unavailable: MetadataStoreError(.unavailable, "database unavailable: \(message)")
         case .invalidValue: MetadataStoreError(.invalidArgument, "the database cannot store a value given: \(message)")
         case .uniqueViolation, .duplicateName, .other: MetadataStoreError(.internal, "\(code): \(message)")

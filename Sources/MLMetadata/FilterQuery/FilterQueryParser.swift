@@ -4,8 +4,8 @@ import MLMDProtos
 /// `FilterExpression`. Errors are INVALID_ARGUMENT naming the character offset and what was expected.
 struct FilterQueryParser {
     private enum Token: Equatable {
-        case word(String)          // identifiers and keywords
-        case quoted(String)        // back-quoted name
+        case word(String)  // identifiers and keywords
+        case quoted(String)  // back-quoted name
         case string(String)
         case number(String)
         case symbol(String)
@@ -49,17 +49,19 @@ struct FilterQueryParser {
             switch byte {
             case 0x20, 0x09, 0x0a, 0x0d:
                 position += 1
-            case UInt8(ascii: "a") ... UInt8(ascii: "z"), UInt8(ascii: "A") ... UInt8(ascii: "Z"), UInt8(ascii: "_"):
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
                 while position < text.count, isWordByte(text[position]) { position += 1 }
-                tokens.append((.word(String(decoding: text[start ..< position], as: UTF8.self)), start))
+                tokens.append((.word(String(decoding: text[start..<position], as: UTF8.self)), start))
             case _ where startsNumber(text, at: position):
                 position += 1
-                while position < text.count, isWordByte(text[position]) || text[position] == UInt8(ascii: ".")
-                    || ((text[position] == UInt8(ascii: "+") || text[position] == UInt8(ascii: "-"))
-                        && (text[position - 1] | 0x20) == UInt8(ascii: "e")) {
+                while position < text.count,
+                    isWordByte(text[position]) || text[position] == UInt8(ascii: ".")
+                        || ((text[position] == UInt8(ascii: "+") || text[position] == UInt8(ascii: "-"))
+                            && (text[position - 1] | 0x20) == UInt8(ascii: "e"))
+                {
                     position += 1
                 }
-                tokens.append((.number(String(decoding: text[start ..< position], as: UTF8.self)), start))
+                tokens.append((.number(String(decoding: text[start..<position], as: UTF8.self)), start))
             case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "`"):
                 position += 1
                 var bytes: [UInt8] = []
@@ -83,7 +85,7 @@ struct FilterQueryParser {
                 let value = String(decoding: bytes, as: UTF8.self)
                 tokens.append((byte == UInt8(ascii: "`") ? .quoted(value) : .string(value), start))
             default:
-                let two = position + 1 < text.count ? String(decoding: text[position ... position + 1], as: UTF8.self) : ""
+                let two = position + 1 < text.count ? String(decoding: text[position...position + 1], as: UTF8.self) : ""
                 if ["!=", "<>", "<=", ">="].contains(two) {
                     tokens.append((.symbol(two), start))
                     position += 2
@@ -100,14 +102,14 @@ struct FilterQueryParser {
 
     /// A digit, or a minus sign right before one.
     private func startsNumber(_ text: [UInt8], at position: Int) -> Bool {
-        let digits = UInt8(ascii: "0") ... UInt8(ascii: "9")
+        let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
         if digits.contains(text[position]) { return true }
         return text[position] == UInt8(ascii: "-") && position + 1 < text.count && digits.contains(text[position + 1])
     }
 
     private func isWordByte(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a") ... UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A") ... UInt8(ascii: "Z")).contains(byte)
-            || (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
     }
 
     private var current: Token { tokens[index].token }
@@ -236,7 +238,10 @@ struct FilterQueryParser {
             switch word.uppercased() {
             case "TRUE": return .bool(true)
             case "FALSE": return .bool(false)
-            case "AND", "OR", "NOT", "IN", "LIKE", "IS", "BETWEEN", "NULL": throw { index -= 1; return error("expected a value") }()
+            case "AND", "OR", "NOT", "IN", "LIKE", "IS", "BETWEEN", "NULL":
+                throw {
+                    index -= 1; return error("expected a value")
+                }()
             default: break
             }
             guard current == .symbol(".") else { return .word(word, position: offset) }

@@ -104,7 +104,8 @@ struct FilterQueryPlan {
             case (.word(let word, let wordPosition), .int) where enumValues != nil:
                 guard let number = enumValues?[word] else {
                     let accepted = enumValues!.keys.sorted().joined(separator: ", ")
-                    throw MetadataStoreError(.invalidArgument,
+                    throw MetadataStoreError(
+                        .invalidArgument,
                         "Invalid `filter_query`: \(word) at offset \(wordPosition) is not a value of \(name); expected one of \(accepted)")
                 }
                 return .integer(number)
@@ -114,8 +115,10 @@ struct FilterQueryPlan {
             case (.string(let string), .string): return .text(string)
             case (.bool(let bool), .bool): return .integer(bool ? 1 : 0)
             default:
-                throw MetadataStoreError(.invalidArgument,
-                    "Invalid `filter_query`: \(name) at offset \(position) holds \(expected); it cannot be compared with \(Self.describe(operand))")
+                throw MetadataStoreError(
+                    .invalidArgument,
+                    "Invalid `filter_query`: \(name) at offset \(position) holds \(expected); it cannot be compared with \(Self.describe(operand))"
+                )
             }
         }
 
@@ -198,7 +201,9 @@ struct FilterQueryPlan {
         let dotted = path.joined(separator: ".")
         if path.count == 3, path[0] == "properties" || path[0] == "custom_properties" {
             let types: [String: ValueType] = ["int_value": .int, "double_value": .double, "string_value": .string, "bool_value": .bool]
-            guard let type = types[path[2]] else { throw invalid("\(dotted): expected int_value, double_value, string_value or bool_value") }
+            guard let type = types[path[2]] else {
+                throw invalid("\(dotted): expected int_value, double_value, string_value or bool_value")
+            }
             let alias = propertyJoin(name: path[1], custom: path[0] == "custom_properties")
             return Column(name: dotted, sql: #""\#(alias)"."\#(path[2])""#, type: type)
         }
@@ -222,7 +227,8 @@ struct FilterQueryPlan {
         // CROSS JOIN keeps the node table as SQLite's outer loop: it walks nodes in the page's order,
         // checks each property by primary key, and stops at the LIMIT, instead of visiting every
         // node the property matches (1.7 s → under 1 ms for a page of a million artifacts).
-        joins.append("""
+        joins.append(
+            """
             CROSS JOIN (SELECT "\(table.owner)" AS "owner", "int_value", "double_value", "string_value", "bool_value" \
             FROM "\(table.name)" WHERE "name" = ? AND "is_custom_property" = ?) AS "\(alias)" ON "\(alias)"."owner" = N."id"
             """)
@@ -271,33 +277,44 @@ struct FilterQueryPlan {
     static func relation(_ name: String, of kind: TypeKind) -> Relation? {
         switch (name, kind) {
         case ("contexts", .artifact):
-            return Relation(subquery: nodeSubquery("Context", extra: [], link: "Attribution", linkColumn: "context_id", ownerColumn: "artifact_id"),
-                            attributes: nodeRelationAttributes)
+            return Relation(
+                subquery: nodeSubquery("Context", extra: [], link: "Attribution", linkColumn: "context_id", ownerColumn: "artifact_id"),
+                attributes: nodeRelationAttributes)
         case ("contexts", .execution):
-            return Relation(subquery: nodeSubquery("Context", extra: [], link: "Association", linkColumn: "context_id", ownerColumn: "execution_id"),
-                            attributes: nodeRelationAttributes)
+            return Relation(
+                subquery: nodeSubquery("Context", extra: [], link: "Association", linkColumn: "context_id", ownerColumn: "execution_id"),
+                attributes: nodeRelationAttributes)
         case ("events", .artifact), ("events", .execution):
             let owner = kind == .artifact ? "artifact_id" : "execution_id"
             let other = kind == .artifact ? "execution_id" : "artifact_id"
-            return Relation(subquery: #"SELECT "type", "milliseconds_since_epoch", "\#(other)", "\#(owner)" AS "owner" FROM "Event""#,
-                            attributes: ["type": (.int, eventTypes), "milliseconds_since_epoch": (.int, nil), other: (.int, nil)])
+            return Relation(
+                subquery: #"SELECT "type", "milliseconds_since_epoch", "\#(other)", "\#(owner)" AS "owner" FROM "Event""#,
+                attributes: ["type": (.int, eventTypes), "milliseconds_since_epoch": (.int, nil), other: (.int, nil)])
         case ("parent_contexts", .context):
-            return Relation(subquery: nodeSubquery("Context", extra: [], link: "ParentContext", linkColumn: "parent_context_id", ownerColumn: "context_id"),
-                            attributes: nodeRelationAttributes)
+            return Relation(
+                subquery: nodeSubquery(
+                    "Context", extra: [], link: "ParentContext", linkColumn: "parent_context_id", ownerColumn: "context_id"),
+                attributes: nodeRelationAttributes)
         case ("child_contexts", .context):
-            return Relation(subquery: nodeSubquery("Context", extra: [], link: "ParentContext", linkColumn: "context_id", ownerColumn: "parent_context_id"),
-                            attributes: nodeRelationAttributes)
+            return Relation(
+                subquery: nodeSubquery(
+                    "Context", extra: [], link: "ParentContext", linkColumn: "context_id", ownerColumn: "parent_context_id"),
+                attributes: nodeRelationAttributes)
         case ("artifacts", .context):
             var attributes = nodeRelationAttributes
             attributes["uri"] = (.string, nil)
             attributes["state"] = (.int, artifactStates)
-            return Relation(subquery: nodeSubquery("Artifact", extra: ["uri", "state"], link: "Attribution", linkColumn: "artifact_id", ownerColumn: "context_id"),
-                            attributes: attributes)
+            return Relation(
+                subquery: nodeSubquery(
+                    "Artifact", extra: ["uri", "state"], link: "Attribution", linkColumn: "artifact_id", ownerColumn: "context_id"),
+                attributes: attributes)
         case ("executions", .context):
             var attributes = nodeRelationAttributes
             attributes["last_known_state"] = (.int, executionStates)
-            return Relation(subquery: nodeSubquery("Execution", extra: ["last_known_state"], link: "Association", linkColumn: "execution_id", ownerColumn: "context_id"),
-                            attributes: attributes)
+            return Relation(
+                subquery: nodeSubquery(
+                    "Execution", extra: ["last_known_state"], link: "Association", linkColumn: "execution_id", ownerColumn: "context_id"),
+                attributes: attributes)
         default:
             return nil
         }

@@ -18,15 +18,17 @@ final class CheckpointPolicy {
     /// Installs the policy on `handle` in place of SQLite's automatic checkpoints. The policy must
     /// outlive the handle (its connection keeps it).
     func install(on handle: OpaquePointer) {
-        sqlite3_wal_hook(handle, { context, database, _, pages in
-            guard let context, let database else { return SQLITE_OK }
-            let policy = Unmanaged<CheckpointPolicy>.fromOpaque(context).takeUnretainedValue()
-            if policy.shouldCheckpoint(logPages: pages) {
-                // PASSIVE: copies what it can without waiting for readers; never fails the commit.
-                sqlite3_wal_checkpoint_v2(database, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
-            }
-            return SQLITE_OK
-        }, Unmanaged.passUnretained(self).toOpaque())
+        sqlite3_wal_hook(
+            handle,
+            { context, database, _, pages in
+                guard let context, let database else { return SQLITE_OK }
+                let policy = Unmanaged<CheckpointPolicy>.fromOpaque(context).takeUnretainedValue()
+                if policy.shouldCheckpoint(logPages: pages) {
+                    // PASSIVE: copies what it can without waiting for readers; never fails the commit.
+                    sqlite3_wal_checkpoint_v2(database, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+                }
+                return SQLITE_OK
+            }, Unmanaged.passUnretained(self).toOpaque())
     }
 
     /// Called after each commit with the pages now in the log.

@@ -115,7 +115,7 @@ final class SQLiteConnection: DatabaseConnection {
     func insertedIDs(running insert: any DatabaseStatement, rows: Int) throws -> [Int64] {
         while try insert.step() {}
         let last = sqlite3_last_insert_rowid(handle)
-        return Array(last - Int64(rows) + 1 ... last)
+        return Array(last - Int64(rows) + 1...last)
     }
 
     /// A failed statement leaves the transaction as it was before it.

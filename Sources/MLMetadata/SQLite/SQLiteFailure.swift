@@ -17,17 +17,18 @@ extension DatabaseFailure {
     /// The failure for SQLite's (extended) result code `status`.
     init(sqliteStatus status: Int32, message: String) {
         let code = SQLiteResultCode(rawValue: status)
-        let kind: Kind = switch code {
-        case .constraintUnique, .constraintPrimaryKey: .uniqueViolation
-        default:
-            switch code.primary {
-            case .busy, .locked: .busy
-            case .full: .diskFull
-            case .readOnly: .readOnly
-            case .cannotOpen: .cannotOpen
-            default: .other
+        let kind: Kind =
+            switch code {
+            case .constraintUnique, .constraintPrimaryKey: .uniqueViolation
+            default:
+                switch code.primary {
+                case .busy, .locked: .busy
+                case .full: .diskFull
+                case .readOnly: .readOnly
+                case .cannotOpen: .cannotOpen
+                default: .other
+                }
             }
-        }
         self.init(kind: kind, code: .sqlite(code), message: message)
     }
 }

@@ -96,9 +96,11 @@ enum SQLiteSchemaV10 {
         for node in ["artifact", "execution", "context"] {
             let table = node.prefix(1).uppercased() + node.dropFirst() + "Property"
             for value in ["int", "double", "string"] {
-                indexes.append(index("idx_\(node)_property_\(value)", table,
-                                     #""name", "is_custom_property", "\#(value)_value""#,
-                                     where: #""\#(value)_value" IS NOT NULL"#))
+                indexes.append(
+                    index(
+                        "idx_\(node)_property_\(value)", table,
+                        #""name", "is_custom_property", "\#(value)_value""#,
+                        where: #""\#(value)_value" IS NOT NULL"#))
             }
         }
         for (name, table) in [("type", "Type"), ("artifact", "Artifact"), ("execution", "Execution"), ("context", "Context")] {

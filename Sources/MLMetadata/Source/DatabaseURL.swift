@@ -63,7 +63,8 @@ struct DatabaseURL {
         while let byte = iterator.next() {
             guard byte == UInt8(ascii: "%") else { bytes.append(byte); continue }
             guard let high = iterator.next(), let low = iterator.next(),
-                  let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) else {
+                let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
+            else {
                 throw MetadataStoreError(.invalidArgument, "\(name) URL has a malformed %-escape in \"\(text)\"")
             }
             bytes.append(value)

@@ -59,7 +59,8 @@ package struct SchemaSetup {
         let existing = try layout.migrations.catalog.tables(on: connection)
         let missing = SchemaV10.tableNames.filter { !existing.contains($0.lowercased()) }
         guard missing.isEmpty else {
-            throw MetadataStoreError(.aborted, "\(connection.location) has only some of the metadata tables (missing: \(missing.joined(separator: ", ")))")
+            throw MetadataStoreError(
+                .aborted, "\(connection.location) has only some of the metadata tables (missing: \(missing.joined(separator: ", ")))")
         }
     }
 

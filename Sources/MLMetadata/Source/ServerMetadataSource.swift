@@ -1,4 +1,5 @@
 import MLMDProtos
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -48,7 +49,7 @@ package final class ServerMetadataSource: @unchecked Sendable {
                 try begin()
                 return try connection.committing(body)
             } catch let error as MetadataStoreError where error.code == .aborted && retryingConflicts && attempt < Self.conflictAttempts {
-                usleep(UInt32(5_000 * attempt + Int.random(in: 0 ..< 5_000)))
+                usleep(UInt32(5_000 * attempt + Int.random(in: 0..<5_000)))
                 attempt += 1
             }
         }

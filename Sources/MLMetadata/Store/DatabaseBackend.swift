@@ -26,8 +26,10 @@ public struct DatabaseBackend: Sendable {
     /// returns nil for a config of another backend.
     package let connect: @Sendable (ConnectionConfig) throws -> (connection: any DatabaseConnection, migrations: SchemaMigrations)?
 
-    package init(name: Name, open: @escaping @Sendable (ConnectionConfig, MigrationOptions) throws -> (any MetadataSource)?,
-                 connect: @escaping @Sendable (ConnectionConfig) throws -> (connection: any DatabaseConnection, migrations: SchemaMigrations)?) {
+    package init(
+        name: Name, open: @escaping @Sendable (ConnectionConfig, MigrationOptions) throws -> (any MetadataSource)?,
+        connect: @escaping @Sendable (ConnectionConfig) throws -> (connection: any DatabaseConnection, migrations: SchemaMigrations)?
+    ) {
         self.name = name
         self.open = open
         self.connect = connect

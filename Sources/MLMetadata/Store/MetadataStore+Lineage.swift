@@ -13,17 +13,19 @@ extension MetadataStore {
     public func putExecution(_ request: PutExecutionRequest) throws -> PutExecutionResponse {
         let options = request.options
         return try transaction(writing: true) { access in
-            let recorder = LineageRecorder(connection: access.connection,
-                                           reuseContextIfAlreadyExists: options.reuseContextIfAlreadyExist,
-                                           reuseArtifactIfAlreadyExistsByExternalID: options.reuseArtifactIfAlreadyExistByExternalID)
+            let recorder = LineageRecorder(
+                connection: access.connection,
+                reuseContextIfAlreadyExists: options.reuseContextIfAlreadyExist,
+                reuseArtifactIfAlreadyExistsByExternalID: options.reuseArtifactIfAlreadyExistByExternalID)
             var response = PutExecutionResponse()
             // A pair without an artifact refers to one by its event's artifact_id.
             response.artifactIDs = try request.artifactEventPairs.map { pair in
                 if pair.hasArtifact { return try recorder.put(pair.artifact) }
                 return pair.event.hasArtifactID ? pair.event.artifactID : -1
             }
-            let executionWriter = NodeWriter<Execution>(connection: access.connection, forceUpdateTime: options.forceUpdateTime,
-                                                        now: recorder.now)
+            let executionWriter = NodeWriter<Execution>(
+                connection: access.connection, forceUpdateTime: options.forceUpdateTime,
+                now: recorder.now)
             response.executionID = try executionWriter.put(request.execution)
             recorder.known.insert(response.executionID, in: "Execution")
             for (pair, artifactID) in zip(request.artifactEventPairs, response.artifactIDs) where pair.hasEvent {
@@ -59,9 +61,10 @@ extension MetadataStore {
     public func putLineageSubgraph(_ request: PutLineageSubgraphRequest) throws -> PutLineageSubgraphResponse {
         let options = request.options
         return try transaction(writing: true) { access in
-            let recorder = LineageRecorder(connection: access.connection,
-                                           reuseContextIfAlreadyExists: options.reuseContextIfAlreadyExist,
-                                           reuseArtifactIfAlreadyExistsByExternalID: options.reuseArtifactIfAlreadyExistByExternalID)
+            let recorder = LineageRecorder(
+                connection: access.connection,
+                reuseContextIfAlreadyExists: options.reuseContextIfAlreadyExist,
+                reuseArtifactIfAlreadyExistsByExternalID: options.reuseArtifactIfAlreadyExistByExternalID)
             var response = PutLineageSubgraphResponse()
             response.contextIDs = try request.contexts.map { try recorder.put($0) }
             response.artifactIDs = try request.artifacts.map { try recorder.put($0) }
@@ -76,12 +79,14 @@ extension MetadataStore {
                 }
             }
             for edge in request.eventEdges {
-                let executionID = try edgeEnd(edge, index: edge.hasExecutionIndex ? edge.executionIndex : nil,
-                                              ids: response.executionIDs, eventID: edge.event.hasExecutionID ? edge.event.executionID : nil,
-                                              what: "execution")
-                let artifactID = try edgeEnd(edge, index: edge.hasArtifactIndex ? edge.artifactIndex : nil,
-                                             ids: response.artifactIDs, eventID: edge.event.hasArtifactID ? edge.event.artifactID : nil,
-                                             what: "artifact")
+                let executionID = try edgeEnd(
+                    edge, index: edge.hasExecutionIndex ? edge.executionIndex : nil,
+                    ids: response.executionIDs, eventID: edge.event.hasExecutionID ? edge.event.executionID : nil,
+                    what: "execution")
+                let artifactID = try edgeEnd(
+                    edge, index: edge.hasArtifactIndex ? edge.artifactIndex : nil,
+                    ids: response.artifactIDs, eventID: edge.event.hasArtifactID ? edge.event.artifactID : nil,
+                    what: "artifact")
                 try recorder.record(edge.event, artifactID: artifactID, executionID: executionID)
             }
             return response
@@ -89,18 +94,23 @@ extension MetadataStore {
     }
 
     /// The id one end of an event edge names: by index into the request's list, or by the event's own id.
-    private func edgeEnd(_ edge: PutLineageSubgraphRequest.EventEdge, index: Int32?, ids: [Int64], eventID: Int64?,
-                         what: String) throws -> Int64 {
+    private func edgeEnd(
+        _ edge: PutLineageSubgraphRequest.EventEdge, index: Int32?, ids: [Int64], eventID: Int64?,
+        what: String
+    ) throws -> Int64 {
         guard let index else {
             guard let eventID else {
-                throw MetadataStoreError(.invalidArgument,
+                throw MetadataStoreError(
+                    .invalidArgument,
                     "Event_edge is missing an \(what). Could not find either an \(what)_index or an event.\(what)_id")
             }
             return eventID
         }
         guard ids.indices.contains(Int(index)) else {
-            throw MetadataStoreError(.outOfRange,
-                "The event_edge has an \(what)_index \(index) that is outside the bounds of the request's \(what)s list, [0, \(ids.count)).")
+            throw MetadataStoreError(
+                .outOfRange,
+                "The event_edge has an \(what)_index \(index) that is outside the bounds of the request's \(what)s list, [0, \(ids.count))."
+            )
         }
         return ids[Int(index)]
     }

@@ -9,8 +9,9 @@ extension MetadataStore {
     /// PutArtifacts: creates artifacts without an id and updates those with one (whole, or the
     /// fields in `update_mask`), all in one transaction; ids in request order.
     public func putArtifacts(_ request: PutArtifactsRequest) throws -> PutArtifactsResponse {
-        let ids = try putNodes(request.artifacts, maskPaths: request.updateMask.paths,
-                               abortIfLatestUpdatedTimeChanged: request.options.abortIfLatestUpdatedTimeChanged)
+        let ids = try putNodes(
+            request.artifacts, maskPaths: request.updateMask.paths,
+            abortIfLatestUpdatedTimeChanged: request.options.abortIfLatestUpdatedTimeChanged)
         return .with { $0.artifactIDs = ids }
     }
 
@@ -60,7 +61,9 @@ extension MetadataStore {
         let page: (nodes: [Artifact], nextToken: String?) = try nodes(
             ofType: request.typeName, version: request.hasTypeVersion ? request.typeVersion : nil,
             options: request.hasOptions ? request.options : nil)
-        return .with { $0.artifacts = page.nodes; if let token = page.nextToken { $0.nextPageToken = token } }
+        return .with {
+            $0.artifacts = page.nodes; if let token = page.nextToken { $0.nextPageToken = token }
+        }
     }
 
     /// GetExecutionsByType: every execution of the type; none for an unknown type.
@@ -68,7 +71,9 @@ extension MetadataStore {
         let page: (nodes: [Execution], nextToken: String?) = try nodes(
             ofType: request.typeName, version: request.hasTypeVersion ? request.typeVersion : nil,
             options: request.hasOptions ? request.options : nil)
-        return .with { $0.executions = page.nodes; if let token = page.nextToken { $0.nextPageToken = token } }
+        return .with {
+            $0.executions = page.nodes; if let token = page.nextToken { $0.nextPageToken = token }
+        }
     }
 
     /// GetContextsByType: every context of the type; none for an unknown type.
@@ -76,27 +81,32 @@ extension MetadataStore {
         let page: (nodes: [Context], nextToken: String?) = try nodes(
             ofType: request.typeName, version: request.hasTypeVersion ? request.typeVersion : nil,
             options: request.hasOptions ? request.options : nil)
-        return .with { $0.contexts = page.nodes; if let token = page.nextToken { $0.nextPageToken = token } }
+        return .with {
+            $0.contexts = page.nodes; if let token = page.nextToken { $0.nextPageToken = token }
+        }
     }
 
     /// GetArtifactByTypeAndName: the artifact, or a response without one.
     public func getArtifactByTypeAndName(_ request: GetArtifactByTypeAndNameRequest) throws -> GetArtifactByTypeAndNameResponse {
-        let node: Artifact? = try node(ofType: request.typeName, version: request.hasTypeVersion ? request.typeVersion : nil,
-                                       named: request.artifactName)
+        let node: Artifact? = try node(
+            ofType: request.typeName, version: request.hasTypeVersion ? request.typeVersion : nil,
+            named: request.artifactName)
         return .with { if let node { $0.artifact = node } }
     }
 
     /// GetExecutionByTypeAndName: the execution, or a response without one.
     public func getExecutionByTypeAndName(_ request: GetExecutionByTypeAndNameRequest) throws -> GetExecutionByTypeAndNameResponse {
-        let node: Execution? = try node(ofType: request.typeName, version: request.hasTypeVersion ? request.typeVersion : nil,
-                                        named: request.executionName)
+        let node: Execution? = try node(
+            ofType: request.typeName, version: request.hasTypeVersion ? request.typeVersion : nil,
+            named: request.executionName)
         return .with { if let node { $0.execution = node } }
     }
 
     /// GetContextByTypeAndName: the context, or a response without one.
     public func getContextByTypeAndName(_ request: GetContextByTypeAndNameRequest) throws -> GetContextByTypeAndNameResponse {
-        let node: Context? = try node(ofType: request.typeName, version: request.hasTypeVersion ? request.typeVersion : nil,
-                                      named: request.contextName)
+        let node: Context? = try node(
+            ofType: request.typeName, version: request.hasTypeVersion ? request.typeVersion : nil,
+            named: request.contextName)
         return .with { if let node { $0.context = node } }
     }
 
@@ -120,20 +130,29 @@ extension MetadataStore {
 
     /// GetArtifacts: every artifact, by id.
     public func getArtifacts(_ request: GetArtifactsRequest) throws -> GetArtifactsResponse {
-        let page: (nodes: [Artifact], nextToken: String?) = try listNodes(where: "TRUE", [], options: request.hasOptions ? request.options : nil)
-        return .with { $0.artifacts = page.nodes; if let token = page.nextToken { $0.nextPageToken = token } }
+        let page: (nodes: [Artifact], nextToken: String?) = try listNodes(
+            where: "TRUE", [], options: request.hasOptions ? request.options : nil)
+        return .with {
+            $0.artifacts = page.nodes; if let token = page.nextToken { $0.nextPageToken = token }
+        }
     }
 
     /// GetExecutions: every execution, by id.
     public func getExecutions(_ request: GetExecutionsRequest) throws -> GetExecutionsResponse {
-        let page: (nodes: [Execution], nextToken: String?) = try listNodes(where: "TRUE", [], options: request.hasOptions ? request.options : nil)
-        return .with { $0.executions = page.nodes; if let token = page.nextToken { $0.nextPageToken = token } }
+        let page: (nodes: [Execution], nextToken: String?) = try listNodes(
+            where: "TRUE", [], options: request.hasOptions ? request.options : nil)
+        return .with {
+            $0.executions = page.nodes; if let token = page.nextToken { $0.nextPageToken = token }
+        }
     }
 
     /// GetContexts: every context, by id.
     public func getContexts(_ request: GetContextsRequest) throws -> GetContextsResponse {
-        let page: (nodes: [Context], nextToken: String?) = try listNodes(where: "TRUE", [], options: request.hasOptions ? request.options : nil)
-        return .with { $0.contexts = page.nodes; if let token = page.nextToken { $0.nextPageToken = token } }
+        let page: (nodes: [Context], nextToken: String?) = try listNodes(
+            where: "TRUE", [], options: request.hasOptions ? request.options : nil)
+        return .with {
+            $0.contexts = page.nodes; if let token = page.nextToken { $0.nextPageToken = token }
+        }
     }
 
     /// GetArtifactsByExternalIds: NOT_FOUND when none matches.
@@ -158,8 +177,9 @@ extension MetadataStore {
 
     func putNodes<Node: StoredNode>(_ nodes: [Node], maskPaths: [String], abortIfLatestUpdatedTimeChanged: Bool = false) throws -> [Int64] {
         try transaction(writing: true) { access in
-            let writer = NodeWriter<Node>(connection: access.connection, maskPaths: maskPaths,
-                                          abortIfLatestUpdatedTimeChanged: abortIfLatestUpdatedTimeChanged)
+            let writer = NodeWriter<Node>(
+                connection: access.connection, maskPaths: maskPaths,
+                abortIfLatestUpdatedTimeChanged: abortIfLatestUpdatedTimeChanged)
             return try writer.put(all: nodes)
         }
     }
@@ -177,7 +197,9 @@ extension MetadataStore {
     }
 
     /// The nodes of a type, all of them by id, or one page of them with `options`.
-    func nodes<Node: StoredNode>(ofType typeName: String, version: String?, options: ListOperationOptions?) throws -> (nodes: [Node], nextToken: String?) {
+    func nodes<Node: StoredNode>(
+        ofType typeName: String, version: String?, options: ListOperationOptions?
+    ) throws -> (nodes: [Node], nextToken: String?) {
         let version = version?.isEmpty == true ? nil : version
         let type = try transaction(writing: false) { access in try access.types.find(Node.NodeType.self, name: typeName, version: version) }
         guard let type else { return ([], nil) }
@@ -185,7 +207,9 @@ extension MetadataStore {
     }
 
     /// The nodes matching `condition`: all of them by id, or one page with `options`.
-    func listNodes<Node: StoredNode>(where condition: String, _ values: [DatabaseValue], options: ListOperationOptions?) throws -> (nodes: [Node], nextToken: String?) {
+    func listNodes<Node: StoredNode>(
+        where condition: String, _ values: [DatabaseValue], options: ListOperationOptions?
+    ) throws -> (nodes: [Node], nextToken: String?) {
         let request = try options.map(PageRequest.init)
         return try transaction(writing: false) { access in
             let nodes = NodeAccess<Node>(connection: access.connection)
@@ -196,7 +220,8 @@ extension MetadataStore {
 
     func node<Node: StoredNode>(ofType typeName: String, version: String?, named name: String) throws -> Node? {
         try transaction(writing: false) { access in
-            guard let type = try access.types.find(Node.NodeType.self, name: typeName, version: version?.isEmpty == true ? nil : version) else {
+            guard let type = try access.types.find(Node.NodeType.self, name: typeName, version: version?.isEmpty == true ? nil : version)
+            else {
                 return nil
             }
             return try NodeAccess<Node>(connection: access.connection)

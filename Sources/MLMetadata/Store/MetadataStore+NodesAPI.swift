@@ -88,22 +88,23 @@ extension MetadataStore {
         reuseContextIfAlreadyExist: Bool = false, reuseArtifactIfAlreadyExistByExternalID: Bool = false,
         forceReuseContext: Bool = false, forceUpdateTime: Bool = false
     ) throws -> (executionID: Int64, artifactIDs: [Int64], contextIDs: [Int64]) {
-        let response = try putExecution(.with {
-            $0.execution = execution
-            $0.artifactEventPairs = artifactsAndEvents.map { pair in
-                .with {
-                    if let artifact = pair.artifact { $0.artifact = artifact }
-                    if let event = pair.event { $0.event = event }
+        let response = try putExecution(
+            .with {
+                $0.execution = execution
+                $0.artifactEventPairs = artifactsAndEvents.map { pair in
+                    .with {
+                        if let artifact = pair.artifact { $0.artifact = artifact }
+                        if let event = pair.event { $0.event = event }
+                    }
                 }
-            }
-            $0.contexts = contexts
-            $0.options = .with {
-                $0.reuseContextIfAlreadyExist = reuseContextIfAlreadyExist
-                $0.reuseArtifactIfAlreadyExistByExternalID = reuseArtifactIfAlreadyExistByExternalID
-                $0.forceReuseContext = forceReuseContext
-                $0.forceUpdateTime = forceUpdateTime
-            }
-        })
+                $0.contexts = contexts
+                $0.options = .with {
+                    $0.reuseContextIfAlreadyExist = reuseContextIfAlreadyExist
+                    $0.reuseArtifactIfAlreadyExistByExternalID = reuseArtifactIfAlreadyExistByExternalID
+                    $0.forceReuseContext = forceReuseContext
+                    $0.forceUpdateTime = forceUpdateTime
+                }
+            })
         return (response.executionID, response.artifactIDs, response.contextIDs)
     }
 

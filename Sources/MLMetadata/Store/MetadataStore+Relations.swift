@@ -6,7 +6,9 @@ extension MetadataStore {
     /// are kept as they are.
     ///
     /// - Throws: INVALID_ARGUMENT for an id that names no node. Nothing is stored then.
-    public func putAttributionsAndAssociations(_ request: PutAttributionsAndAssociationsRequest) throws -> PutAttributionsAndAssociationsResponse {
+    public func putAttributionsAndAssociations(
+        _ request: PutAttributionsAndAssociationsRequest
+    ) throws -> PutAttributionsAndAssociationsResponse {
         try transaction(writing: true) { access in
             for attribution in request.attributions {
                 try access.relations.attribute(artifactID: attribution.artifactID, toContext: attribution.contextID)
@@ -50,7 +52,8 @@ extension MetadataStore {
     }
 
     /// GetChildrenContextsByContext: the children of a context.
-    public func getChildrenContextsByContext(_ request: GetChildrenContextsByContextRequest) throws -> GetChildrenContextsByContextResponse {
+    public func getChildrenContextsByContext(_ request: GetChildrenContextsByContextRequest) throws -> GetChildrenContextsByContextResponse
+    {
         let contexts = try relatedContexts { try $0.childIDs(of: request.contextID) }
         return .with { $0.contexts = contexts }
     }
@@ -66,7 +69,9 @@ extension MetadataStore {
     }
 
     /// GetChildrenContextsByContexts: the children of each context that has any.
-    public func getChildrenContextsByContexts(_ request: GetChildrenContextsByContextsRequest) throws -> GetChildrenContextsByContextsResponse {
+    public func getChildrenContextsByContexts(
+        _ request: GetChildrenContextsByContextsRequest
+    ) throws -> GetChildrenContextsByContextsResponse {
         var response = GetChildrenContextsByContextsResponse()
         for contextID in request.contextIDs {
             let children = try relatedContexts { try $0.childIDs(of: contextID) }
@@ -80,7 +85,9 @@ extension MetadataStore {
         let page: (nodes: [Artifact], nextToken: String?) = try listNodes(
             where: #"N."id" IN (SELECT "artifact_id" FROM "Attribution" WHERE "context_id" = ?)"#, [.integer(request.contextID)],
             options: request.hasOptions ? request.options : nil)
-        return .with { $0.artifacts = page.nodes; if let token = page.nextToken { $0.nextPageToken = token } }
+        return .with {
+            $0.artifacts = page.nodes; if let token = page.nextToken { $0.nextPageToken = token }
+        }
     }
 
     /// GetExecutionsByContext: the executions associated with a context.
@@ -92,7 +99,9 @@ extension MetadataStore {
         let page: (nodes: [Execution], nextToken: String?) = try listNodes(
             where: #"N."id" IN (SELECT "execution_id" FROM "Association" WHERE "context_id" = ?)"#, [.integer(request.contextID)],
             options: request.options)
-        return .with { $0.executions = page.nodes; if let token = page.nextToken { $0.nextPageToken = token } }
+        return .with {
+            $0.executions = page.nodes; if let token = page.nextToken { $0.nextPageToken = token }
+        }
     }
 
     private func relatedContexts(_ ids: (RelationAccess) throws -> [Int64]) throws -> [Context] {
@@ -103,7 +112,8 @@ extension MetadataStore {
     private func relatedNodes<Node: StoredNode>(_ ids: (RelationAccess) throws -> [Int64]) throws -> [Node] {
         try transaction(writing: false) { access in
             let ordered = try ids(access.relations)
-            let byID = Dictionary(uniqueKeysWithValues: try NodeAccess<Node>(connection: access.connection).find(ids: ordered).map { ($0.id, $0) })
+            let byID = Dictionary(
+                uniqueKeysWithValues: try NodeAccess<Node>(connection: access.connection).find(ids: ordered).map { ($0.id, $0) })
             return ordered.compactMap { byID[$0] }
         }
     }

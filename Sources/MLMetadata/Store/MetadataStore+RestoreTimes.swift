@@ -24,15 +24,18 @@ extension MetadataStore {
             // RETURNING says whether the row was there, without a lookup of its own; MySQL has
             // no UPDATE … RETURNING, so there the row is looked up first.
             let returning = connection.dialect != .mysql
-            let update = try connection.statement("""
+            let update = try connection.statement(
+                """
                 UPDATE "\(Node.storage.table)" SET "create_time_since_epoch" = COALESCE(?, "create_time_since_epoch"), \
                 "last_update_time_since_epoch" = COALESCE(?, "last_update_time_since_epoch") WHERE "id" = ?\(returning ? #" RETURNING "id""# : "")
                 """)
             for node in timed {
                 update.reset()
-                update.bind([DatabaseValue(node.hasCreateTimeSinceEpoch ? node.createTimeSinceEpoch : nil),
-                             DatabaseValue(node.hasLastUpdateTimeSinceEpoch ? node.lastUpdateTimeSinceEpoch : nil),
-                             .integer(node.id)])
+                update.bind([
+                    DatabaseValue(node.hasCreateTimeSinceEpoch ? node.createTimeSinceEpoch : nil),
+                    DatabaseValue(node.hasLastUpdateTimeSinceEpoch ? node.lastUpdateTimeSinceEpoch : nil),
+                    .integer(node.id),
+                ])
                 let found = returning ? try update.step() : try connection.rowExists(in: Node.storage.table, id: node.id)
                 if !returning && found { try update.run() }
                 // Done with it now: a statement left on a row keeps a savepoint from being released.

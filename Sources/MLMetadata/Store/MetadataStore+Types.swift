@@ -95,19 +95,24 @@ extension MetadataStore {
     }
 
     /// GetArtifactTypesByExternalIds: NOT_FOUND when none matches.
-    public func getArtifactTypesByExternalIds(_ request: GetArtifactTypesByExternalIdsRequest) throws -> GetArtifactTypesByExternalIdsResponse {
+    public func getArtifactTypesByExternalIds(
+        _ request: GetArtifactTypesByExternalIdsRequest
+    ) throws -> GetArtifactTypesByExternalIdsResponse {
         let types = try types(ArtifactType.self, externalIDs: request.externalIDs)
         return .with { $0.artifactTypes = types }
     }
 
     /// GetExecutionTypesByExternalIds: NOT_FOUND when none matches.
-    public func getExecutionTypesByExternalIds(_ request: GetExecutionTypesByExternalIdsRequest) throws -> GetExecutionTypesByExternalIdsResponse {
+    public func getExecutionTypesByExternalIds(
+        _ request: GetExecutionTypesByExternalIdsRequest
+    ) throws -> GetExecutionTypesByExternalIdsResponse {
         let types = try types(ExecutionType.self, externalIDs: request.externalIDs)
         return .with { $0.executionTypes = types }
     }
 
     /// GetContextTypesByExternalIds: NOT_FOUND when none matches.
-    public func getContextTypesByExternalIds(_ request: GetContextTypesByExternalIdsRequest) throws -> GetContextTypesByExternalIdsResponse {
+    public func getContextTypesByExternalIds(_ request: GetContextTypesByExternalIdsRequest) throws -> GetContextTypesByExternalIdsResponse
+    {
         let types = try types(ContextType.self, externalIDs: request.externalIDs)
         return .with { $0.contextTypes = types }
     }

@@ -1,5 +1,6 @@
 import MLMDProtos
 import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -74,10 +75,13 @@ public final class MetadataStore: Sendable {
     func transaction<T: Sendable>(writing: Bool, _ body: (StoreAccess) throws -> T) throws -> T {
         if atomicCallThread.load(ordering: .acquiring) == Self.currentThread {
             // This thread holds the lock already, in `atomically`.
-            return try source.transaction(writing: writing, retryingConflicts: true) { connection in try body(StoreAccess(connection: connection)) }
+            return try source.transaction(writing: writing, retryingConflicts: true) { connection in
+                try body(StoreAccess(connection: connection))
+            }
         }
         return try lock.withLock { _ in
-            try source.transaction(writing: writing, retryingConflicts: true) { connection in try body(StoreAccess(connection: connection)) }
+            try source.transaction(writing: writing, retryingConflicts: true) { connection in try body(StoreAccess(connection: connection))
+            }
         }
     }
 

@@ -28,18 +28,18 @@ public enum UTF8Validation {
         while index < count {
             let lead = bytes[index]
             switch lead {
-            case 0x00 ... 0x7F:
+            case 0x00...0x7F:
                 index += 1
-            case 0xC2 ... 0xDF:
+            case 0xC2...0xDF:
                 guard continuation(1) else { return false }
                 index += 2
-            case 0xE0 ... 0xEF:
+            case 0xE0...0xEF:
                 guard continuation(1), continuation(2) else { return false }
                 let second = bytes[index + 1]
                 if lead == 0xE0 && second < 0xA0 { return false }  // overlong
                 if lead == 0xED && second > 0x9F { return false }  // surrogate
                 index += 3
-            case 0xF0 ... 0xF4:
+            case 0xF0...0xF4:
                 guard continuation(1), continuation(2), continuation(3) else { return false }
                 let second = bytes[index + 1]
                 if lead == 0xF0 && second < 0x90 { return false }  // overlong

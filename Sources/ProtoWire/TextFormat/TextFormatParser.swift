@@ -50,8 +50,9 @@ public struct TextFormatParser {
                 let nameError = error("")
                 let name = try scanner.readIdentifier()
                 guard try message.parseTextField(named: name, from: &self) else {
-                    throw TextFormatDecodingError(line: nameError.line, column: nameError.column,
-                                                  message: "message type \"\(M.protoMessageName)\" has no field named \"\(name)\"")
+                    throw TextFormatDecodingError(
+                        line: nameError.line, column: nameError.column,
+                        message: "message type \"\(M.protoMessageName)\" has no field named \"\(name)\"")
                 }
             }
             _ = scanner.skipOptional(UInt8(ascii: ",")) || scanner.skipOptional(UInt8(ascii: ";"))
@@ -64,13 +65,15 @@ public struct TextFormatParser {
         _ = scanner.skipOptional(UInt8(ascii: "["))
         let name = try scanner.readBracketedName()
         guard var any = message as? any AnyMessage else {
-            throw TextFormatDecodingError(line: start.line, column: start.column,
-                                          message: "extension \"\(name)\" is not supported in \"\(M.protoMessageName)\"")
+            throw TextFormatDecodingError(
+                line: start.line, column: start.column,
+                message: "extension \"\(name)\" is not supported in \"\(M.protoMessageName)\"")
         }
         // Like protoc, only these two prefixes name a type that can be looked up.
         guard let slash = name.lastIndex(of: "/"),
-              ["type.googleapis.com/", "type.googleprod.com/"].contains(name[...slash]),
-              let type = registry.type(named: String(name[name.index(after: slash)...])) else {
+            ["type.googleapis.com/", "type.googleprod.com/"].contains(name[...slash]),
+            let type = registry.type(named: String(name[name.index(after: slash)...]))
+        else {
             throw TextFormatDecodingError(line: start.line, column: start.column, message: "unknown Any type \"\(name)\"")
         }
         if !any.typeURL.isEmpty || !any.value.isEmpty {
@@ -179,8 +182,9 @@ public struct TextFormatParser {
                 case "key": entryKey = try key(&self)
                 case "value": entryValue = try value(&self)
                 case let other:
-                    throw TextFormatDecodingError(line: position.line, column: position.column,
-                                                  message: "map entry has no field named \"\(other)\"")
+                    throw TextFormatDecodingError(
+                        line: position.line, column: position.column,
+                        message: "map entry has no field named \"\(other)\"")
                 }
                 _ = scanner.skipOptional(UInt8(ascii: ",")) || scanner.skipOptional(UInt8(ascii: ";"))
             }
@@ -197,14 +201,16 @@ extension TextFormatScanner {
         switch try readEnumToken() {
         case .name(let name):
             guard let value = E(protoName: name) else {
-                throw TextFormatDecodingError(line: position.line, column: position.column,
-                                              message: "unknown enumeration value \"\(name)\" for \(E.self)")
+                throw TextFormatDecodingError(
+                    line: position.line, column: position.column,
+                    message: "unknown enumeration value \"\(name)\" for \(E.self)")
             }
             return value
         case .number(let number):
             guard let value = E(rawValue: number) else {
-                throw TextFormatDecodingError(line: position.line, column: position.column,
-                                              message: "unknown enumeration value \(number) for \(E.self)")
+                throw TextFormatDecodingError(
+                    line: position.line, column: position.column,
+                    message: "unknown enumeration value \(number) for \(E.self)")
             }
             return value
         }

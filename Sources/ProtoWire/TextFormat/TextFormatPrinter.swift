@@ -95,7 +95,8 @@ public struct TextFormatPrinter {
         let prefix = typeURL[...slash]
         let fullName = String(typeURL[typeURL.index(after: slash)...])
         guard !fullName.isEmpty, prefix == "type.googleapis.com/" || prefix == "type.googleprod.com/",
-              let type = registry.type(named: fullName) else { return false }
+            let type = registry.type(named: fullName)
+        else { return false }
         return printExpanded(type, typeURL: typeURL, value: value)
     }
 
@@ -152,7 +153,7 @@ public struct TextFormatPrinter {
             case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
             case UInt8(ascii: "'"): output.append(contentsOf: #"\'"#.utf8)
             case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
-            case 0x20 ..< 0x7f: output.append(byte)
+            case 0x20..<0x7f: output.append(byte)
             default:
                 output.append(UInt8(ascii: "\\"))
                 output.append(UInt8(ascii: "0") + (byte >> 6))

@@ -574,7 +574,9 @@ package struct TextFormatScanner {
         }
     }
 
-    private mutating func readSignedMagnitudeAfterWhitespace(positiveMax: UInt64, typeName: String) throws -> (negative: Bool, magnitude: UInt64) {
+    private mutating func readSignedMagnitudeAfterWhitespace(
+        positiveMax: UInt64, typeName: String
+    ) throws -> (negative: Bool, magnitude: UInt64) {
         let valueStart = pos
         let negative = consumeMinusSign()
         let p = pos
