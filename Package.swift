@@ -126,7 +126,7 @@ let package = Package(
                 "mlmd", "metadata_store_server", "MLMDCommandLine", "MLMDClient", "MLMDProtos", "MLMetadata", "MLMetadataPostgreSQL",
                 "MLMetadataMySQL",
             ],
-            exclude: ["Golden"]
+            exclude: ["Golden", "Oracle"]
         ),
         .testTarget(name: "SchemaInferenceTests", dependencies: ["SchemaInference", "TFMetadataProtos"], resources: [.copy("Golden")]),
         // Oracle/ holds the Python scripts the compatibility tests run under the real ml-metadata.

@@ -1,7 +1,8 @@
 import Foundation
 
 /// `mlmd serve` running in the background for a test: started on a free port, stopped with SIGTERM.
-final class ServerProcess {
+/// (Unchecked Sendable: a server is started on one thread, then used by one thread at a time.)
+final class ServerProcess: @unchecked Sendable {
     let process = Process()
     private let stdout = Pipe(), stderr = Pipe()
     /// The port from the line the server prints once it listens.
