@@ -13,38 +13,14 @@ runs every call, as one store is one database connection.
 """
 import sys
 from concurrent import futures
-from urllib.parse import unquote, urlparse
 
 import grpc
 from ml_metadata.metadata_store.pywrap.metadata_store_extension import metadata_store as core
 from ml_metadata.proto import metadata_store_pb2 as pb
 from ml_metadata.proto import metadata_store_service_pb2
+from mlmd_connection import connection_config
 
 STATUS = {code.value[0]: code for code in grpc.StatusCode}
-
-
-def connection_config(store):
-    config = pb.ConnectionConfig()
-    if store is None:
-        config.fake_database.SetInParent()
-        return config
-    url = urlparse(store)
-    if url.scheme in ("postgresql", "postgres"):
-        config.postgresql.host = url.hostname or "127.0.0.1"
-        config.postgresql.port = str(url.port or 5432)
-        config.postgresql.user = unquote(url.username or "")
-        config.postgresql.password = unquote(url.password or "")
-        config.postgresql.dbname = url.path.lstrip("/")
-    elif url.scheme == "mysql":
-        config.mysql.host = url.hostname or "127.0.0.1"
-        config.mysql.port = url.port or 3306
-        config.mysql.user = unquote(url.username or "")
-        config.mysql.password = unquote(url.password or "")
-        config.mysql.database = url.path.lstrip("/")
-    else:
-        config.sqlite.filename_uri = store
-        config.sqlite.connection_mode = pb.SqliteMetadataSourceConfig.READWRITE_OPENCREATE
-    return config
 
 
 def handler(store, call):

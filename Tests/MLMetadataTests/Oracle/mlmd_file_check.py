@@ -11,35 +11,19 @@ usage: Scripts/mlmd-python.sh mlmd_file_check.py write FILE   # create types wit
 as `kind<TAB>id<TAB>hex of the deterministic serialization`, so both implementations' views can be
 compared byte for byte.
 """
+import os
 import sys
 
 from ml_metadata.metadata_store import metadata_store
 from ml_metadata.proto import metadata_store_pb2 as pb
 
+# The repository's Scripts/ holds the module that reads store names.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', 'Scripts'))
+from mlmd_connection import connection_config  # noqa: E402
+
 
 def open_store(path):
-    """An SQLite file, or a database given as postgresql://USER:PASSWORD@HOST:PORT/DBNAME or
-    mysql://USER:PASSWORD@HOST:PORT/DATABASE."""
-    from urllib.parse import urlparse, unquote
-    config = pb.ConnectionConfig()
-    if path.startswith('postgresql://'):
-        url = urlparse(path)
-        config.postgresql.host = url.hostname
-        config.postgresql.port = str(url.port or 5432)
-        config.postgresql.user = unquote(url.username)
-        config.postgresql.password = unquote(url.password or '')
-        config.postgresql.dbname = url.path.lstrip('/')
-    elif path.startswith('mysql://'):
-        url = urlparse(path)
-        config.mysql.host = url.hostname
-        config.mysql.port = url.port or 3306
-        config.mysql.user = unquote(url.username)
-        config.mysql.password = unquote(url.password or '')
-        config.mysql.database = url.path.lstrip('/')
-    else:
-        config.sqlite.filename_uri = path
-        config.sqlite.connection_mode = pb.SqliteMetadataSourceConfig.READWRITE_OPENCREATE
-    return metadata_store.MetadataStore(config)
+    return metadata_store.MetadataStore(connection_config(path))
 
 
 def write(path):

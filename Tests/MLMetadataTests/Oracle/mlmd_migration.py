@@ -14,32 +14,16 @@ that one process runs a whole batch:
 DB is an SQLite file path, postgresql://USER:PASSWORD@HOST:PORT/DBNAME or
 mysql://USER:PASSWORD@HOST:PORT/DATABASE.
 """
+import os
 import sys
-from urllib.parse import urlparse, unquote
 
 from google.protobuf import any_pb2, struct_pb2
 from ml_metadata import metadata_store
 from ml_metadata.proto import metadata_store_pb2 as pb
 
-
-def config_for(db):
-    config = pb.ConnectionConfig()
-    if db.startswith('postgresql://') or db.startswith('mysql://'):
-        url = urlparse(db)
-        server = config.postgresql if db.startswith('postgresql://') else config.mysql
-        server.host = url.hostname
-        server.user = unquote(url.username)
-        server.password = unquote(url.password or '')
-        if db.startswith('postgresql://'):
-            server.port = str(url.port or 5432)
-            server.dbname = url.path.lstrip('/')
-        else:
-            server.port = url.port or 3306
-            server.database = url.path.lstrip('/')
-    else:
-        config.sqlite.filename_uri = db
-        config.sqlite.connection_mode = pb.SqliteMetadataSourceConfig.READWRITE_OPENCREATE
-    return config
+# The repository's Scripts/ holds the module that reads store names.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', 'Scripts'))
+from mlmd_connection import connection_config  # noqa: E402
 
 
 def packed(message):
@@ -55,7 +39,7 @@ def structure(fields):
 
 
 def populate(db):
-    store = metadata_store.MetadataStore(config_for(db))
+    store = metadata_store.MetadataStore(connection_config(db))
     data_set = pb.ArtifactType(name='DataSet', version='v1', description='rows of examples',
                                external_id='type-dataset', base_type=pb.ArtifactType.DATASET)
     for name, kind in [('day', pb.INT), ('ratio', pb.DOUBLE), ('split', pb.STRING),
@@ -135,11 +119,11 @@ def run(command):
     if words[0] == 'populate':
         populate(words[1])
     elif words[0] == 'downgrade':
-        metadata_store.downgrade_schema(config_for(words[1]), int(words[2]))
+        metadata_store.downgrade_schema(connection_config(words[1]), int(words[2]))
     elif words[0] == 'upgrade':
-        metadata_store.MetadataStore(config_for(words[1]), enable_upgrade_migration=True)
+        metadata_store.MetadataStore(connection_config(words[1]), enable_upgrade_migration=True)
     elif words[0] == 'open':
-        metadata_store.MetadataStore(config_for(words[1]))
+        metadata_store.MetadataStore(connection_config(words[1]))
     else:
         raise ValueError('unknown command ' + words[0])
 

@@ -9,35 +9,21 @@ usage: Scripts/mlmd-python.sh deployment_switch.py prepare DB VERSION  # records
 DB is an SQLite file, mysql://USER:PASSWORD@HOST:PORT/DATABASE, or (for dump) grpc://HOST:PORT, read
 with a MetadataStoreClientConfig as TFX and Kubeflow read a server.
 """
+import os
 import sys
-from urllib.parse import urlparse, unquote
 
 from ml_metadata import metadata_store
 from ml_metadata.proto import metadata_store_pb2 as pb
 
-
-def config_for(db):
-    if db.startswith('grpc://'):
-        url = urlparse(db)
-        return pb.MetadataStoreClientConfig(host=url.hostname, port=url.port)
-    config = pb.ConnectionConfig()
-    if db.startswith('mysql://'):
-        url = urlparse(db)
-        config.mysql.host = url.hostname
-        config.mysql.port = url.port or 3306
-        config.mysql.user = unquote(url.username)
-        config.mysql.password = unquote(url.password or '')
-        config.mysql.database = url.path.lstrip('/')
-    else:
-        config.sqlite.filename_uri = db
-        config.sqlite.connection_mode = pb.SqliteMetadataSourceConfig.READWRITE_OPENCREATE
-    return config
+# The repository's Scripts/ holds the module that reads store names.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', 'Scripts'))
+from mlmd_connection import connection_config  # noqa: E402
 
 
 def prepare(db, version):
     """Records every schema version from 7 on keeps: typed and custom int, double and string
     properties, events with paths, attributions, associations and parent contexts."""
-    store = metadata_store.MetadataStore(config_for(db))
+    store = metadata_store.MetadataStore(connection_config(db))
     data_set = pb.ArtifactType(name='DataSet', version='v1', description='rows')
     data_set.properties['split'] = pb.STRING
     data_set.properties['day'] = pb.INT
@@ -74,18 +60,18 @@ def prepare(db, version):
         [pb.Association(context_id=context_ids[0], execution_id=execution_id) for execution_id in execution_ids])
     store.put_parent_contexts([pb.ParentContext(child_id=context_ids[1], parent_id=context_ids[0]),
                                pb.ParentContext(child_id=context_ids[2], parent_id=context_ids[0])])
-    metadata_store.downgrade_schema(config_for(db), int(version))
+    metadata_store.downgrade_schema(connection_config(db), int(version))
 
 
 def upgrade(db):
-    metadata_store.MetadataStore(config_for(db), enable_upgrade_migration=True)
+    metadata_store.MetadataStore(connection_config(db), enable_upgrade_migration=True)
 
 
 def dump(db, times='times'):
     """Types, nodes, every node's events, every context's members and parents, by id, as
     `kind<TAB>id<TAB>hex of the deterministic serialization`; with `no-times`, nodes without their
     create and update times (for two stores made apart, which only those tell apart)."""
-    store = metadata_store.MetadataStore(config_for(db))
+    store = metadata_store.MetadataStore(connection_config(db))
     ids = list(range(1, 100))
     rows = [('type', t.id, t) for t in store.get_artifact_types_by_id(ids)]
     rows += [('type', t.id, t) for t in store.get_execution_types_by_id(ids)]
