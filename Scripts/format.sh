@@ -5,7 +5,7 @@
 #        Scripts/format.sh --lint   report what is not formatted, exit 1 if anything is (CI)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-files=$(git ls-files -- '*.swift' ':!:*.pb.swift' ':!:Benchmarks/Sources/SwiftProtobufMLMD/*')
+files=$(git ls-files --cached --others --exclude-standard -- '*.swift' ':!:*.pb.swift' ':!:Benchmarks/Sources/SwiftProtobufMLMD/*')
 if [ "${1:-}" = "--lint" ]; then
   # shellcheck disable=SC2086
   exec swift format lint --strict --parallel $files
