@@ -9,25 +9,11 @@ import Testing
 /// under CI, with MLMD_RUN_SUITE=1, or where its environment exists (as the conformance suite).
 @Suite(.serialized, .enabled(if: ConformanceSuiteTests.isEnabled))
 struct DeploymentSwitchTests {
-    static let script = ConformanceSuiteTests.repository.appendingPathComponent("Tests/mlmdTests/Oracle/deployment_switch.py").path
-
-    /// Runs the script under ml-metadata's Python; its standard output.
+    /// Runs `Oracle/deployment_switch.py`; its standard output.
     static func python(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = ConformanceSuiteTests.repository.appendingPathComponent("Scripts/mlmd-python.sh")
-        process.arguments = [script] + arguments
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let errorText = Mutex("")
-        let drain = Thread { errorText.withLock { $0 = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) } }
-        drain.start()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        while !drain.isFinished { Thread.sleep(forTimeInterval: 0.01) }
-        guard process.terminationStatus == 0 else { throw PythonFailed(message: errorText.withLock { String($0.suffix(2000)) }) }
-        return text
+        let result = try MLMetadataPython.run("Tests/mlmdTests/Oracle/deployment_switch.py", arguments)
+        guard result.status == 0 else { throw PythonFailed(message: String(result.error.suffix(2000))) }
+        return result.output
     }
 
     struct PythonFailed: Error, CustomStringConvertible {

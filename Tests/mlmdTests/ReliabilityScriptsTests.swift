@@ -8,22 +8,10 @@ import Testing
 /// reads and checks that nothing failed and every acknowledged write is there. The full runs (20
 /// rounds, 60 s) are in the README's Reliability section.
 @Suite(.serialized) struct ReliabilityScriptsTests {
-    /// Runs `Scripts/SCRIPT` with ml-metadata's Python and returns its exit status and last line.
+    /// Runs `Scripts/SCRIPT` against the built `mlmd`; its exit status and last line.
     static func run(_ script: String, _ arguments: [String]) throws -> (status: Int32, summary: String) {
-        let process = Process()
-        process.executableURL = ConformanceSuiteTests.repository.appendingPathComponent("Scripts/mlmd-python.sh")
-        process.arguments =
-            [
-                ConformanceSuiteTests.repository.appendingPathComponent("Scripts/\(script)").path,
-                MLMDProcess.executable.path,
-            ] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text.split(separator: "\n").last.map(String.init) ?? "")
+        let result = try MLMetadataPython.run("Scripts/\(script)", [MLMDProcess.executable.path] + arguments)
+        return (result.status, result.output.split(separator: "\n").last.map(String.init) ?? "")
     }
 
     static var crashBackends: [String] { ["sqlite"] + (ConformanceSuiteTests.postgresqlURL.map { [$0] } ?? []) }
