@@ -10,7 +10,8 @@ cd "$root"
 command -v protoc >/dev/null || { echo "generate-protos: protoc missing: apt-get install -y protobuf-compiler" >&2; exit 2; }
 work=$(mktemp -d)
 protoc -IProtos --include_imports --include_source_info --descriptor_set_out="$work/mlmd.desc" \
-  ml_metadata/proto/metadata_store.proto ml_metadata/proto/metadata_store_service.proto grpc/health/v1/health.proto \
+  ml_metadata/proto/metadata_store.proto ml_metadata/proto/metadata_store_service.proto swift_ml_metadata/purge_service.proto \
+  grpc/health/v1/health.proto \
   tensorflow_metadata/proto/v0/schema.proto tensorflow_metadata/proto/v0/statistics.proto
 # The generator links ProtoWire, which holds generated well-known types: build it without any
 # generated file, so a broken generated file can never stop its own regeneration.

@@ -15,7 +15,7 @@ import ProtoWireGRPC
 /// ```
 ///
 /// A call the server refuses throws `MetadataStoreError` with the server's status code and message.
-public struct MetadataStoreClient: MetadataStoreServiceCaller {
+public struct MetadataStoreClient: MetadataStoreServiceCaller, MetadataPurgeServiceCaller {
     /// Responses and requests up to this size pass (gRPC's default of 4 MiB is too small for a lineage graph).
     public static let maxMessageBytes = 1 << 30
 
@@ -39,10 +39,11 @@ public struct MetadataStoreClient: MetadataStoreServiceCaller {
         self.address = address
     }
 
-    /// Sends `request` to `method` of `ml_metadata.MetadataStoreService`; a status other than OK
-    /// becomes `MetadataStoreError` with the same code and message.
+    /// Sends `request` to `method` of `service` (`ml_metadata.MetadataStoreService`, or our
+    /// `swift_ml_metadata.MetadataPurgeService`); a status other than OK becomes
+    /// `MetadataStoreError` with the same code and message.
     public func call<Request: ProtoMessage, Response: ProtoMessage>(
-        _ method: String, _ request: Request, returning: Response.Type
+        service: String, method: String, _ request: Request, returning: Response.Type
     ) async throws -> Response {
         var options = CallOptions.defaults
         options.maxRequestMessageBytes = Self.maxMessageBytes
@@ -50,7 +51,7 @@ public struct MetadataStoreClient: MetadataStoreServiceCaller {
         do {
             return try await client.unary(
                 request: ClientRequest(message: request),
-                descriptor: MethodDescriptor(fullyQualifiedService: MetadataStoreService.name, method: method),
+                descriptor: MethodDescriptor(fullyQualifiedService: service, method: method),
                 serializer: ProtoWireSerializer<Request>(),
                 deserializer: ProtoWireDeserializer<Response>(),
                 options: options

@@ -24,7 +24,9 @@ extension MLMDCommand {
         var filter: String?
 
         func run() async throws {
-            let query = [type.map(Self.typeCondition), filter.map { "(\($0))" }].compactMap { $0 }.joined(separator: " AND ")
+            let query = try store.reportingNow {
+                try FilterConjunction.joining(type.map { [Self.typeCondition($0)] } ?? [], userFilter: filter, for: kind.kind.filtered)
+            }
             let table = try await store.withStore(creating: false) { [kind] metadataStore in
                 switch kind.kind {
                 case .artifact:

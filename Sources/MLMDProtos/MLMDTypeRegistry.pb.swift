@@ -4,7 +4,7 @@
 import ProtoWire
 
 extension ProtoTypeRegistry {
-    /// Every ml_metadata message, nested ones included, and the well-known types.
+    /// Every ml_metadata and swift_ml_metadata message, nested ones included, and the well-known types.
     public static let mlmd = ProtoTypeRegistry([
         AnyArtifactStructType.self,
         Artifact.self,
@@ -131,6 +131,11 @@ extension ProtoTypeRegistry {
         ParentContext.self,
         PostgreSQLDatabaseConfig.self,
         PostgreSQLDatabaseConfig.SSLOptions.self,
+        PurgeArtifactsRequest.self,
+        PurgeContextsRequest.self,
+        PurgeCounts.self,
+        PurgeExecutionsRequest.self,
+        PurgeResponse.self,
         PutArtifactTypeRequest.self,
         PutArtifactTypeResponse.self,
         PutArtifactsRequest.self,

@@ -9808,268 +9808,268 @@ public protocol MetadataStoreServiceProtocol: Sendable {
 
 /// A `MetadataStoreServiceProtocol` that sends every call through one generic unary call, as a gRPC client does.
 public protocol MetadataStoreServiceCaller: MetadataStoreServiceProtocol {
-    /// Sends `request` to the method `method` of `ml_metadata.MetadataStoreService` and returns its response.
-    func call<Request: ProtoMessage, Response: ProtoMessage>(_ method: String, _ request: Request, returning: Response.Type) async throws -> Response
+    /// Sends `request` to the method `method` of the service `service` and returns its response.
+    func call<Request: ProtoMessage, Response: ProtoMessage>(service: String, method: String, _ request: Request, returning: Response.Type) async throws -> Response
 }
 
 extension MetadataStoreServiceCaller {
     /// `PutArtifactType`.
     public func putArtifactType(_ request: PutArtifactTypeRequest) async throws -> PutArtifactTypeResponse {
-        try await call("PutArtifactType", request, returning: PutArtifactTypeResponse.self)
+        try await call(service: MetadataStoreService.name, method: "PutArtifactType", request, returning: PutArtifactTypeResponse.self)
     }
 
     /// `PutExecutionType`.
     public func putExecutionType(_ request: PutExecutionTypeRequest) async throws -> PutExecutionTypeResponse {
-        try await call("PutExecutionType", request, returning: PutExecutionTypeResponse.self)
+        try await call(service: MetadataStoreService.name, method: "PutExecutionType", request, returning: PutExecutionTypeResponse.self)
     }
 
     /// `PutContextType`.
     public func putContextType(_ request: PutContextTypeRequest) async throws -> PutContextTypeResponse {
-        try await call("PutContextType", request, returning: PutContextTypeResponse.self)
+        try await call(service: MetadataStoreService.name, method: "PutContextType", request, returning: PutContextTypeResponse.self)
     }
 
     /// `PutTypes`.
     public func putTypes(_ request: PutTypesRequest) async throws -> PutTypesResponse {
-        try await call("PutTypes", request, returning: PutTypesResponse.self)
+        try await call(service: MetadataStoreService.name, method: "PutTypes", request, returning: PutTypesResponse.self)
     }
 
     /// `PutArtifacts`.
     public func putArtifacts(_ request: PutArtifactsRequest) async throws -> PutArtifactsResponse {
-        try await call("PutArtifacts", request, returning: PutArtifactsResponse.self)
+        try await call(service: MetadataStoreService.name, method: "PutArtifacts", request, returning: PutArtifactsResponse.self)
     }
 
     /// `PutExecutions`.
     public func putExecutions(_ request: PutExecutionsRequest) async throws -> PutExecutionsResponse {
-        try await call("PutExecutions", request, returning: PutExecutionsResponse.self)
+        try await call(service: MetadataStoreService.name, method: "PutExecutions", request, returning: PutExecutionsResponse.self)
     }
 
     /// `PutEvents`.
     public func putEvents(_ request: PutEventsRequest) async throws -> PutEventsResponse {
-        try await call("PutEvents", request, returning: PutEventsResponse.self)
+        try await call(service: MetadataStoreService.name, method: "PutEvents", request, returning: PutEventsResponse.self)
     }
 
     /// `PutExecution`.
     public func putExecution(_ request: PutExecutionRequest) async throws -> PutExecutionResponse {
-        try await call("PutExecution", request, returning: PutExecutionResponse.self)
+        try await call(service: MetadataStoreService.name, method: "PutExecution", request, returning: PutExecutionResponse.self)
     }
 
     /// `PutLineageSubgraph`.
     public func putLineageSubgraph(_ request: PutLineageSubgraphRequest) async throws -> PutLineageSubgraphResponse {
-        try await call("PutLineageSubgraph", request, returning: PutLineageSubgraphResponse.self)
+        try await call(service: MetadataStoreService.name, method: "PutLineageSubgraph", request, returning: PutLineageSubgraphResponse.self)
     }
 
     /// `PutContexts`.
     public func putContexts(_ request: PutContextsRequest) async throws -> PutContextsResponse {
-        try await call("PutContexts", request, returning: PutContextsResponse.self)
+        try await call(service: MetadataStoreService.name, method: "PutContexts", request, returning: PutContextsResponse.self)
     }
 
     /// `PutAttributionsAndAssociations`.
     public func putAttributionsAndAssociations(_ request: PutAttributionsAndAssociationsRequest) async throws -> PutAttributionsAndAssociationsResponse {
-        try await call("PutAttributionsAndAssociations", request, returning: PutAttributionsAndAssociationsResponse.self)
+        try await call(service: MetadataStoreService.name, method: "PutAttributionsAndAssociations", request, returning: PutAttributionsAndAssociationsResponse.self)
     }
 
     /// `PutParentContexts`.
     public func putParentContexts(_ request: PutParentContextsRequest) async throws -> PutParentContextsResponse {
-        try await call("PutParentContexts", request, returning: PutParentContextsResponse.self)
+        try await call(service: MetadataStoreService.name, method: "PutParentContexts", request, returning: PutParentContextsResponse.self)
     }
 
     /// `GetArtifactType`.
     public func getArtifactType(_ request: GetArtifactTypeRequest) async throws -> GetArtifactTypeResponse {
-        try await call("GetArtifactType", request, returning: GetArtifactTypeResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetArtifactType", request, returning: GetArtifactTypeResponse.self)
     }
 
     /// `GetArtifactTypesByID`.
     public func getArtifactTypesByID(_ request: GetArtifactTypesByIDRequest) async throws -> GetArtifactTypesByIDResponse {
-        try await call("GetArtifactTypesByID", request, returning: GetArtifactTypesByIDResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetArtifactTypesByID", request, returning: GetArtifactTypesByIDResponse.self)
     }
 
     /// `GetArtifactTypes`.
     public func getArtifactTypes(_ request: GetArtifactTypesRequest) async throws -> GetArtifactTypesResponse {
-        try await call("GetArtifactTypes", request, returning: GetArtifactTypesResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetArtifactTypes", request, returning: GetArtifactTypesResponse.self)
     }
 
     /// `GetExecutionType`.
     public func getExecutionType(_ request: GetExecutionTypeRequest) async throws -> GetExecutionTypeResponse {
-        try await call("GetExecutionType", request, returning: GetExecutionTypeResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetExecutionType", request, returning: GetExecutionTypeResponse.self)
     }
 
     /// `GetExecutionTypesByID`.
     public func getExecutionTypesByID(_ request: GetExecutionTypesByIDRequest) async throws -> GetExecutionTypesByIDResponse {
-        try await call("GetExecutionTypesByID", request, returning: GetExecutionTypesByIDResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetExecutionTypesByID", request, returning: GetExecutionTypesByIDResponse.self)
     }
 
     /// `GetExecutionTypes`.
     public func getExecutionTypes(_ request: GetExecutionTypesRequest) async throws -> GetExecutionTypesResponse {
-        try await call("GetExecutionTypes", request, returning: GetExecutionTypesResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetExecutionTypes", request, returning: GetExecutionTypesResponse.self)
     }
 
     /// `GetContextType`.
     public func getContextType(_ request: GetContextTypeRequest) async throws -> GetContextTypeResponse {
-        try await call("GetContextType", request, returning: GetContextTypeResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetContextType", request, returning: GetContextTypeResponse.self)
     }
 
     /// `GetContextTypesByID`.
     public func getContextTypesByID(_ request: GetContextTypesByIDRequest) async throws -> GetContextTypesByIDResponse {
-        try await call("GetContextTypesByID", request, returning: GetContextTypesByIDResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetContextTypesByID", request, returning: GetContextTypesByIDResponse.self)
     }
 
     /// `GetContextTypes`.
     public func getContextTypes(_ request: GetContextTypesRequest) async throws -> GetContextTypesResponse {
-        try await call("GetContextTypes", request, returning: GetContextTypesResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetContextTypes", request, returning: GetContextTypesResponse.self)
     }
 
     /// `GetArtifacts`.
     public func getArtifacts(_ request: GetArtifactsRequest) async throws -> GetArtifactsResponse {
-        try await call("GetArtifacts", request, returning: GetArtifactsResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetArtifacts", request, returning: GetArtifactsResponse.self)
     }
 
     /// `GetExecutions`.
     public func getExecutions(_ request: GetExecutionsRequest) async throws -> GetExecutionsResponse {
-        try await call("GetExecutions", request, returning: GetExecutionsResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetExecutions", request, returning: GetExecutionsResponse.self)
     }
 
     /// `GetContexts`.
     public func getContexts(_ request: GetContextsRequest) async throws -> GetContextsResponse {
-        try await call("GetContexts", request, returning: GetContextsResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetContexts", request, returning: GetContextsResponse.self)
     }
 
     /// `GetArtifactsByID`.
     public func getArtifactsByID(_ request: GetArtifactsByIDRequest) async throws -> GetArtifactsByIDResponse {
-        try await call("GetArtifactsByID", request, returning: GetArtifactsByIDResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetArtifactsByID", request, returning: GetArtifactsByIDResponse.self)
     }
 
     /// `GetExecutionsByID`.
     public func getExecutionsByID(_ request: GetExecutionsByIDRequest) async throws -> GetExecutionsByIDResponse {
-        try await call("GetExecutionsByID", request, returning: GetExecutionsByIDResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetExecutionsByID", request, returning: GetExecutionsByIDResponse.self)
     }
 
     /// `GetContextsByID`.
     public func getContextsByID(_ request: GetContextsByIDRequest) async throws -> GetContextsByIDResponse {
-        try await call("GetContextsByID", request, returning: GetContextsByIDResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetContextsByID", request, returning: GetContextsByIDResponse.self)
     }
 
     /// `GetArtifactsByType`.
     public func getArtifactsByType(_ request: GetArtifactsByTypeRequest) async throws -> GetArtifactsByTypeResponse {
-        try await call("GetArtifactsByType", request, returning: GetArtifactsByTypeResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetArtifactsByType", request, returning: GetArtifactsByTypeResponse.self)
     }
 
     /// `GetExecutionsByType`.
     public func getExecutionsByType(_ request: GetExecutionsByTypeRequest) async throws -> GetExecutionsByTypeResponse {
-        try await call("GetExecutionsByType", request, returning: GetExecutionsByTypeResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetExecutionsByType", request, returning: GetExecutionsByTypeResponse.self)
     }
 
     /// `GetContextsByType`.
     public func getContextsByType(_ request: GetContextsByTypeRequest) async throws -> GetContextsByTypeResponse {
-        try await call("GetContextsByType", request, returning: GetContextsByTypeResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetContextsByType", request, returning: GetContextsByTypeResponse.self)
     }
 
     /// `GetArtifactByTypeAndName`.
     public func getArtifactByTypeAndName(_ request: GetArtifactByTypeAndNameRequest) async throws -> GetArtifactByTypeAndNameResponse {
-        try await call("GetArtifactByTypeAndName", request, returning: GetArtifactByTypeAndNameResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetArtifactByTypeAndName", request, returning: GetArtifactByTypeAndNameResponse.self)
     }
 
     /// `GetExecutionByTypeAndName`.
     public func getExecutionByTypeAndName(_ request: GetExecutionByTypeAndNameRequest) async throws -> GetExecutionByTypeAndNameResponse {
-        try await call("GetExecutionByTypeAndName", request, returning: GetExecutionByTypeAndNameResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetExecutionByTypeAndName", request, returning: GetExecutionByTypeAndNameResponse.self)
     }
 
     /// `GetContextByTypeAndName`.
     public func getContextByTypeAndName(_ request: GetContextByTypeAndNameRequest) async throws -> GetContextByTypeAndNameResponse {
-        try await call("GetContextByTypeAndName", request, returning: GetContextByTypeAndNameResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetContextByTypeAndName", request, returning: GetContextByTypeAndNameResponse.self)
     }
 
     /// `GetArtifactsByURI`.
     public func getArtifactsByURI(_ request: GetArtifactsByURIRequest) async throws -> GetArtifactsByURIResponse {
-        try await call("GetArtifactsByURI", request, returning: GetArtifactsByURIResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetArtifactsByURI", request, returning: GetArtifactsByURIResponse.self)
     }
 
     /// `GetEventsByExecutionIDs`.
     public func getEventsByExecutionIDs(_ request: GetEventsByExecutionIDsRequest) async throws -> GetEventsByExecutionIDsResponse {
-        try await call("GetEventsByExecutionIDs", request, returning: GetEventsByExecutionIDsResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetEventsByExecutionIDs", request, returning: GetEventsByExecutionIDsResponse.self)
     }
 
     /// `GetEventsByArtifactIDs`.
     public func getEventsByArtifactIDs(_ request: GetEventsByArtifactIDsRequest) async throws -> GetEventsByArtifactIDsResponse {
-        try await call("GetEventsByArtifactIDs", request, returning: GetEventsByArtifactIDsResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetEventsByArtifactIDs", request, returning: GetEventsByArtifactIDsResponse.self)
     }
 
     /// `GetArtifactsByExternalIds`.
     public func getArtifactsByExternalIds(_ request: GetArtifactsByExternalIdsRequest) async throws -> GetArtifactsByExternalIdsResponse {
-        try await call("GetArtifactsByExternalIds", request, returning: GetArtifactsByExternalIdsResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetArtifactsByExternalIds", request, returning: GetArtifactsByExternalIdsResponse.self)
     }
 
     /// `GetExecutionsByExternalIds`.
     public func getExecutionsByExternalIds(_ request: GetExecutionsByExternalIdsRequest) async throws -> GetExecutionsByExternalIdsResponse {
-        try await call("GetExecutionsByExternalIds", request, returning: GetExecutionsByExternalIdsResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetExecutionsByExternalIds", request, returning: GetExecutionsByExternalIdsResponse.self)
     }
 
     /// `GetContextsByExternalIds`.
     public func getContextsByExternalIds(_ request: GetContextsByExternalIdsRequest) async throws -> GetContextsByExternalIdsResponse {
-        try await call("GetContextsByExternalIds", request, returning: GetContextsByExternalIdsResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetContextsByExternalIds", request, returning: GetContextsByExternalIdsResponse.self)
     }
 
     /// `GetArtifactTypesByExternalIds`.
     public func getArtifactTypesByExternalIds(_ request: GetArtifactTypesByExternalIdsRequest) async throws -> GetArtifactTypesByExternalIdsResponse {
-        try await call("GetArtifactTypesByExternalIds", request, returning: GetArtifactTypesByExternalIdsResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetArtifactTypesByExternalIds", request, returning: GetArtifactTypesByExternalIdsResponse.self)
     }
 
     /// `GetExecutionTypesByExternalIds`.
     public func getExecutionTypesByExternalIds(_ request: GetExecutionTypesByExternalIdsRequest) async throws -> GetExecutionTypesByExternalIdsResponse {
-        try await call("GetExecutionTypesByExternalIds", request, returning: GetExecutionTypesByExternalIdsResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetExecutionTypesByExternalIds", request, returning: GetExecutionTypesByExternalIdsResponse.self)
     }
 
     /// `GetContextTypesByExternalIds`.
     public func getContextTypesByExternalIds(_ request: GetContextTypesByExternalIdsRequest) async throws -> GetContextTypesByExternalIdsResponse {
-        try await call("GetContextTypesByExternalIds", request, returning: GetContextTypesByExternalIdsResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetContextTypesByExternalIds", request, returning: GetContextTypesByExternalIdsResponse.self)
     }
 
     /// `GetContextsByArtifact`.
     public func getContextsByArtifact(_ request: GetContextsByArtifactRequest) async throws -> GetContextsByArtifactResponse {
-        try await call("GetContextsByArtifact", request, returning: GetContextsByArtifactResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetContextsByArtifact", request, returning: GetContextsByArtifactResponse.self)
     }
 
     /// `GetContextsByExecution`.
     public func getContextsByExecution(_ request: GetContextsByExecutionRequest) async throws -> GetContextsByExecutionResponse {
-        try await call("GetContextsByExecution", request, returning: GetContextsByExecutionResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetContextsByExecution", request, returning: GetContextsByExecutionResponse.self)
     }
 
     /// `GetParentContextsByContext`.
     public func getParentContextsByContext(_ request: GetParentContextsByContextRequest) async throws -> GetParentContextsByContextResponse {
-        try await call("GetParentContextsByContext", request, returning: GetParentContextsByContextResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetParentContextsByContext", request, returning: GetParentContextsByContextResponse.self)
     }
 
     /// `GetChildrenContextsByContext`.
     public func getChildrenContextsByContext(_ request: GetChildrenContextsByContextRequest) async throws -> GetChildrenContextsByContextResponse {
-        try await call("GetChildrenContextsByContext", request, returning: GetChildrenContextsByContextResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetChildrenContextsByContext", request, returning: GetChildrenContextsByContextResponse.self)
     }
 
     /// `GetParentContextsByContexts`.
     public func getParentContextsByContexts(_ request: GetParentContextsByContextsRequest) async throws -> GetParentContextsByContextsResponse {
-        try await call("GetParentContextsByContexts", request, returning: GetParentContextsByContextsResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetParentContextsByContexts", request, returning: GetParentContextsByContextsResponse.self)
     }
 
     /// `GetChildrenContextsByContexts`.
     public func getChildrenContextsByContexts(_ request: GetChildrenContextsByContextsRequest) async throws -> GetChildrenContextsByContextsResponse {
-        try await call("GetChildrenContextsByContexts", request, returning: GetChildrenContextsByContextsResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetChildrenContextsByContexts", request, returning: GetChildrenContextsByContextsResponse.self)
     }
 
     /// `GetArtifactsByContext`.
     public func getArtifactsByContext(_ request: GetArtifactsByContextRequest) async throws -> GetArtifactsByContextResponse {
-        try await call("GetArtifactsByContext", request, returning: GetArtifactsByContextResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetArtifactsByContext", request, returning: GetArtifactsByContextResponse.self)
     }
 
     /// `GetExecutionsByContext`.
     public func getExecutionsByContext(_ request: GetExecutionsByContextRequest) async throws -> GetExecutionsByContextResponse {
-        try await call("GetExecutionsByContext", request, returning: GetExecutionsByContextResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetExecutionsByContext", request, returning: GetExecutionsByContextResponse.self)
     }
 
     /// `GetLineageGraph`.
     public func getLineageGraph(_ request: GetLineageGraphRequest) async throws -> GetLineageGraphResponse {
-        try await call("GetLineageGraph", request, returning: GetLineageGraphResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetLineageGraph", request, returning: GetLineageGraphResponse.self)
     }
 
     /// `GetLineageSubgraph`.
     public func getLineageSubgraph(_ request: GetLineageSubgraphRequest) async throws -> GetLineageSubgraphResponse {
-        try await call("GetLineageSubgraph", request, returning: GetLineageSubgraphResponse.self)
+        try await call(service: MetadataStoreService.name, method: "GetLineageSubgraph", request, returning: GetLineageSubgraphResponse.self)
     }
 }

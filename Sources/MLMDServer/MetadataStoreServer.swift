@@ -86,6 +86,7 @@ public final class MetadataStoreServer: Sendable {
             transport: transport,
             services: [
                 MetadataStoreGRPCService(lanes: lanes, maxRequestBytes: configuration.maxRequestBytes),
+                MetadataPurgeGRPCService(lanes: lanes, maxRequestBytes: configuration.maxRequestBytes),
                 HealthService(serving: serving),
             ])
     }

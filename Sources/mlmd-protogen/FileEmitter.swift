@@ -74,9 +74,9 @@ struct FileEmitter {
         out.line()
         out.line("/// A `\(service.name)Protocol` that sends every call through one generic unary call, as a gRPC client does.")
         out.block("public protocol \(service.name)Caller: \(service.name)Protocol") { out in
-            out.line("/// Sends `request` to the method `method` of `\(package).\(service.name)` and returns its response.")
+            out.line("/// Sends `request` to the method `method` of the service `service` and returns its response.")
             out.line(
-                "func call<Request: ProtoMessage, Response: ProtoMessage>(_ method: String, _ request: Request, returning: Response.Type) async throws -> Response"
+                "func call<Request: ProtoMessage, Response: ProtoMessage>(service: String, method: String, _ request: Request, returning: Response.Type) async throws -> Response"
             )
         }
         out.line()
@@ -85,7 +85,8 @@ struct FileEmitter {
                 if index > 0 { out.line() }
                 out.line("/// `\(call.name)`.")
                 out.block("public func \(call.swift)(_ request: \(call.input)) async throws -> \(call.output)") { out in
-                    out.line("try await call(\"\(call.name)\", request, returning: \(call.output).self)")
+                    out.line(
+                        "try await call(service: \(service.name).name, method: \"\(call.name)\", request, returning: \(call.output).self)")
                 }
             }
         }

@@ -62,12 +62,13 @@ writeFile(
         comment: "The well-known types this runtime ships (Any, Struct, Value, ListValue, FieldMask, EnumValueOptions).",
         messages: Array(Set(wellKnownMessages)).sorted(), merging: nil))
 
-/// Writes the messages of `package` into SOURCES_DIR/FOLDER, one file per .proto, with a type
+/// Writes the messages of `packages` into SOURCES_DIR/FOLDER, one file per .proto, with a type
 /// registry `ProtoTypeRegistry.REGISTRY` of every message (nested ones too) and the well-known types.
-@MainActor func emitModule(package: String, folder: String, registry: String, registryFile: String, comment: String) {
+@MainActor func emitModule(packages: [String], folder: String, registry: String, registryFile: String, comment: String) {
     let emitter = FileEmitter(symbols: symbols, registryExpression: ".\(registry)", importRuntime: true)
     var messages: [String] = []
-    for file in files where file.package == package {
+    for file in files where packages.contains(file.package) {
+        let package = file.package
         let base = file.name.split(separator: "/").last!.replacingOccurrences(of: ".proto", with: "")
         writeFile("\(sources)/\(folder)/\(base).pb.swift", emitter.source(for: file, only: nil))
         messages += symbols.messages.filter {
@@ -81,15 +82,15 @@ writeFile(
             name: registry, property: registry, comment: comment, messages: Array(Set(messages)).sorted(), merging: ".wellKnownTypes"))
 }
 
-// ml_metadata, in its own module.
+// ml_metadata, and our own services beside it (swift_ml_metadata), in one module.
 emitModule(
-    package: "ml_metadata", folder: "MLMDProtos", registry: "mlmd", registryFile: "MLMDTypeRegistry.pb.swift",
-    comment: "Every ml_metadata message, nested ones included, and the well-known types.")
+    packages: ["ml_metadata", "swift_ml_metadata"], folder: "MLMDProtos", registry: "mlmd", registryFile: "MLMDTypeRegistry.pb.swift",
+    comment: "Every ml_metadata and swift_ml_metadata message, nested ones included, and the well-known types.")
 
 // tensorflow_metadata (Schema, statistics), in its own module. Its names carry no prefix: none
 // clashes with an ml_metadata name, and they read as in TFDV (`Schema`, `Feature`, `FeatureType.int`).
 emitModule(
-    package: "tensorflow.metadata.v0", folder: "TFMetadataProtos", registry: "tensorflowMetadata",
+    packages: ["tensorflow.metadata.v0"], folder: "TFMetadataProtos", registry: "tensorflowMetadata",
     registryFile: "TFMetadataTypeRegistry.pb.swift",
     comment: "Every tensorflow.metadata.v0 message, nested ones included, and the well-known types.")
 

@@ -3,14 +3,14 @@ import MLMDProtos
 import ProtoWire
 import ProtoWireGRPC
 
-/// `grpc.health.v1.Health`: SERVING for the whole server ("") and for the metadata store service
+/// `grpc.health.v1.Health`: SERVING for the whole server ("") and for the store and purge services
 /// until shutdown begins, then NOT_SERVING, so load balancers stop sending calls while the ones in
 /// flight finish.
 struct HealthService: RegistrableRPCService {
     let serving: ServingState
 
     /// The services this server reports on.
-    static let knownServices: Set<String> = ["", MetadataStoreService.name]
+    static let knownServices: Set<String> = ["", MetadataStoreService.name, MetadataPurgeService.name]
 
     func registerMethods<Transport: ServerTransport>(with router: inout RPCRouter<Transport>) {
         let serving = self.serving

@@ -191,13 +191,13 @@ public protocol HealthProtocol: Sendable {
 
 /// A `HealthProtocol` that sends every call through one generic unary call, as a gRPC client does.
 public protocol HealthCaller: HealthProtocol {
-    /// Sends `request` to the method `method` of `grpc.health.v1.Health` and returns its response.
-    func call<Request: ProtoMessage, Response: ProtoMessage>(_ method: String, _ request: Request, returning: Response.Type) async throws -> Response
+    /// Sends `request` to the method `method` of the service `service` and returns its response.
+    func call<Request: ProtoMessage, Response: ProtoMessage>(service: String, method: String, _ request: Request, returning: Response.Type) async throws -> Response
 }
 
 extension HealthCaller {
     /// `Check`.
     public func check(_ request: HealthCheckRequest) async throws -> HealthCheckResponse {
-        try await call("Check", request, returning: HealthCheckResponse.self)
+        try await call(service: Health.name, method: "Check", request, returning: HealthCheckResponse.self)
     }
 }

@@ -73,4 +73,13 @@ package final class ServerMetadataSource: @unchecked Sendable {
     }
 }
 
-extension ServerMetadataSource: MetadataSource {}
+extension ServerMetadataSource: MetadataSource {
+    package func outsideTransaction(_ body: (any DatabaseConnection) throws -> Void) throws {
+        do {
+            if connection.isBroken { connection = try connect() }
+            try body(connection)
+        } catch let failure as DatabaseFailure {
+            throw failure.storeError
+        }
+    }
+}

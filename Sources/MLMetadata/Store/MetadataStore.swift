@@ -107,6 +107,17 @@ public final class MetadataStore: Sendable {
         }
     }
 
+    /// Runs `body` on the store's connection outside any transaction, for maintenance that
+    /// cannot run inside one.
+    ///
+    /// - Throws: FAILED_PRECONDITION inside `atomically`, whose transaction is open.
+    func outsideTransaction(_ body: (any DatabaseConnection) throws -> Void) throws {
+        guard atomicCallThread.load(ordering: .acquiring) != Self.currentThread else {
+            throw MetadataStoreError(.failedPrecondition, "this cannot run inside `atomically`, whose transaction is open")
+        }
+        try lock.withLock { _ in try source.outsideTransaction(body) }
+    }
+
     private static var currentThread: UInt {
         #if canImport(Darwin)
         UInt(bitPattern: pthread_self())
