@@ -64,9 +64,7 @@ import Testing
             _ = try await client.call(
                 "PutArtifactType", PutArtifactTypeRequest.with { $0.artifactType = .with { $0.name = "T" } },
                 returning: PutArtifactTypeResponse.self)
-            _ = try await client.call(
-                service: MetadataStoreService.name, method: "GetArtifactTypes", GetArtifactTypesRequest(),
-                returning: GetArtifactTypesResponse.self)
+            _ = try await client.call("GetArtifactTypes", GetArtifactTypesRequest(), returning: GetArtifactTypesResponse.self)
             #expect(FileManager.default.fileExists(atPath: path + "-wal"))
         }
         // The last connection to close checkpoints the log and removes it.

@@ -19,8 +19,7 @@ import Testing
             }
             #expect(status?.code == .invalidArgument)
             #expect(status?.message.hasPrefix("cannot decode ml_metadata.PutArtifactsRequest: ") == true, "\(status?.message ?? "")")
-            let stored = try await client.call(
-                service: MetadataStoreService.name, method: "GetArtifacts", GetArtifactsRequest(), returning: GetArtifactsResponse.self)
+            let stored = try await client.call("GetArtifacts", GetArtifactsRequest(), returning: GetArtifactsResponse.self)
             #expect(stored.artifacts.isEmpty)
         }
     }
@@ -46,8 +45,7 @@ import Testing
             }
             #expect(status?.code == .invalidArgument)
             #expect(status?.message.contains("nested") == true || status?.message.contains("deep") == true, "\(status?.message ?? "")")
-            let stored = try await client.call(
-                service: MetadataStoreService.name, method: "GetArtifacts", GetArtifactsRequest(), returning: GetArtifactsResponse.self)
+            let stored = try await client.call("GetArtifacts", GetArtifactsRequest(), returning: GetArtifactsResponse.self)
             #expect(stored.artifacts.isEmpty)
         }
     }

@@ -99,15 +99,10 @@ import Testing
     @Test func aRequestOverTheSizeLimitIsRefusedAndStoresNothing() async throws {
         try await RunningServer.with(.init(port: 0, maxRequestBytes: 1024)) { client, _ in
             let big = PutArtifactTypeRequest.with { $0.artifactType = .with { $0.name = String(repeating: "x", count: 2000) } }
-            let status = await statusOf {
-                _ = try await client.call(
-                    service: MetadataStoreService.name, method: "PutArtifactType", big, returning: PutArtifactTypeResponse.self)
-            }
+            let status = await statusOf { _ = try await client.call("PutArtifactType", big, returning: PutArtifactTypeResponse.self) }
             #expect(status?.code == .resourceExhausted)
             #expect(status?.message == "ml_metadata.PutArtifactTypeRequest of 2006 bytes is over the server's limit of 1024 bytes")
-            let types = try await client.call(
-                service: MetadataStoreService.name, method: "GetArtifactTypes", GetArtifactTypesRequest(),
-                returning: GetArtifactTypesResponse.self)
+            let types = try await client.call("GetArtifactTypes", GetArtifactTypesRequest(), returning: GetArtifactTypesResponse.self)
             #expect(types.artifactTypes.isEmpty)
         }
     }

@@ -35,9 +35,7 @@ import Testing
 
     static func listTypes(_ client: RunningServer.Client) async -> RPCError.Code? {
         await statusOf {
-            _ = try await client.call(
-                service: MetadataStoreService.name, method: "GetArtifactTypes", GetArtifactTypesRequest(),
-                returning: GetArtifactTypesResponse.self)
+            _ = try await client.call("GetArtifactTypes", GetArtifactTypesRequest(), returning: GetArtifactTypesResponse.self)
         }?.code
     }
 

@@ -45,8 +45,9 @@ public struct PurgeOperation: Sendable {
     public private(set) var isFinished = false
     /// The counts so far, the sample, and whether this is a dry run.
     public private(set) var response: PurgeResponse
-    /// The last node id a batch chose; the next batch starts above it.
-    private(set) var lastChosenID = Int64.min
+    /// The last node id a batch chose; the next batch starts above it. Node ids start at 1, and
+    /// PostgreSQL keeps them in 32 bits, so the start is 0 rather than Int64.min.
+    private(set) var lastChosenID: Int64 = 0
     /// True once the indexes a deleting purge needs are there.
     var hasIndexes = false
     private var seen = PurgeRowsSeen()
