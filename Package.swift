@@ -123,7 +123,7 @@ let package = Package(
         .testTarget(
             name: "mlmdTests",
             dependencies: [
-                "mlmd", "metadata_store_server", "MLMDCommandLine", "MLMDClient", "MLMDProtos", "MLMetadata", "MLMetadataPostgreSQL",
+                "mlmd", "metadata_store_server", "MLMDCommandLine", "MLMDClient", "ProtoWire", "MLMDProtos", "MLMetadata", "MLMetadataPostgreSQL",
                 "MLMetadataMySQL",
             ],
             exclude: ["Golden", "Oracle"]

@@ -2,7 +2,7 @@
 older store, upgrades its own copy, and reads a store through a database or through a server with
 the official client, so that both sides' reads can be compared.
 
-usage: Scripts/mlmd-python.sh deployment_switch.py prepare DB VERSION  # records at 10, then downgraded
+usage: Scripts/mlmd-python.sh deployment_switch.py prepare DB VERSION  # records at 10, then downgraded (unless 10)
        Scripts/mlmd-python.sh deployment_switch.py upgrade DB          # ml-metadata's own upgrade
        Scripts/mlmd-python.sh deployment_switch.py dump DB [no-times]  # every record, one a line
 
@@ -60,7 +60,8 @@ def prepare(db, version):
         [pb.Association(context_id=context_ids[0], execution_id=execution_id) for execution_id in execution_ids])
     store.put_parent_contexts([pb.ParentContext(child_id=context_ids[1], parent_id=context_ids[0]),
                                pb.ParentContext(child_id=context_ids[2], parent_id=context_ids[0])])
-    metadata_store.downgrade_schema(connection_config(db), int(version))
+    if int(version) != 10:
+        metadata_store.downgrade_schema(connection_config(db), int(version))
 
 
 def upgrade(db):
