@@ -123,7 +123,8 @@ let package = Package(
         .testTarget(
             name: "mlmdTests",
             dependencies: [
-                "mlmd", "metadata_store_server", "MLMDCommandLine", "MLMDClient", "ProtoWire", "MLMDProtos", "MLMetadata", "MLMetadataPostgreSQL",
+                "mlmd", "metadata_store_server", "MLMDCommandLine", "MLMDClient", "ProtoWire", "MLMDProtos", "MLMetadata",
+                "MLMetadataPostgreSQL",
                 "MLMetadataMySQL",
             ],
             exclude: ["Golden", "Oracle"]

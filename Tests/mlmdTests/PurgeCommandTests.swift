@@ -44,10 +44,14 @@ import Testing
         let store = try StoreFixture()
         let arguments = ["purge", "contexts", "--filter", "name = 'Demo'", "--include-members"]
         let expected = Self.report(
-            artifacts: 1, executions: 1, contexts: 1, events: 2, attributions: 1, associations: 1, parentLinks: 1, sample: "1", deleted: false)
+            artifacts: 1, executions: 1, contexts: 1, events: 2, attributions: 1, associations: 1, parentLinks: 1, sample: "1",
+            deleted: false)
         #expect(try store.run(arguments).text == expected)
         let compacted = try store.run(arguments + ["--force", "--compact"])
-        #expect(compacted.text == expected.replacingOccurrences(of: "dry run: nothing was deleted; add --force to delete", with: "deleted, and the store compacted"))
+        #expect(
+            compacted.text
+                == expected.replacingOccurrences(
+                    of: "dry run: nothing was deleted; add --force to delete", with: "deleted, and the store compacted"))
         #expect(try store.run(["ls", "contexts"]).text == "ID  TYPE        NAME\n2   Experiment  All\n")
         #expect(try store.run(["ls", "executions"]).text == "ID  TYPE  NAME  STATE\n")
     }
@@ -105,6 +109,19 @@ import Testing
         let forced = try MLMDProcess.run(["purge", "artifacts", "--filter", "id > 0", "--force", "--batch-size", "1", "--db", db])
         #expect(forced.text == Self.report(artifacts: 2, events: 2, attributions: 1, sample: "1 2", deleted: true))
         #expect(try store.run(["ls", "artifacts"]).text == "ID  TYPE  NAME  URI  STATE\n")
+    }
+
+    /// The dry run on the demo's store that README.md shows prints what README.md says.
+    @Test func readmesPurgeOfTheDemoStoreIsTrue() throws {
+        let readme = try String(contentsOf: ConformanceSuiteTests.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let command = "$ swift run mlmd purge contexts --db mlmd-demo/mlmd.sqlite --filter \"id > 0\" --include-members\n"
+        let block = try #require(readme.range(of: command))
+        let shown = readme[block.upperBound...].prefix { $0 != "`" }
+        let store = try StoreFixture(filled: false)
+        let demo = store.directory.appendingPathComponent("mlmd-demo").path
+        #expect(try MLMDProcess.run(["demo", "--dir", demo]).status == 0)
+        let result = try MLMDProcess.run(["purge", "contexts", "--db", demo + "/mlmd.sqlite", "--filter", "id > 0", "--include-members"])
+        #expect(result.text == String(shown))
     }
 
     /// ml-metadata's own server has no purge service: one line says so.

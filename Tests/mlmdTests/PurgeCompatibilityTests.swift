@@ -11,33 +11,8 @@ import Testing
 /// of run 1.
 @Suite(.serialized, .enabled(if: ConformanceSuiteTests.isEnabled))
 struct PurgeCompatibilityTests {
-    enum Backend: String, CaseIterable, CustomTestStringConvertible {
-        case sqlite, postgresql, mysql
-
-        var testDescription: String { rawValue }
-
-        static var available: [Backend] {
-            [.sqlite] + (SharedDatabaseServersTests.serverURL == nil ? [] : [.postgresql])
-                + (ConformanceSuiteTests.mysqlURL == nil ? [] : [.mysql])
-        }
-
-        /// A new store's name.
-        func newStore() -> String {
-            let name = "purge_\(UUID().uuidString.prefix(8).lowercased())"
-            switch self {
-            case .sqlite: return DeploymentSwitchTests.temporaryPath(".sqlite")
-            case .postgresql: return Self.replacingDatabase(of: SharedDatabaseServersTests.serverURL!, with: name)
-            case .mysql: return Self.replacingDatabase(of: ConformanceSuiteTests.mysqlURL!, with: name)
-            }
-        }
-
-        private static func replacingDatabase(of url: String, with name: String) -> String {
-            String(url[..<url.lastIndex(of: "/")!]) + "/" + name
-        }
-    }
-
-    @Test(arguments: Backend.available)
-    func mlMetadataReadsEverythingThePurgeLeftAsBefore(_ backend: Backend) throws {
+    @Test(arguments: TestDatabase.available)
+    func mlMetadataReadsEverythingThePurgeLeftAsBefore(_ backend: TestDatabase) throws {
         let store = backend.newStore()
         _ = try DeploymentSwitchTests.python(["prepare", store, "10"])
         let before = try DeploymentSwitchTests.python(["dump", store])
@@ -46,11 +21,15 @@ struct PurgeCompatibilityTests {
         #expect(dryRun.status == 0, "\(dryRun.error)")
         #expect(try DeploymentSwitchTests.python(["dump", store]) == before, "the dry run changed what ml-metadata reads")
 
-        let contexts = try MLMDProcess.run(["purge", "contexts", "--filter", "name = 'run-1'", "--include-members", "--force", "--db", store])
-        #expect(contexts.text == dryRun.text.replacingOccurrences(of: "dry run: nothing was deleted; add --force to delete", with: "deleted"))
+        let contexts = try MLMDProcess.run([
+            "purge", "contexts", "--filter", "name = 'run-1'", "--include-members", "--force", "--db", store,
+        ])
+        #expect(
+            contexts.text == dryRun.text.replacingOccurrences(of: "dry run: nothing was deleted; add --force to delete", with: "deleted"))
         #expect(
             contexts.text
-                == "artifacts: 2\nexecutions: 0\ncontexts: 1\nevents: 2\nattributions: 2\nassociations: 0\nparent links: 1\nsample ids: 2\ndeleted\n")
+                == "artifacts: 2\nexecutions: 0\ncontexts: 1\nevents: 2\nattributions: 2\nassociations: 0\nparent links: 1\nsample ids: 2\ndeleted\n"
+        )
         let artifacts = try MLMDProcess.run(
             ["purge", "artifacts", "--filter", "properties.split.string_value = 'eval'", "--force", "--compact", "--db", store])
         #expect(

@@ -2,9 +2,11 @@
 // each on a fresh SQLite file (or a new database on a PostgreSQL or MySQL server), same
 // workload, same run.
 //
-// Usage: store-bench [--queries] [--artifacts N] [--markdown] [--ours-only] [--postgresql URL | --mysql URL]
+// Usage: store-bench [--queries | --purge] [--artifacts N] [--markdown] [--ours-only] [--postgresql URL | --mysql URL]
 //   --queries      the query workload instead (Queries.swift): a filtered page of 100 and a
 //                  20-hop lineage subgraph on a store of N artifacts with a lineage chain
+//   --purge        the purge workload instead (Purge.swift): 10% of a store of 20,000 and of N
+//                  artifacts purged by a property filter, against putting them
 //   --artifacts N  artifacts put in batches of 1,000 (default 20,000); see Workload
 //   --markdown     print the result table as Markdown (for Benchmarks/NOTES.md)
 //   --ours-only    skip ml-metadata (for large N)
@@ -21,9 +23,10 @@ var artifactCount = 20_000
 var markdown = false
 var oursOnly = false
 var queries = false
+var purge = false
 /// `--postgresql URL` or `--mysql URL`: both stores on new databases of that server instead of SQLite files.
 nonisolated(unsafe) var databaseServer: DatabaseServer?
-let usage = "usage: store-bench [--queries] [--artifacts N] [--markdown] [--ours-only] [--postgresql URL | --mysql URL]"
+let usage = "usage: store-bench [--queries | --purge] [--artifacts N] [--markdown] [--ours-only] [--postgresql URL | --mysql URL]"
 do {
     var args = CommandLine.arguments.dropFirst()
     while let arg = args.popFirst() {
@@ -31,6 +34,7 @@ do {
         case "--markdown": markdown = true
         case "--ours-only": oursOnly = true
         case "--queries": queries = true
+        case "--purge": purge = true
         case "--postgresql", "--mysql":
             let kind: DatabaseServer.Kind = arg == "--mysql" ? .mysql : .postgresql
             guard let url = args.popFirst() else { fatalError("\(arg) needs a \(kind.rawValue):// URL") }
@@ -50,6 +54,11 @@ do {
             fatalError("unknown argument \(arg); \(usage)")
         }
     }
+}
+
+if purge {
+    try runPurgeWorkload(artifacts: artifactCount, markdown: markdown)
+    exit(0)
 }
 
 if queries {
