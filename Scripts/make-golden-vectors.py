@@ -39,6 +39,7 @@ os.environ['PROTOCOL_BUFFERS_PYTHON_IMPLEMENTATION'] = 'python'
 from google.protobuf.internal import api_implementation  # noqa: E402
 from google.protobuf import any_pb2, field_mask_pb2, struct_pb2
 from google.protobuf import descriptor as D
+from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
 from ml_metadata.proto import metadata_store_pb2 as ms
 from ml_metadata.proto import metadata_store_service_pb2 as mss
 
@@ -59,8 +60,23 @@ UNKNOWN_URL = 'type.googleapis.com/foo.Bar'
 
 _tmp = tempfile.TemporaryDirectory()
 DESC = os.path.join(_tmp.name, 'mlmd.desc')
-PROTO_FILES = ['ml_metadata/proto/metadata_store.proto', 'ml_metadata/proto/metadata_store_service.proto']
+PROTO_FILES = ['ml_metadata/proto/metadata_store.proto', 'ml_metadata/proto/metadata_store_service.proto',
+               'swift_ml_metadata/purge_service.proto']
 subprocess.run(['protoc', '-I' + PROTOS, '--include_imports', '--descriptor_set_out=' + DESC] + PROTO_FILES, check=True)
+
+
+def load_own_protos():
+    """Our own protos have no Python package: their messages come from the descriptor set protoc
+    just wrote, added to the default pool beside ml_metadata's."""
+    file_set = descriptor_pb2.FileDescriptorSet.FromString(open(DESC, 'rb').read())
+    pool = descriptor_pool.Default()
+    own = [f for f in file_set.file if f.package == 'swift_ml_metadata']
+    for file_proto in own:
+        pool.AddSerializedFile(file_proto.SerializeToString())
+    return [pool.FindFileByName(f.name) for f in own]
+
+
+OWN_FILES = load_own_protos()
 
 
 def protoc(mode, type_name, proto_file, data):
@@ -129,7 +145,7 @@ def walk_messages(desc, out):
 
 
 MESSAGES = []
-for fd in (ms.DESCRIPTOR, mss.DESCRIPTOR):
+for fd in (ms.DESCRIPTOR, mss.DESCRIPTOR, *OWN_FILES):
     for name in fd.message_types_by_name:
         walk_messages(fd.message_types_by_name[name], MESSAGES)
 for cls in (any_pb2.Any, struct_pb2.Struct, struct_pb2.Value, struct_pb2.ListValue, field_mask_pb2.FieldMask):
@@ -145,6 +161,15 @@ for mod in (ms, mss, any_pb2, struct_pb2, field_mask_pb2):
         obj = getattr(mod, name)
         if isinstance(obj, type) and hasattr(obj, 'DESCRIPTOR') and isinstance(obj.DESCRIPTOR, D.Descriptor):
             collect(obj)
+
+
+for fd in OWN_FILES:
+    for name in fd.message_types_by_name:
+        def collect_own(desc):
+            CLASSES[desc.full_name] = message_factory.GetMessageClass(desc)
+            for nested in desc.nested_types:
+                collect_own(nested)
+        collect_own(fd.message_types_by_name[name])
 
 
 def new(type_name):
