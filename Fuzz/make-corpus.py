@@ -2,7 +2,8 @@
 """Writes the seed corpus under Fuzz/Corpus/ from the golden vectors (Tests/MLMDProtosTests/Golden).
 
 fuzz-binary and fuzz-text inputs are one byte, the index of the message type in
-FuzzSupport.messageTypes (MetadataStoreService.methods in .proto order, request then response),
+FuzzSupport.messageTypes (MetadataStoreService.methods, then MetadataPurgeService.methods, in .proto
+order, request then response),
 followed by the message in binary or text form. fuzz-filter inputs are filter queries.
 Run from anywhere: python3 Fuzz/make-corpus.py (deterministic; rewrites Corpus/).
 """
@@ -13,7 +14,11 @@ import shutil
 FUZZ = pathlib.Path(__file__).resolve().parent
 ROOT = FUZZ.parent
 GOLDEN = ROOT / "Tests/MLMDProtosTests/Golden"
-SERVICE = ROOT / "Sources/MLMDProtos/metadata_store_service.pb.swift"
+# The services' generated files, in FuzzSupport.messageTypes order, with their packages.
+SERVICES = [
+    ("ml_metadata", ROOT / "Sources/MLMDProtos/metadata_store_service.pb.swift"),
+    ("swift_ml_metadata", ROOT / "Sources/MLMDProtos/purge_service.pb.swift"),
+]
 CORPUS = FUZZ / "Corpus"
 
 # The text seeds: small `full` messages only, to keep the corpus small.
@@ -50,12 +55,14 @@ REGRESSIONS = [
 
 
 def message_types():
-    """The request and response types of the service, in FuzzSupport.messageTypes order."""
+    """The request and response types of the services, in FuzzSupport.messageTypes order, as
+    (package, name)."""
     pattern = re.compile(r'ProtoServiceMethod\(name: "\w+", requestType: (\w+)\.self, responseType: (\w+)\.self\)')
     types = []
-    for request, response in pattern.findall(SERVICE.read_text()):
-        types += [request, response]
-    assert len(types) == 104, len(types)
+    for package, source in SERVICES:
+        for request, response in pattern.findall(source.read_text()):
+            types += [(package, request), (package, response)]
+    assert len(types) == 110, len(types)
     return types
 
 
@@ -88,17 +95,21 @@ WRAPPED_TEXT = [
 
 def main():
     types = message_types()
-    index = {name: position for position, name in enumerate(types)}
+    # A name's first position: PurgeResponse answers three methods.
+    index = {}
+    for position, (_, name) in enumerate(types):
+        index.setdefault(name, position)
     if CORPUS.exists():
         shutil.rmtree(CORPUS)
     binary, text, filter_dir = (CORPUS / "fuzz-binary", CORPUS / "fuzz-text", CORPUS / "fuzz-filter")
     for directory in (binary, text, filter_dir):
         directory.mkdir(parents=True)
 
-    for position, name in enumerate(types):
+    for name, position in index.items():
+        package = types[position][0]
         prefix = bytes([position])
-        (binary / name).write_bytes(prefix + golden(f"ml_metadata.{name}.full.bin"))
-        full_text = golden(f"ml_metadata.{name}.full.txt")
+        (binary / name).write_bytes(prefix + golden(f"{package}.{name}.full.bin"))
+        full_text = golden(f"{package}.{name}.full.txt")
         if len(full_text) <= TEXT_SEED_LIMIT:
             (text / name).write_bytes(prefix + full_text)
     # Non-canonical encodings the decoder must accept (packed runs split, unsorted maps, ...).

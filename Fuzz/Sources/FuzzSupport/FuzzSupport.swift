@@ -7,10 +7,10 @@ import ProtoWire
 /// and saves the input: the decoders may throw on any input, but must never crash, hang, or
 /// decode something they cannot write back and read again unchanged.
 public enum FuzzSupport {
-    /// Every request and response type of `ml_metadata.MetadataStoreService`, in .proto order:
-    /// 52 methods, 104 types.
+    /// Every request and response type of `ml_metadata.MetadataStoreService` (52 methods), then
+    /// of our `swift_ml_metadata.MetadataPurgeService` (3), in .proto order: 110 types.
     public static let messageTypes: [any ProtoMessage.Type] =
-        MetadataStoreService.methods.flatMap { [$0.requestType, $0.responseType] }
+        (MetadataStoreService.methods + MetadataPurgeService.methods).flatMap { [$0.requestType, $0.responseType] }
 
     /// The type `data[0]` names, and the rest of the input.
     public static func split(_ data: UnsafePointer<UInt8>, _ size: Int) -> (any ProtoMessage.Type, [UInt8])? {
