@@ -12,9 +12,9 @@ import Testing
 
 /// grpc.health.v1.Health, and a graceful stop that closes the store.
 @Suite struct HealthAndShutdownTests {
-    @Test func healthCheckAnswersForTheServerAndTheStoreServiceOnly() async throws {
+    @Test func healthCheckAnswersForTheServerAndItsServicesOnly() async throws {
         try await RunningServer.with { client, _ in
-            for service in ["", "ml_metadata.MetadataStoreService"] {
+            for service in ["", "ml_metadata.MetadataStoreService", "swift_ml_metadata.MetadataPurgeService"] {
                 let response = try await client.call(
                     "Check", HealthCheckRequest.with { $0.service = service }, service: "grpc.health.v1.Health",
                     returning: HealthCheckResponse.self)
