@@ -94,11 +94,10 @@ import Testing
                 lines.append("event a\(event.artifactID) e\(event.executionID) \(event.type.protoName) steps \(event.path.steps.count)")
             }
             for context in contexts {
-                lines.append("context \(context) artifacts \(try store.getArtifactsByContext(context).map(\.id))")
-                lines.append("context \(context) executions \(try store.getExecutionsByContext(context).map(\.id))")
-                lines.append(
-                    "context \(context) parents \(try store.getParentContextsByContext(.with { $0.contextID = context }).contexts.map(\.id))"
-                )
+                let artifacts = try store.getArtifactsByContext(context).map(\.id)
+                let executions = try store.getExecutionsByContext(context).map(\.id)
+                let parents = try store.getParentContextsByContext(.with { $0.contextID = context }).contexts.map(\.id)
+                lines.append("context \(context): artifacts \(artifacts), executions \(executions), parents \(parents)")
             }
             return lines.joined(separator: "\n")
         }
@@ -126,94 +125,64 @@ import Testing
         }
     }
 
-    /// The dry run's counts, then the same counts deleted, and the store as `remaining` says.
-    func expectPurge(
-        _ fixture: Fixture, _ purge: (Bool) throws -> PurgeResponse, counts: PurgeCounts, sample: [Int64], remaining: String,
-        sourceLocation: SourceLocation = #_sourceLocation
-    ) throws {
-        let before = try fixture.records()
-        let dump = try fixture.database?.dump()
-        #expect(try purge(true) == Self.response(dryRun: true, counts, sample: sample), sourceLocation: sourceLocation)
-        #expect(try fixture.records() == before, sourceLocation: sourceLocation)
-        if let dump { #expect(try fixture.database?.dump() == dump, "the dry run changed the database", sourceLocation: sourceLocation) }
-        #expect(try purge(false) == Self.response(dryRun: false, counts, sample: sample), sourceLocation: sourceLocation)
-        #expect(try fixture.records() == remaining, sourceLocation: sourceLocation)
-        #expect(try fixture.danglingRows() == [:], sourceLocation: sourceLocation)
-        #expect(try purge(false) == Self.response(dryRun: false, Self.counts(), sample: []), "a second run finds nothing")
+    /// One purge of the fixture: the request (dry run or not), what it counts, its sample, and
+    /// what the store holds after it.
+    struct PurgeCase: Sendable, CustomTestStringConvertible {
+        var testDescription: String
+        var purge: @Sendable (MetadataStore, _ dryRun: Bool) throws -> PurgeResponse
+        var counts: PurgeCounts
+        var sample: [Int64]
+        var remaining: String
     }
 
-    @Test(arguments: StoreBackend.allCases)
-    func anArtifactGoesWithItsPropertiesEventsAndAttributions(_ backend: StoreBackend) throws {
-        let fixture = try Fixture(backend)
-        try expectPurge(
-            fixture,
-            { dryRun in
-                try fixture.store.purgeArtifacts(
+    static let cases = [
+        PurgeCase(
+            testDescription: "an artifact goes with its properties, events and attributions",
+            purge: { store, dryRun in
+                try store.purgeArtifacts(
                     .with {
                         $0.filterQuery = "properties.split.string_value = 'eval'"; $0.dryRun = dryRun
                     })
             },
-            counts: Self.counts(artifacts: 2, events: 3, attributions: 3), sample: [2, 3],
+            counts: counts(artifacts: 2, events: 3, attributions: 3), sample: [2, 3],
             remaining: """
                 artifacts [1, 4]
                 executions [1, 2]
                 contexts [1, 2, 3]
                 event a1 e1 OUTPUT steps 2
                 event a4 e2 INPUT steps 0
-                context 1 artifacts [1]
-                context 1 executions [1]
-                context 1 parents [3]
-                context 2 artifacts []
-                context 2 executions [2]
-                context 2 parents [3]
-                context 3 artifacts []
-                context 3 executions []
-                context 3 parents []
-                """)
-    }
-
-    @Test(arguments: StoreBackend.allCases)
-    func anExecutionGoesWithItsPropertiesEventsAndAssociations(_ backend: StoreBackend) throws {
-        let fixture = try Fixture(backend)
-        try expectPurge(
-            fixture,
-            { dryRun in
-                try fixture.store.purgeExecutions(
+                context 1: artifacts [1], executions [1], parents [3]
+                context 2: artifacts [], executions [2], parents [3]
+                context 3: artifacts [], executions [], parents []
+                """),
+        PurgeCase(
+            testDescription: "an execution goes with its properties, events and associations",
+            purge: { store, dryRun in
+                try store.purgeExecutions(
                     .with {
                         $0.filterQuery = "name = 'e2'"; $0.dryRun = dryRun
                     })
             },
-            counts: Self.counts(executions: 1, events: 3, associations: 1), sample: [2],
+            counts: counts(executions: 1, events: 3, associations: 1), sample: [2],
             remaining: """
                 artifacts [1, 2, 3, 4]
                 executions [1]
                 contexts [1, 2, 3]
                 event a1 e1 OUTPUT steps 2
                 event a2 e1 INPUT steps 0
-                context 1 artifacts [1, 2]
-                context 1 executions [1]
-                context 1 parents [3]
-                context 2 artifacts [2, 3]
-                context 2 executions []
-                context 2 parents [3]
-                context 3 artifacts []
-                context 3 executions []
-                context 3 parents []
-                """)
-    }
-
-    @Test(arguments: StoreBackend.allCases)
-    func aContextGoesWithItsRelationsAndLeavesItsMembers(_ backend: StoreBackend) throws {
-        let fixture = try Fixture(backend)
-        try expectPurge(
-            fixture,
-            { dryRun in
-                try fixture.store.purgeContexts(
+                context 1: artifacts [1, 2], executions [1], parents [3]
+                context 2: artifacts [2, 3], executions [], parents [3]
+                context 3: artifacts [], executions [], parents []
+                """),
+        PurgeCase(
+            testDescription: "a context goes with its relations and leaves its members",
+            purge: { store, dryRun in
+                try store.purgeContexts(
                     .with {
                         $0.filterQuery = "name = 'run-1'"; $0.dryRun = dryRun
                     })
             },
-            counts: Self.counts(contexts: 1, attributions: 2, associations: 1, parentLinks: 1), sample: [1],
+            counts: counts(contexts: 1, attributions: 2, associations: 1, parentLinks: 1), sample: [1],
             remaining: """
                 artifacts [1, 2, 3, 4]
                 executions [1, 2]
@@ -223,28 +192,19 @@ import Testing
                 event a2 e2 INPUT steps 0
                 event a3 e2 OUTPUT steps 0
                 event a4 e2 INPUT steps 0
-                context 2 artifacts [2, 3]
-                context 2 executions [2]
-                context 2 parents [3]
-                context 3 artifacts []
-                context 3 executions []
-                context 3 parents []
-                """)
-    }
-
-    /// Run 1 takes artifact 1 and execution 1, which only it has; artifact 2 stays with run 2.
-    @Test(arguments: StoreBackend.allCases)
-    func aContextWithMembersTakesWhatNoKeptContextHas(_ backend: StoreBackend) throws {
-        let fixture = try Fixture(backend)
-        try expectPurge(
-            fixture,
-            { dryRun in
-                try fixture.store.purgeContexts(
+                context 2: artifacts [2, 3], executions [2], parents [3]
+                context 3: artifacts [], executions [], parents []
+                """),
+        // Run 1 takes artifact 1 and execution 1, which only it has; artifact 2 stays with run 2.
+        PurgeCase(
+            testDescription: "a context with members takes what no kept context has",
+            purge: { store, dryRun in
+                try store.purgeContexts(
                     .with {
                         $0.filterQuery = "name = 'run-1'"; $0.dryRun = dryRun; $0.includeMembers = true
                     })
             },
-            counts: Self.counts(artifacts: 1, executions: 1, contexts: 1, events: 2, attributions: 2, associations: 1, parentLinks: 1),
+            counts: counts(artifacts: 1, executions: 1, contexts: 1, events: 2, attributions: 2, associations: 1, parentLinks: 1),
             sample: [1],
             remaining: """
                 artifacts [2, 3, 4]
@@ -253,38 +213,45 @@ import Testing
                 event a2 e2 INPUT steps 0
                 event a3 e2 OUTPUT steps 0
                 event a4 e2 INPUT steps 0
-                context 2 artifacts [2, 3]
-                context 2 executions [2]
-                context 2 parents [3]
-                context 3 artifacts []
-                context 3 executions []
-                context 3 parents []
-                """)
-    }
-
-    /// Both runs in batches of one: artifact 2, in both, goes with the first and is counted once,
-    /// in the dry run too, as are the events between nodes of different batches.
-    @Test(arguments: StoreBackend.allCases)
-    func membersSharedAcrossBatchesAreCountedOnce(_ backend: StoreBackend) throws {
-        let fixture = try Fixture(backend)
-        try expectPurge(
-            fixture,
-            { dryRun in
-                try fixture.store.purgeContexts(
+                context 2: artifacts [2, 3], executions [2], parents [3]
+                context 3: artifacts [], executions [], parents []
+                """),
+        // Both runs in batches of one: artifact 2, in both, goes with the first and is counted
+        // once, in the dry run too, as are the events between nodes of different batches.
+        PurgeCase(
+            testDescription: "members shared across batches are counted once",
+            purge: { store, dryRun in
+                try store.purgeContexts(
                     .with {
                         $0.filterQuery = "type = 'PipelineRun'"; $0.dryRun = dryRun; $0.includeMembers = true; $0.batchSize = 1
                     })
             },
-            counts: Self.counts(artifacts: 3, executions: 2, contexts: 2, events: 5, attributions: 4, associations: 2, parentLinks: 2),
+            counts: counts(artifacts: 3, executions: 2, contexts: 2, events: 5, attributions: 4, associations: 2, parentLinks: 2),
             sample: [1, 2],
             remaining: """
                 artifacts [4]
                 executions []
                 contexts [3]
-                context 3 artifacts []
-                context 3 executions []
-                context 3 parents []
-                """)
+                context 3: artifacts [], executions [], parents []
+                """),
+    ]
+
+    /// The dry run counts and changes nothing (row for row where there is a database); the purge
+    /// deletes what it counted, leaves no row pointing at a missing one, and a second run finds
+    /// nothing.
+    @Test(arguments: StoreBackend.allCases, cases)
+    func aPurgeDeletesWhatItsDryRunCounts(_ backend: StoreBackend, _ purgeCase: PurgeCase) throws {
+        let fixture = try Fixture(backend)
+        let before = try fixture.records()
+        let dump = try fixture.database?.dump()
+        let expected = Self.response(dryRun: true, purgeCase.counts, sample: purgeCase.sample)
+        #expect(try purgeCase.purge(fixture.store, true) == expected)
+        #expect(try fixture.records() == before)
+        if let dump { #expect(try fixture.database?.dump() == dump, "the dry run changed the database") }
+        #expect(try purgeCase.purge(fixture.store, false) == Self.response(dryRun: false, purgeCase.counts, sample: purgeCase.sample))
+        #expect(try fixture.records() == purgeCase.remaining)
+        #expect(try fixture.danglingRows() == [:])
+        #expect(try purgeCase.purge(fixture.store, false) == Self.response(dryRun: false, Self.counts(), sample: []))
     }
 
     /// A purge stopped after its first batch leaves a consistent store, and the same request
