@@ -22,21 +22,26 @@ public struct MetadataStoreClient: MetadataStoreServiceCaller, MetadataPurgeServ
     private let client: GRPCClient<HTTP2ClientTransport.Posix>
     /// `host:port`, for messages.
     public let address: String
+    /// Sent with every call as `authorization: Bearer TOKEN`, for a server started with
+    /// `--auth-token-file`.
+    private let token: String?
 
     /// Connects in plaintext to `host:port`, runs `body` with the client, and closes the connection.
     /// Nothing is sent before the first call: an unreachable server surfaces as UNAVAILABLE there.
+    /// With `token`, every call carries it (`authorization: Bearer TOKEN`).
     public static func withConnection<Result: Sendable>(
-        host: String, port: Int, _ body: (MetadataStoreClient) async throws -> Result
+        host: String, port: Int, token: String? = nil, _ body: (MetadataStoreClient) async throws -> Result
     ) async throws -> Result {
         let transport = try HTTP2ClientTransport.Posix(target: .dns(host: host, port: port), transportSecurity: .plaintext)
         return try await withGRPCClient(transport: transport) { client in
-            try await body(MetadataStoreClient(client: client, address: "\(host):\(port)"))
+            try await body(MetadataStoreClient(client: client, address: "\(host):\(port)", token: token))
         }
     }
 
-    private init(client: GRPCClient<HTTP2ClientTransport.Posix>, address: String) {
+    private init(client: GRPCClient<HTTP2ClientTransport.Posix>, address: String, token: String?) {
         self.client = client
         self.address = address
+        self.token = token
     }
 
     /// Sends `request` to `method` of `service` (`ml_metadata.MetadataStoreService`, or our
@@ -49,8 +54,10 @@ public struct MetadataStoreClient: MetadataStoreServiceCaller, MetadataPurgeServ
         options.maxRequestMessageBytes = Self.maxMessageBytes
         options.maxResponseMessageBytes = Self.maxMessageBytes
         do {
+            var metadata = Metadata()
+            if let token { metadata.addString("Bearer \(token)", forKey: "authorization") }
             return try await client.unary(
-                request: ClientRequest(message: request),
+                request: ClientRequest(message: request, metadata: metadata),
                 descriptor: MethodDescriptor(fullyQualifiedService: service, method: method),
                 serializer: ProtoWireSerializer<Request>(),
                 deserializer: ProtoWireDeserializer<Response>(),

@@ -87,7 +87,7 @@ extension MLMDCommand {
             progress.update(status: "the server at \(host):\(port) is purging")
             defer { progress.finish() }
             return try await store.reporting {
-                try await MetadataStoreClient.withConnection(host: host, port: port) { client in
+                try await MetadataStoreClient.withConnection(host: host, port: port, token: StoreOptions.serverToken) { client in
                     do {
                         switch kind.kind {
                         case .artifact: return try await client.purgeArtifacts(artifactsRequest(query))

@@ -46,6 +46,18 @@ extension MLMDCommand {
             help: "ml-metadata's comma-separated KEY=VALUE gRPC arguments; grpc.max_receive_message_length is honoured.")
         var channelArguments: String?
 
+        @Option(help: "Also serve HTTP/1.1 on this port: every method as POST /SERVICE/METHOD (Connect, gRPC-Web), /healthz, /readyz.")
+        var httpPort: Int?
+
+        @Flag(help: "Answer only the methods that read the store; the others are PERMISSION_DENIED (HTTP 403).")
+        var readOnly = false
+
+        @Option(help: "A file holding a token every call must carry as authorization: Bearer TOKEN (else UNAUTHENTICATED, HTTP 401).")
+        var authTokenFile: String?
+
+        @Option(help: "The web origin (https://ui.example.com) whose pages may call over HTTP; others are refused.")
+        var corsOrigin: String?
+
         @OptionGroup(title: "ml-metadata's metadata_store_server flags")
         var server: MetadataStoreServerFlags
 
@@ -54,6 +66,9 @@ extension MLMDCommand {
                 host: host, port: port, maxRequestBytes: maxMessageBytes, backends: DatabaseBackend.all)
             configuration.serverConfig = try serverConfig()
             if let channelArguments { try Self.apply(channelArguments: channelArguments, to: &configuration) }
+            configuration.httpPort = httpPort
+            configuration.corsOrigin = corsOrigin
+            configuration.policy = CallPolicy(readOnly: readOnly, token: try authTokenFile.map(Self.readToken))
 
             let server = try await open(configuration)
             let signals = ShutdownSignals { server.beginShutdown() }
@@ -63,12 +78,22 @@ extension MLMDCommand {
                     // Unbuffered, so that scripts waiting for this line see it at once.
                     FileHandle.standardOutput.write(
                         Data("mlmd serve: listening on \(address) (\(security)), store: \(server.backendDescription)\n".utf8))
+                } onHTTPListening: { address in
+                    FileHandle.standardOutput.write(Data("mlmd serve: HTTP on \(address) (Connect, gRPC-Web, /healthz, /readyz)\n".utf8))
                 }
             } catch {
                 throw StandardStreams.failure("cannot serve on \(host):\(port): \(error)")
             }
             signals.cancel()
             FileHandle.standardError.write(Data("mlmd serve: stopped; the store is closed\n".utf8))
+        }
+
+        /// The token in `path`, without the line end a text editor adds.
+        private static func readToken(_ path: String) throws -> String {
+            let bytes = try StandardStreams.readFile(path)
+            let token = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !token.isEmpty else { throw StandardStreams.failure("--auth-token-file: \(path) holds no token") }
+            return token
         }
 
         /// The server's configuration from the flags, as ml-metadata's server builds it from the

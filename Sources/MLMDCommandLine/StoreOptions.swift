@@ -17,11 +17,19 @@ struct StoreOptions: ParsableArguments {
     func withStore<T: Sendable>(creating: Bool, _ body: (any MetadataStoreServiceProtocol) async throws -> T) async throws -> T {
         if let server = try DatabaseArgument.server(db) {
             return try await reporting {
-                try await MetadataStoreClient.withConnection(host: server.host, port: server.port) { client in try await body(client) }
+                try await MetadataStoreClient.withConnection(host: server.host, port: server.port, token: Self.serverToken) { client in
+                    try await body(client)
+                }
             }
         }
         let store = try openStore(creating: creating)
         return try await reporting { try await body(store) }
+    }
+
+    /// The token a server started with `--auth-token-file` wants, from `MLMD_AUTH_TOKEN` (an
+    /// environment variable rather than a flag, so that it stays out of the process list).
+    static var serverToken: String? {
+        ProcessInfo.processInfo.environment["MLMD_AUTH_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Opens the database in this process. Commands that only read pass `creating: false`, so

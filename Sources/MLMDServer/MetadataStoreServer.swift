@@ -29,6 +29,15 @@ public final class MetadataStoreServer: Sendable {
         /// The database servers a `connection_config` may name besides SQLite (`.postgreSQL`,
         /// `.mySQL`), from their own modules.
         public var backends: [DatabaseBackend]
+        /// Who may call, over every transport: a token every call must carry, and whether only
+        /// reads are answered. Off by default, as ml-metadata's server.
+        public var policy = CallPolicy()
+        /// A port for HTTP/1.1 besides gRPC's (0 picks a free one): the services' methods as
+        /// Connect unary calls and gRPC-Web, `/healthz` and `/readyz`. Nil serves gRPC only.
+        public var httpPort: Int?
+        /// The one web origin (`https://ui.example.com`) whose pages may call over HTTP; nil
+        /// refuses calls from every other origin than the server's own.
+        public var corsOrigin: String?
 
         /// A configuration listening on `host:port` for a store in memory.
         public init(
@@ -47,10 +56,12 @@ public final class MetadataStoreServer: Sendable {
     /// The store the server serves, in words: `in memory`, `SQLite file PATH`, or
     /// `PostgreSQL database NAME on HOST:PORT` (`MySQL database …` likewise).
     public let backendDescription: String
+    private let transportHost: String
     private let lanes: StoreLanes
     private let serving = ServingState()
     private let transport: HTTP2ServerTransport.Posix
     private let server: GRPCServer<HTTP2ServerTransport.Posix>
+    private let http: HTTPListener?
 
     /// Opens the store and prepares the server; nothing listens until `run`. The store's
     /// schema is migrated as `migration_options` says, as ml-metadata's server does: an older
@@ -66,12 +77,19 @@ public final class MetadataStoreServer: Sendable {
         guard (0...65535).contains(configuration.port) else {
             throw ServerConfigurationError("port \(configuration.port) is not between 0 and 65535")
         }
+        if let httpPort = configuration.httpPort, !(0...65535).contains(httpPort) {
+            throw ServerConfigurationError("HTTP port \(httpPort) is not between 0 and 65535")
+        }
+        if configuration.httpPort != nil && serverConfig.hasSslConfig {
+            throw ServerConfigurationError("the HTTP listener has no TLS yet: serve HTTP behind a TLS proxy, or leave out ssl_config")
+        }
         guard configuration.maxRequestBytes > 0 else {
             throw ServerConfigurationError("the maximum request size must be positive, not \(configuration.maxRequestBytes)")
         }
         var connection = serverConfig.connectionConfig
         if connection.config == nil { connection.fakeDatabase = FakeDatabaseConfig() }
         backendDescription = Self.describe(connection)
+        transportHost = configuration.host
         let security: HTTP2ServerTransport.Posix.TransportSecurity =
             serverConfig.hasSslConfig ? try .mlmd(serverConfig.sslConfig) : .plaintext
         lanes = try StoreLanes(
@@ -85,17 +103,29 @@ public final class MetadataStoreServer: Sendable {
         server = GRPCServer(
             transport: transport,
             services: [
-                MetadataStoreGRPCService(lanes: lanes, maxRequestBytes: configuration.maxRequestBytes),
-                MetadataPurgeGRPCService(lanes: lanes, maxRequestBytes: configuration.maxRequestBytes),
+                StoreGRPCServices(lanes: lanes, maxRequestBytes: configuration.maxRequestBytes, policy: configuration.policy),
                 HealthService(serving: serving),
             ])
+        http = configuration.httpPort.map { [lanes, serving] httpPort in
+            var methods = ServiceMethodTable()
+            MetadataStoreMethods(lanes: lanes).register(into: &methods)
+            MetadataPurgeMethods(lanes: lanes).register(into: &methods)
+            return HTTPListener(
+                host: configuration.host, port: httpPort, methods: methods, policy: configuration.policy,
+                maxRequestBytes: configuration.maxRequestBytes, corsOrigin: configuration.corsOrigin, lanes: lanes, serving: serving)
+        }
     }
 
     /// Serves until `beginShutdown()`, then returns once the calls in flight have finished and the
-    /// store is closed. `onListening` hears the address once the port is bound.
+    /// store is closed. `onListening` hears gRPC's address once its port is bound, then
+    /// `onHTTPListening` the HTTP listener's, when there is one.
     ///
-    /// - Throws: the transport's error when the address cannot be bound.
-    public func run(onListening: @Sendable (_ address: String) -> Void = { _ in }) async throws {
+    /// - Throws: the transport's error when an address cannot be bound.
+    public func run(
+        onListening: @Sendable (_ address: String) -> Void = { _ in },
+        onHTTPListening: @escaping @Sendable (_ address: String) -> Void = { _ in }
+    ) async throws {
+        let host = transportHost
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await self.server.serve() }
@@ -108,6 +138,10 @@ public final class MetadataStoreServer: Sendable {
                     throw error
                 }
                 onListening(address)
+                // HTTP starts once gRPC listens, so that gRPC's line comes first.
+                if let http {
+                    group.addTask { try await http.run { port in onHTTPListening("\(host):\(port)") } }
+                }
                 try await group.waitForAll()
             }
         } catch {
@@ -122,6 +156,7 @@ public final class MetadataStoreServer: Sendable {
     public func beginShutdown() {
         serving.stopServing()
         server.beginGracefulShutdown()
+        http?.beginShutdown()
     }
 
     /// The transport refuses a request over its own limit by resetting the stream, which clients

@@ -9,14 +9,30 @@ import Testing
 
 /// The 52 methods of ml_metadata.MetadataStoreService over a real HTTP/2 connection.
 @Suite struct MetadataStoreServiceTests {
-    @Test func everyMethodOfTheServiceIsRegisteredUnderItsName() throws {
+    @Test func everyMethodOfTheServicesIsRegisteredUnderItsName() throws {
         let lanes = try StoreLanes(config: .with { $0.fakeDatabase = FakeDatabaseConfig() }, backends: [], readThreadCount: 1)
         var router = RPCRouter<HTTP2ServerTransport.Posix>()
-        MetadataStoreGRPCService(lanes: lanes).registerMethods(with: &router)
-        #expect(router.count == 52)
-        #expect(Set(router.methods.map(\.method)) == Set(MetadataStoreService.methods.map(\.name)))
-        #expect(Set(router.methods.map(\.service.fullyQualifiedService)) == ["ml_metadata.MetadataStoreService"])
+        StoreGRPCServices(lanes: lanes).registerMethods(with: &router)
+        #expect(router.count == 55)
+        let names = (MetadataStoreService.methods + MetadataPurgeService.methods).map(\.name)
+        #expect(Set(router.methods.map(\.method)) == Set(names))
+        #expect(
+            Set(router.methods.map(\.service.fullyQualifiedService)) == [
+                "ml_metadata.MetadataStoreService", "swift_ml_metadata.MetadataPurgeService",
+            ])
+        var table = ServiceMethodTable()
+        MetadataStoreMethods(lanes: lanes).register(into: &table)
+        MetadataPurgeMethods(lanes: lanes).register(into: &table)
+        #expect(Set(table.methods.keys) == Set(router.methods.map { "/\($0.service.fullyQualifiedService)/\($0.method)" }))
+        #expect(table.methods.values.filter(\.changesStore).map(\.name).sorted() == Self.writes)
     }
+
+    /// The methods a read-only server refuses.
+    static let writes = [
+        "PurgeArtifacts", "PurgeContexts", "PurgeExecutions", "PutArtifactType", "PutArtifacts", "PutAttributionsAndAssociations",
+        "PutContextType", "PutContexts", "PutEvents", "PutExecution", "PutExecutionType", "PutExecutions", "PutLineageSubgraph",
+        "PutParentContexts", "PutTypes",
+    ]
 
     /// Each method decodes its request type and answers with its response type; only the deprecated
     /// GetLineageGraph is UNIMPLEMENTED, as in ml-metadata.

@@ -19,18 +19,41 @@ enum RunningServer {
         clientSecurity: HTTP2ClientTransport.Posix.TransportSecurity = .plaintext,
         _ body: (Client, Int) async throws -> T
     ) async throws -> T {
+        try await withPorts(configuration, clientSecurity: clientSecurity) { client, ports in try await body(client, ports.grpc) }
+    }
+
+    /// The ports a running server listens on.
+    struct Ports {
+        var grpc: Int
+        /// The HTTP listener's, when the configuration asks for one.
+        var http: Int?
+    }
+
+    /// As `with`, telling `body` the HTTP listener's port too.
+    static func withPorts<T: Sendable>(
+        _ configuration: MetadataStoreServer.Configuration = .init(port: 0),
+        clientSecurity: HTTP2ClientTransport.Posix.TransportSecurity = .plaintext,
+        _ body: (Client, Ports) async throws -> T
+    ) async throws -> T {
         var configuration = configuration
         configuration.host = "127.0.0.1"
         configuration.port = 0
+        if configuration.httpPort != nil { configuration.httpPort = 0 }
+        let wantsHTTP = configuration.httpPort != nil
         let server = try MetadataStoreServer(configuration: configuration)
         let (addresses, announce) = AsyncStream<String>.makeStream()
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 defer { announce.finish() }
-                try await server.run { announce.yield($0) }
+                try await server.run {
+                    announce.yield($0)
+                } onHTTPListening: {
+                    announce.yield($0)
+                }
             }
             var iterator = addresses.makeAsyncIterator()
-            guard let address = await iterator.next(), let port = address.split(separator: ":").last.flatMap({ Int($0) }) else {
+            func nextPort() async -> Int? { await iterator.next()?.split(separator: ":").last.flatMap { Int($0) } }
+            guard let port = await nextPort(), let http = wantsHTTP ? await nextPort() : 0 else {
                 try await group.waitForAll()
                 throw ServerDidNotStart()
             }
@@ -38,7 +61,10 @@ enum RunningServer {
             do {
                 let transport = try HTTP2ClientTransport.Posix(
                     target: .ipv4(address: "127.0.0.1", port: port), transportSecurity: clientSecurity)
-                result = .success(try await withGRPCClient(transport: transport) { client in try await body(client, port) })
+                result = .success(
+                    try await withGRPCClient(transport: transport) { client in
+                        try await body(client, Ports(grpc: port, http: wantsHTTP ? http : nil))
+                    })
             } catch {
                 result = .failure(error)
             }

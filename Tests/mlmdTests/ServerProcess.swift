@@ -37,6 +37,13 @@ final class ServerProcess: @unchecked Sendable {
         self.port = port
     }
 
+    /// The next line the server prints after its listening line.
+    func readLine() -> String {
+        var line = Data()
+        while let byte = try? stdout.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data([0x0A]) { line.append(byte) }
+        return String(decoding: line, as: UTF8.self)
+    }
+
     /// Sends SIGTERM and waits; the exit status and what the server wrote to standard error.
     func stop() -> (status: Int32, error: String) {
         process.terminate()

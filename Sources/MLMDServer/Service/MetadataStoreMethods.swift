@@ -1,17 +1,14 @@
-import GRPCCore
 import MLMDProtos
 import MLMetadata
 import ProtoWire
 
 /// `ml_metadata.MetadataStoreService`: each of its 52 methods calls the `MetadataStore` method of
 /// the same name, writes on the write lane and reads on the read lane.
-struct MetadataStoreGRPCService: RegistrableRPCService {
+struct MetadataStoreMethods {
     let lanes: StoreLanes
-    /// Requests over this size fail with RESOURCE_EXHAUSTED.
-    var maxRequestBytes = Int.max
 
-    func registerMethods<Transport: ServerTransport>(with router: inout RPCRouter<Transport>) {
-        var methods = Registrar(router: router, lanes: lanes, maxRequestBytes: maxRequestBytes)
+    func register(into sink: inout some ServiceMethodSink) {
+        var methods = Registrar(sink: sink, lanes: lanes)
         methods.write(PutArtifactTypeRequest.self) { try $0.putArtifactType($1) }
         methods.write(PutExecutionTypeRequest.self) { try $0.putExecutionType($1) }
         methods.write(PutContextTypeRequest.self) { try $0.putContextType($1) }
@@ -64,33 +61,32 @@ struct MetadataStoreGRPCService: RegistrableRPCService {
         methods.read(GetExecutionsByContextRequest.self) { try $0.getExecutionsByContext($1) }
         methods.read(GetLineageGraphRequest.self) { try $0.getLineageGraph($1) }
         methods.read(GetLineageSubgraphRequest.self) { try $0.getLineageSubgraph($1) }
-        router = methods.router
+        sink = methods.sink
     }
 }
 
 /// Registers store methods by request type; the method name comes from the generated method
 /// table, so a request type that is not one of the service's cannot be registered.
-private struct Registrar<Transport: ServerTransport> {
-    var router: RPCRouter<Transport>
+private struct Registrar<Sink: ServiceMethodSink> {
+    var sink: Sink
     let lanes: StoreLanes
-    let maxRequestBytes: Int
 
     mutating func write<Request: ProtoMessage, Response: ProtoMessage>(
         _ request: Request.Type, _ call: @escaping @Sendable (MetadataStore, Request) throws -> Response
     ) {
         let lanes = self.lanes
-        register(request) { message in try await lanes.write { try call($0, message) } }
+        register(request, changesStore: true) { message in try await lanes.write { try call($0, message) } }
     }
 
     mutating func read<Request: ProtoMessage, Response: ProtoMessage>(
         _ request: Request.Type, _ call: @escaping @Sendable (MetadataStore, Request) throws -> Response
     ) {
         let lanes = self.lanes
-        register(request) { message in try await lanes.read { try call($0, message) } }
+        register(request, changesStore: false) { message in try await lanes.read { try call($0, message) } }
     }
 
     private mutating func register<Request: ProtoMessage, Response: ProtoMessage>(
-        _ request: Request.Type, _ body: @escaping @Sendable (Request) async throws -> Response
+        _ request: Request.Type, changesStore: Bool, _ body: @escaping @Sendable (Request) async throws -> Response
     ) {
         guard
             let method = MetadataStoreService.methods.first(where: {
@@ -100,6 +96,6 @@ private struct Registrar<Transport: ServerTransport> {
         else {
             preconditionFailure("\(Request.protoMessageName) is not a request of \(MetadataStoreService.name)")
         }
-        router.registerUnary(service: MetadataStoreService.name, method: method.name, maxRequestBytes: maxRequestBytes, body)
+        sink.add(service: MetadataStoreService.name, name: method.name, changesStore: changesStore, body)
     }
 }

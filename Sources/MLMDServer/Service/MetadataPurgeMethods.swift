@@ -1,4 +1,3 @@
-import GRPCCore
 import MLMDProtos
 import MLMetadata
 import ProtoWire
@@ -6,23 +5,21 @@ import ProtoWire
 /// `swift_ml_metadata.MetadataPurgeService`: each purge runs a batch at a time, each batch a
 /// call of its own on a lane, so that other clients' calls go on between batches. A dry run only
 /// reads, on the read lane; a purge that deletes takes the write lane, batch by batch.
-struct MetadataPurgeGRPCService: RegistrableRPCService {
+struct MetadataPurgeMethods {
     let lanes: StoreLanes
-    /// Requests over this size fail with RESOURCE_EXHAUSTED.
-    var maxRequestBytes = Int.max
 
-    func registerMethods<Transport: ServerTransport>(with router: inout RPCRouter<Transport>) {
-        register("PurgeArtifacts", PurgeArtifactsRequest.self, PurgeOperation.init, with: &router)
-        register("PurgeExecutions", PurgeExecutionsRequest.self, PurgeOperation.init, with: &router)
-        register("PurgeContexts", PurgeContextsRequest.self, PurgeOperation.init, with: &router)
+    func register(into sink: inout some ServiceMethodSink) {
+        register("PurgeArtifacts", PurgeArtifactsRequest.self, PurgeOperation.init, into: &sink)
+        register("PurgeExecutions", PurgeExecutionsRequest.self, PurgeOperation.init, into: &sink)
+        register("PurgeContexts", PurgeContextsRequest.self, PurgeOperation.init, into: &sink)
     }
 
-    private func register<Request: ProtoMessage, Transport: ServerTransport>(
+    private func register<Request: ProtoMessage>(
         _ method: String, _ request: Request.Type, _ operation: @escaping @Sendable (Request) throws -> PurgeOperation,
-        with router: inout RPCRouter<Transport>
+        into sink: inout some ServiceMethodSink
     ) {
         let lanes = self.lanes
-        router.registerUnary(service: MetadataPurgeService.name, method: method, maxRequestBytes: maxRequestBytes) {
+        sink.add(service: MetadataPurgeService.name, name: method, changesStore: true) {
             (request: Request) async throws -> PurgeResponse in
             var purge = try operation(request)
             while !purge.isFinished {

@@ -1,0 +1,98 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import MLMDProtos
+import NIOCore
+
+/// `POST /SERVICE/METHOD`: the unary part of the Connect protocol (`application/proto`) and
+/// gRPC-Web (`application/grpc-web+proto`), answered from the same method table as gRPC, under the
+/// same policy and size limit.
+struct HTTPCallRoute: Sendable {
+    let methods: [String: ServiceMethod]
+    let policy: CallPolicy
+    let maxRequestBytes: Int
+
+    private enum WireProtocol {
+        case connect, grpcWeb
+    }
+
+    func respond(to request: Request, path: String) async -> Response {
+        let contentType = request.headers[.contentType].map {
+            $0.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased()
+        }
+        let wire: WireProtocol
+        switch contentType {
+        case "application/proto": wire = .connect
+        case "application/grpc-web", "application/grpc-web+proto": wire = .grpcWeb
+        default:
+            return Self.connectFailure(
+                ConnectError(
+                    MetadataStoreError(
+                        .invalidArgument,
+                        "send the request as application/proto (Connect) or application/grpc-web+proto, not \(contentType ?? "no content type")"
+                    ),
+                    status: 415),
+                extraHeaders: [.acceptPost: "application/proto, application/grpc-web+proto"])
+        }
+        do {
+            guard let method = methods[path] else {
+                throw MetadataStoreError(.unimplemented, "no method \(path)")
+            }
+            try policy.admit(
+                ServiceMethodName(name: method.name, changesStore: method.changesStore), authorization: request.headers[.authorization])
+            var request = request
+            let body: ByteBuffer
+            do {
+                // gRPC-Web's frame header is 5 bytes more than the message.
+                body = try await request.collectBody(upTo: maxRequestBytes + (wire == .grpcWeb ? 5 : 0))
+            } catch {
+                throw ConnectError(
+                    MetadataStoreError(.resourceExhausted, "the request is over the server's limit of \(maxRequestBytes) bytes"),
+                    status: 413)
+            }
+            let bytes = Array(body.readableBytesView)
+            switch wire {
+            case .connect:
+                let response = try await method.answerBytes(bytes, maxRequestBytes)
+                return Response(
+                    status: .ok, headers: [.contentType: "application/proto"], body: .init(byteBuffer: ByteBuffer(bytes: response)))
+            case .grpcWeb:
+                let response = try await method.answerBytes(try GRPCWebFrames.message(in: bytes), maxRequestBytes)
+                return Response(
+                    status: .ok, headers: [.contentType: "application/grpc-web+proto"],
+                    body: .init(byteBuffer: ByteBuffer(bytes: GRPCWebFrames.response(response))))
+            }
+        } catch {
+            let failure =
+                switch error {
+                case let failure as ConnectError: failure
+                case let storeError as MetadataStoreError: ConnectError(storeError)
+                default: ConnectError(MetadataStoreError(.internal, "\(error)"))
+                }
+            return wire == .grpcWeb ? Self.grpcWebFailure(failure) : Self.connectFailure(failure)
+        }
+    }
+
+    private static func connectFailure(_ failure: ConnectError, extraHeaders: HTTPFields = [:]) -> Response {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        headers.append(contentsOf: extraHeaders)
+        return Response(
+            status: .init(code: failure.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: failure.body)))
+    }
+
+    /// A trailers-only response: the status in the headers, no body, as gRPC-Web sends errors.
+    private static func grpcWebFailure(_ failure: ConnectError) -> Response {
+        Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/grpc-web+proto", .grpcStatus: String(failure.code.rawValue),
+                .grpcMessage: GRPCWebFrames.percentEncoded(failure.message),
+            ])
+    }
+}
+
+extension HTTPField.Name {
+    static let grpcStatus = Self("grpc-status")!
+    static let grpcMessage = Self("grpc-message")!
+    static let acceptPost = Self("accept-post")!
+}

@@ -1,0 +1,67 @@
+import HTTPTypes
+import Hummingbird
+import Logging
+import MLMDProtos
+import NIOCore
+import ServiceLifecycle
+
+/// The server's HTTP/1.1 listener, next to gRPC in the same process: every method of the store's
+/// services as `POST /SERVICE/METHOD` (Connect unary and gRPC-Web), and `GET /healthz` (the
+/// process is alive) and `GET /readyz` (the store answers).
+final class HTTPListener: Sendable {
+    private let group: ServiceGroup
+    private let boundPort: AsyncStream<Int>
+
+    init(
+        host: String, port: Int, methods: ServiceMethodTable, policy: CallPolicy, maxRequestBytes: Int, corsOrigin: String?,
+        lanes: StoreLanes, serving: ServingState
+    ) {
+        let router = Router()
+        router.add(middleware: OriginPolicy(allowedOrigin: corsOrigin))
+        let calls = HTTPCallRoute(methods: methods.methods, policy: policy, maxRequestBytes: maxRequestBytes)
+        router.post(":service/:method") { request, context -> Response in
+            let path = "/\(context.parameters.get("service") ?? "")/\(context.parameters.get("method") ?? "")"
+            return await calls.respond(to: request, path: path)
+        }
+        router.get("healthz") { _, _ -> Response in Self.text(.ok, "ok\n") }
+        router.get("readyz") { _, _ -> Response in
+            guard serving.isServing else { return Self.text(.serviceUnavailable, "stopping\n") }
+            do {
+                _ = try await lanes.read { try $0.getArtifactTypes(GetArtifactTypesRequest()) }
+                return Self.text(.ok, "ready\n")
+            } catch {
+                return Self.text(.serviceUnavailable, "the store does not answer: \(error)\n")
+            }
+        }
+        var logger = Logger(label: "mlmd.http")
+        logger.logLevel = .error
+        let (boundPort, announce) = AsyncStream<Int>.makeStream()
+        self.boundPort = boundPort
+        let application = Application(
+            router: router, configuration: .init(address: .hostname(host, port: port)),
+            onServerRunning: { channel in
+                announce.yield(channel.localAddress?.port ?? port)
+                announce.finish()
+            }, logger: logger)
+        group = ServiceGroup(configuration: .init(services: [application], gracefulShutdownSignals: [], logger: logger))
+    }
+
+    /// Serves until `beginShutdown()`; `onListening` hears the port once it is bound.
+    func run(onListening: @Sendable (Int) -> Void) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await self.group.run() }
+            for await port in boundPort { onListening(port) }
+            try await tasks.waitForAll()
+        }
+    }
+
+    /// Stops taking connections and lets the calls in flight finish.
+    func beginShutdown() {
+        let group = self.group
+        Task { await group.triggerGracefulShutdown() }
+    }
+
+    private static func text(_ status: HTTPResponse.Status, _ body: String) -> Response {
+        Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import GRPCCore
+import MLMDProtos
+import MLMetadata
+import ProtoWire
+import Testing
+
+@testable import MLMDServer
+
+/// `mlmd serve --http-port`: the store's methods as Connect unary calls and gRPC-Web next to gRPC,
+/// on the same store, under the same limits and policy; `/healthz` and `/readyz`.
+@Suite struct HTTPListenerTests {
+    static func configuration(_ change: (inout MetadataStoreServer.Configuration) -> Void = { _ in }) -> MetadataStoreServer.Configuration {
+        var configuration = MetadataStoreServer.Configuration(port: 0, maxRequestBytes: 1_000)
+        configuration.httpPort = 0
+        change(&configuration)
+        return configuration
+    }
+
+    static let proto = ["content-type": "application/proto"]
+    static func path(_ method: String) -> String { "/ml_metadata.MetadataStoreService/\(method)" }
+
+    @Test func connectCallsReachTheStoreGRPCReads() async throws {
+        try await RunningServer.withPorts(Self.configuration()) { client, ports in
+            let request = PutArtifactTypeRequest.with { $0.artifactType = .with { $0.name = "DataSet" } }
+            let put = try await HTTPExchange.send(
+                port: ports.http!, Self.path("PutArtifactType"), headers: Self.proto, body: request.serializedBytes())
+            #expect(put.status == 200 && put.headers["content-type"] == "application/proto")
+            #expect(try PutArtifactTypeResponse(serializedBytes: put.body).typeID == 10)
+            let types = try await client.call("GetArtifactTypes", GetArtifactTypesRequest(), returning: GetArtifactTypesResponse.self)
+            #expect(types.artifactTypes.map(\.name) == ["DataSet"])
+        }
+    }
+
+    @Test func aStoreErrorIsConnectsErrorBody() async throws {
+        try await RunningServer.withPorts(Self.configuration()) { _, ports in
+            let request = GetArtifactTypeRequest.with { $0.typeName = "Missing" }
+            let answer = try await HTTPExchange.send(
+                port: ports.http!, Self.path("GetArtifactType"), headers: Self.proto, body: request.serializedBytes())
+            #expect(answer.status == 404 && answer.headers["content-type"] == "application/json")
+            #expect(answer.text == #"{"code":"not_found","message":"No type found for query, name: `Missing`, version: `nullopt`"}"#)
+        }
+    }
+
+    @Test func grpcWebFramesTheResponseAndItsTrailers() async throws {
+        try await RunningServer.withPorts(Self.configuration()) { _, ports in
+            let request = PutArtifactTypeRequest.with { $0.artifactType = .with { $0.name = "DataSet" } }
+            let message = request.serializedBytes()
+            let framed = [0, 0, 0, 0, UInt8(message.count)] + message
+            let answer = try await HTTPExchange.send(
+                port: ports.http!, Self.path("PutArtifactType"), headers: ["content-type": "application/grpc-web+proto"], body: framed)
+            let response = PutArtifactTypeResponse.with { $0.typeID = 10 }.serializedBytes()
+            let trailers = Array("grpc-status: 0\r\n".utf8)
+            #expect(answer.status == 200 && answer.headers["content-type"] == "application/grpc-web+proto")
+            #expect(answer.body == [0, 0, 0, 0, UInt8(response.count)] + response + [0x80, 0, 0, 0, UInt8(trailers.count)] + trailers)
+            let missing = try await HTTPExchange.send(
+                port: ports.http!, Self.path("GetArtifactsByID"), headers: ["content-type": "application/grpc-web"], body: [0, 0, 0, 0, 9])
+            #expect(missing.headers["grpc-status"] == "3")
+            #expect(missing.headers["grpc-message"]?.hasPrefix("the gRPC-Web frame says 9 bytes, and 0 follow it") == true)
+        }
+    }
+
+    @Test func aRequestOverTheLimitIs413AndChangesNothing() async throws {
+        try await RunningServer.withPorts(Self.configuration()) { client, ports in
+            let big = PutArtifactTypeRequest.with { $0.artifactType = .with { $0.name = String(repeating: "x", count: 2_000) } }
+            let answer = try await HTTPExchange.send(
+                port: ports.http!, Self.path("PutArtifactType"), headers: Self.proto, body: big.serializedBytes())
+            #expect(answer.status == 413)
+            #expect(answer.text == #"{"code":"resource_exhausted","message":"the request is over the server's limit of 1000 bytes"}"#)
+            let types = try await client.call("GetArtifactTypes", GetArtifactTypesRequest(), returning: GetArtifactTypesResponse.self)
+            #expect(types.artifactTypes.isEmpty)
+        }
+    }
+
+    @Test func otherContentTypesAndUnknownMethodsAreRefused() async throws {
+        try await RunningServer.withPorts(Self.configuration()) { _, ports in
+            let text = try await HTTPExchange.send(
+                port: ports.http!, Self.path("GetArtifactTypes"), headers: ["content-type": "text/plain"])
+            #expect(text.status == 415 && text.headers["accept-post"] == "application/proto, application/grpc-web+proto")
+            let unknown = try await HTTPExchange.send(port: ports.http!, Self.path("Nope"), headers: Self.proto)
+            #expect(unknown.status == 501)
+            #expect(unknown.text == #"{"code":"unimplemented","message":"no method /ml_metadata.MetadataStoreService/Nope"}"#)
+        }
+    }
+
+    @Test func aReadOnlyServerRefusesWritesOnEveryTransport() async throws {
+        try await RunningServer.withPorts(Self.configuration { $0.policy = CallPolicy(readOnly: true) }) { client, ports in
+            let request = PutArtifactTypeRequest.with { $0.artifactType = .with { $0.name = "DataSet" } }
+            let http = try await HTTPExchange.send(
+                port: ports.http!, Self.path("PutArtifactType"), headers: Self.proto, body: request.serializedBytes())
+            #expect(http.status == 403)
+            #expect(http.text == #"{"code":"permission_denied","message":"this server is read-only: PutArtifactType changes the store"}"#)
+            let grpc = await statusOf { _ = try await client.call("PutArtifactType", request, returning: PutArtifactTypeResponse.self) }
+            #expect(grpc?.code == .permissionDenied)
+            let purge = await statusOf {
+                _ = try await client.call(
+                    "PurgeArtifacts", PurgeArtifactsRequest.with { $0.filterQuery = "id > 0" }, service: MetadataPurgeService.name,
+                    returning: PurgeResponse.self)
+            }
+            #expect(purge?.code == .permissionDenied)
+            let read = try await HTTPExchange.send(port: ports.http!, Self.path("GetArtifactTypes"), headers: Self.proto)
+            #expect(read.status == 200)
+        }
+    }
+
+    @Test func aTokenIsNeededOnEveryTransportButHealthStaysOpen() async throws {
+        try await RunningServer.withPorts(Self.configuration { $0.policy = CallPolicy(token: "s3cret") }) { client, ports in
+            let without = try await HTTPExchange.send(port: ports.http!, Self.path("GetArtifactTypes"), headers: Self.proto)
+            #expect(without.status == 401)
+            #expect(
+                without.text
+                    == #"{"code":"unauthenticated","message":"this server needs a token: send the header authorization: Bearer TOKEN"}"#)
+            let wrong = try await HTTPExchange.send(
+                port: ports.http!, Self.path("GetArtifactTypes"), headers: Self.proto.merging(["authorization": "Bearer s3creT"]) { $1 })
+            #expect(wrong.status == 401)
+            let right = try await HTTPExchange.send(
+                port: ports.http!, Self.path("GetArtifactTypes"), headers: Self.proto.merging(["authorization": "Bearer s3cret"]) { $1 })
+            #expect(right.status == 200)
+            let grpc = await statusOf {
+                _ = try await client.call("GetArtifactTypes", GetArtifactTypesRequest(), returning: GetArtifactTypesResponse.self)
+            }
+            #expect(grpc?.code == .unauthenticated)
+            #expect(try await HTTPExchange.send("GET", port: ports.http!, "/healthz").status == 200)
+            #expect(try await HTTPExchange.send("GET", port: ports.http!, "/readyz").text == "ready\n")
+            let health = try await client.call(
+                "Check", HealthCheckRequest(), service: "grpc.health.v1.Health", returning: HealthCheckResponse.self)
+            #expect(health.status == .serving)
+        }
+    }
+
+    @Test func onlyTheNamedOriginMayCallFromABrowser() async throws {
+        try await RunningServer.withPorts(Self.configuration { $0.corsOrigin = "https://ui.example" }) { client, ports in
+            let request = PutArtifactTypeRequest.with { $0.artifactType = .with { $0.name = "DataSet" } }
+            let foreign = try await HTTPExchange.send(
+                port: ports.http!, Self.path("PutArtifactType"), headers: Self.proto.merging(["origin": "https://evil.example"]) { $1 },
+                body: request.serializedBytes())
+            #expect(foreign.status == 403 && foreign.headers["access-control-allow-origin"] == nil)
+            let types = try await client.call("GetArtifactTypes", GetArtifactTypesRequest(), returning: GetArtifactTypesResponse.self)
+            #expect(types.artifactTypes.isEmpty)
+            let preflight = try await HTTPExchange.send(
+                "OPTIONS", port: ports.http!, Self.path("PutArtifactType"),
+                headers: ["origin": "https://ui.example", "access-control-request-method": "POST"])
+            #expect(preflight.status == 204 && preflight.headers["access-control-allow-origin"] == "https://ui.example")
+            #expect(preflight.headers["access-control-allow-headers"]?.contains("authorization") == true)
+            let named = try await HTTPExchange.send(
+                port: ports.http!, Self.path("GetArtifactTypes"), headers: Self.proto.merging(["origin": "https://ui.example"]) { $1 })
+            #expect(named.status == 200 && named.headers["access-control-allow-origin"] == "https://ui.example")
+        }
+    }
+
+    @Test func tokensCompareWholly() {
+        #expect(CallPolicy.constantTimeEqual(Array("abc".utf8), Array("abc".utf8)))
+        #expect(!CallPolicy.constantTimeEqual(Array("abc".utf8), Array("abcd".utf8)))
+        #expect(!CallPolicy.constantTimeEqual(Array("".utf8), Array("a".utf8)))
+        #expect(!CallPolicy.constantTimeEqual(Array("abd".utf8), Array("abc".utf8)))
+    }
+}
