@@ -79,7 +79,8 @@ extension MLMDCommand {
                     FileHandle.standardOutput.write(
                         Data("mlmd serve: listening on \(address) (\(security)), store: \(server.backendDescription)\n".utf8))
                 } onHTTPListening: { address in
-                    FileHandle.standardOutput.write(Data("mlmd serve: HTTP on \(address) (Connect, gRPC-Web, /healthz, /readyz)\n".utf8))
+                    FileHandle.standardOutput.write(
+                        Data("mlmd serve: HTTP on \(address) (Connect, gRPC-Web, /metrics, /healthz, /readyz)\n".utf8))
                 }
             } catch {
                 throw StandardStreams.failure("cannot serve on \(host):\(port): \(error)")

@@ -59,6 +59,7 @@ public final class MetadataStoreServer: Sendable {
     private let transportHost: String
     private let lanes: StoreLanes
     private let serving = ServingState()
+    private let metrics = ServerMetrics()
     private let transport: HTTP2ServerTransport.Posix
     private let server: GRPCServer<HTTP2ServerTransport.Posix>
     private let http: HTTPListener?
@@ -103,16 +104,18 @@ public final class MetadataStoreServer: Sendable {
         server = GRPCServer(
             transport: transport,
             services: [
-                StoreGRPCServices(lanes: lanes, maxRequestBytes: configuration.maxRequestBytes, policy: configuration.policy),
+                StoreGRPCServices(
+                    lanes: lanes, maxRequestBytes: configuration.maxRequestBytes, policy: configuration.policy, metrics: metrics),
                 HealthService(serving: serving),
             ])
-        http = configuration.httpPort.map { [lanes, serving] httpPort in
+        http = configuration.httpPort.map { [lanes, serving, metrics] httpPort in
             var methods = ServiceMethodTable()
             MetadataStoreMethods(lanes: lanes).register(into: &methods)
             MetadataPurgeMethods(lanes: lanes).register(into: &methods)
             return HTTPListener(
                 host: configuration.host, port: httpPort, methods: methods, policy: configuration.policy,
-                maxRequestBytes: configuration.maxRequestBytes, corsOrigin: configuration.corsOrigin, lanes: lanes, serving: serving)
+                maxRequestBytes: configuration.maxRequestBytes, corsOrigin: configuration.corsOrigin, lanes: lanes, serving: serving,
+                metrics: metrics)
         }
     }
 

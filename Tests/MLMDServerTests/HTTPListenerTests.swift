@@ -155,3 +155,32 @@ import Testing
         #expect(!CallPolicy.constantTimeEqual(Array("abd".utf8), Array("abc".utf8)))
     }
 }
+
+/// `GET /metrics`: calls by method, transport and code, latency, the store's size and state.
+@Suite struct ServerMetricsTests {
+    @Test func callsOfBothTransportsAndTheStoreAreCounted() async throws {
+        try await RunningServer.withPorts(HTTPListenerTests.configuration()) { client, ports in
+            let request = PutArtifactTypeRequest.with { $0.artifactType = .with { $0.name = "DataSet" } }
+            _ = try await HTTPExchange.send(
+                port: ports.http!, HTTPListenerTests.path("PutArtifactType"), headers: HTTPListenerTests.proto,
+                body: request.serializedBytes())
+            _ = try await client.call("PutArtifactType", request, returning: PutArtifactTypeResponse.self)
+            _ = await statusOf {
+                _ = try await client.call(
+                    "GetArtifactType", GetArtifactTypeRequest.with { $0.typeName = "Nope" }, returning: GetArtifactTypeResponse.self)
+            }
+            let scrape = try await HTTPExchange.send("GET", port: ports.http!, "/metrics")
+            #expect(scrape.status == 200 && scrape.headers["content-type"] == "text/plain; version=0.0.4; charset=utf-8")
+            let lines = Set(scrape.text.split(separator: "\n").map(String.init))
+            for expected in [
+                #"mlmd_calls_total{method="PutArtifactType",transport="http",code="OK"} 1"#,
+                #"mlmd_calls_total{method="PutArtifactType",transport="grpc",code="OK"} 1"#,
+                #"mlmd_calls_total{method="GetArtifactType",transport="grpc",code="NOT_FOUND"} 1"#,
+                #"mlmd_call_duration_seconds_count{method="PutArtifactType",transport="grpc"} 1"#,
+                #"mlmd_store_records{kind="types"} 10.0"#, #"mlmd_store_records{kind="artifacts"} 0.0"#, "mlmd_store_up 1.0",
+            ] {
+                #expect(lines.contains(expected), "\(expected)")
+            }
+        }
+    }
+}

@@ -25,7 +25,9 @@ import Testing
         let server = try ServerProcess(["--http-port", "0"])
         defer { _ = server.stop() }
         let line = server.readLine()
-        #expect(line.hasPrefix("mlmd serve: HTTP on 127.0.0.1:") && line.hasSuffix(" (Connect, gRPC-Web, /healthz, /readyz)"), "\(line)")
+        #expect(
+            line.hasPrefix("mlmd serve: HTTP on 127.0.0.1:") && line.hasSuffix(" (Connect, gRPC-Web, /metrics, /healthz, /readyz)"),
+            "\(line)")
     }
 
     @Test func anEmptyTokenFileIsOneLine() throws {

@@ -11,6 +11,7 @@ struct HTTPCallRoute: Sendable {
     let methods: [String: ServiceMethod]
     let policy: CallPolicy
     let maxRequestBytes: Int
+    let metrics: ServerMetrics
 
     private enum WireProtocol {
         case connect, grpcWeb
@@ -34,6 +35,7 @@ struct HTTPCallRoute: Sendable {
                     status: 415),
                 extraHeaders: [.acceptPost: "application/proto, application/grpc-web+proto"])
         }
+        let start = ContinuousClock.now
         do {
             guard let method = methods[path] else {
                 throw MetadataStoreError(.unimplemented, "no method \(path)")
@@ -51,17 +53,20 @@ struct HTTPCallRoute: Sendable {
                     status: 413)
             }
             let bytes = Array(body.readableBytesView)
+            let response: Response
             switch wire {
             case .connect:
-                let response = try await method.answerBytes(bytes, maxRequestBytes)
-                return Response(
-                    status: .ok, headers: [.contentType: "application/proto"], body: .init(byteBuffer: ByteBuffer(bytes: response)))
+                let answer = try await method.answerBytes(bytes, maxRequestBytes)
+                response = Response(
+                    status: .ok, headers: [.contentType: "application/proto"], body: .init(byteBuffer: ByteBuffer(bytes: answer)))
             case .grpcWeb:
-                let response = try await method.answerBytes(try GRPCWebFrames.message(in: bytes), maxRequestBytes)
-                return Response(
+                let answer = try await method.answerBytes(try GRPCWebFrames.message(in: bytes), maxRequestBytes)
+                response = Response(
                     status: .ok, headers: [.contentType: "application/grpc-web+proto"],
-                    body: .init(byteBuffer: ByteBuffer(bytes: GRPCWebFrames.response(response))))
+                    body: .init(byteBuffer: ByteBuffer(bytes: GRPCWebFrames.response(answer))))
             }
+            metrics.record(method: method.name, transport: .http, code: nil, duration: ContinuousClock.now - start)
+            return response
         } catch {
             let failure =
                 switch error {
@@ -69,6 +74,10 @@ struct HTTPCallRoute: Sendable {
                 case let storeError as MetadataStoreError: ConnectError(storeError)
                 default: ConnectError(MetadataStoreError(.internal, "\(error)"))
                 }
+            // Calls of methods that do not exist are not counted: their names are the caller's.
+            if let method = methods[path] {
+                metrics.record(method: method.name, transport: .http, code: failure.code, duration: ContinuousClock.now - start)
+            }
             return wire == .grpcWeb ? Self.grpcWebFailure(failure) : Self.connectFailure(failure)
         }
     }

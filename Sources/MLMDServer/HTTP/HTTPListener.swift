@@ -6,22 +6,27 @@ import NIOCore
 import ServiceLifecycle
 
 /// The server's HTTP/1.1 listener, next to gRPC in the same process: every method of the store's
-/// services as `POST /SERVICE/METHOD` (Connect unary and gRPC-Web), and `GET /healthz` (the
-/// process is alive) and `GET /readyz` (the store answers).
+/// services as `POST /SERVICE/METHOD` (Connect unary and gRPC-Web), `GET /metrics` (Prometheus),
+/// `GET /healthz` (the process is alive) and `GET /readyz` (the store answers).
 final class HTTPListener: Sendable {
     private let group: ServiceGroup
     private let boundPort: AsyncStream<Int>
 
     init(
         host: String, port: Int, methods: ServiceMethodTable, policy: CallPolicy, maxRequestBytes: Int, corsOrigin: String?,
-        lanes: StoreLanes, serving: ServingState
+        lanes: StoreLanes, serving: ServingState, metrics: ServerMetrics
     ) {
         let router = Router()
         router.add(middleware: OriginPolicy(allowedOrigin: corsOrigin))
-        let calls = HTTPCallRoute(methods: methods.methods, policy: policy, maxRequestBytes: maxRequestBytes)
+        let calls = HTTPCallRoute(methods: methods.methods, policy: policy, maxRequestBytes: maxRequestBytes, metrics: metrics)
         router.post(":service/:method") { request, context -> Response in
             let path = "/\(context.parameters.get("service") ?? "")/\(context.parameters.get("method") ?? "")"
             return await calls.respond(to: request, path: path)
+        }
+        router.get("metrics") { _, _ -> Response in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: await metrics.scrape(lanes: lanes))))
         }
         router.get("healthz") { _, _ -> Response in Self.text(.ok, "ok\n") }
         router.get("readyz") { _, _ -> Response in

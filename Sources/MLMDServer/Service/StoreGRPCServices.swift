@@ -10,9 +10,10 @@ struct StoreGRPCServices: RegistrableRPCService {
     /// Requests over this size fail with RESOURCE_EXHAUSTED.
     var maxRequestBytes = Int.max
     var policy = CallPolicy()
+    var metrics = ServerMetrics()
 
     func registerMethods<Transport: ServerTransport>(with router: inout RPCRouter<Transport>) {
-        var sink = GRPCMethodSink(router: router, maxRequestBytes: maxRequestBytes, policy: policy)
+        var sink = GRPCMethodSink(router: router, maxRequestBytes: maxRequestBytes, policy: policy, metrics: metrics)
         MetadataStoreMethods(lanes: lanes).register(into: &sink)
         MetadataPurgeMethods(lanes: lanes).register(into: &sink)
         router = sink.router
@@ -26,11 +27,13 @@ struct GRPCMethodSink<Transport: ServerTransport>: ServiceMethodSink {
     var router: RPCRouter<Transport>
     let maxRequestBytes: Int
     let policy: CallPolicy
+    let metrics: ServerMetrics
 
     mutating func add<Request: ProtoMessage, Response: ProtoMessage>(
         service: String, name: String, changesStore: Bool, _ body: @escaping @Sendable (Request) async throws -> Response
     ) {
         let policy = self.policy
+        let metrics = self.metrics
         let method = ServiceMethodName(name: name, changesStore: changesStore)
         router.registerHandler(
             forMethod: MethodDescriptor(fullyQualifiedService: service, method: name),
@@ -38,9 +41,11 @@ struct GRPCMethodSink<Transport: ServerTransport>: ServiceMethodSink {
             serializer: ProtoWireSerializer<Response>()
         ) { request, _ in
             do {
-                try policy.admit(method, authorization: request.metadata[stringValues: "authorization"].first { _ in true })
-                let single = try await ServerRequest(stream: request)
-                return StreamingServerResponse(single: ServerResponse(message: try await body(single.message)))
+                let response = try await metrics.measure(method: name, transport: .grpc) {
+                    try policy.admit(method, authorization: request.metadata[stringValues: "authorization"].first { _ in true })
+                    return try await body(try await ServerRequest(stream: request).message)
+                }
+                return StreamingServerResponse(single: ServerResponse(message: response))
             } catch let error as MetadataStoreError {
                 throw RPCError(error)
             }
