@@ -81,9 +81,6 @@ public final class MetadataStoreServer: Sendable {
         if let httpPort = configuration.httpPort, !(0...65535).contains(httpPort) {
             throw ServerConfigurationError("HTTP port \(httpPort) is not between 0 and 65535")
         }
-        if configuration.httpPort != nil && serverConfig.hasSslConfig {
-            throw ServerConfigurationError("the HTTP listener has no TLS yet: serve HTTP behind a TLS proxy, or leave out ssl_config")
-        }
         guard configuration.maxRequestBytes > 0 else {
             throw ServerConfigurationError("the maximum request size must be positive, not \(configuration.maxRequestBytes)")
         }
@@ -108,12 +105,13 @@ public final class MetadataStoreServer: Sendable {
                     lanes: lanes, maxRequestBytes: configuration.maxRequestBytes, policy: configuration.policy, metrics: metrics),
                 HealthService(serving: serving),
             ])
-        http = configuration.httpPort.map { [lanes, serving, metrics] httpPort in
+        http = try configuration.httpPort.map { [lanes, serving, metrics] httpPort in
             var methods = ServiceMethodTable()
             MetadataStoreMethods(lanes: lanes).register(into: &methods)
             MetadataPurgeMethods(lanes: lanes).register(into: &methods)
-            return HTTPListener(
-                host: configuration.host, port: httpPort, methods: methods, policy: configuration.policy,
+            return try HTTPListener(
+                host: configuration.host, port: httpPort, tls: serverConfig.hasSslConfig ? .mlmdHTTP(serverConfig.sslConfig) : nil,
+                methods: methods, policy: configuration.policy,
                 maxRequestBytes: configuration.maxRequestBytes, corsOrigin: configuration.corsOrigin, lanes: lanes, serving: serving,
                 metrics: metrics)
         }

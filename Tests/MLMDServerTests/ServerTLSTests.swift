@@ -1,3 +1,4 @@
+import Foundation
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import MLMDProtos
@@ -76,5 +77,53 @@ import Testing
                 certificates, key: certificates.strangerKey, certificate: certificates.strangerCertificate)
         ) { client, _ in await Self.listTypes(client) }
         #expect(stranger == .unavailable)
+    }
+}
+
+/// The HTTP listener under the same `ssl_config`: HTTPS, HTTP/2 by ALPN, client certificates.
+/// Checked with curl, a real client with its own TLS stack.
+@Suite struct HTTPListenerTLSTests {
+    /// Runs curl with `arguments`; its exit status and standard output.
+    static func curl(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["curl", "-s"] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
+    }
+
+    static func file(_ text: String) throws -> String {
+        let path = temporaryPath(".pem")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func httpsWithHTTP2AndClientCertificates() async throws {
+        let certificates = try TestCertificates.make()
+        let authority = try Self.file(certificates.authority)
+        for clientVerify in [false, true] {
+            var configuration = ServerTLSTests.configuration(certificates, clientVerify: clientVerify)
+            configuration.httpPort = 0
+            let client = ServerTLSTests.client(certificates, key: certificates.clientKey, certificate: certificates.clientCertificate)
+            try await RunningServer.withPorts(configuration, clientSecurity: client) { _, ports in
+                let url = "https://localhost:\(ports.http!)/healthz"
+                let withCertificate = [
+                    "--cacert", authority, "--cert", try Self.file(certificates.clientCertificate), "--key",
+                    try Self.file(certificates.clientKey),
+                ]
+                let h2 = try Self.curl(withCertificate + ["--http2", "-w", " %{http_version}", url])
+                #expect(h2.status == 0 && h2.output == "ok\n 2", "clientVerify \(clientVerify): \(h2)")
+                let h1 = try Self.curl(withCertificate + ["--http1.1", "-w", " %{http_version}", url])
+                #expect(h1.output == "ok\n 1.1")
+                let anonymous = try Self.curl(["--cacert", authority, url])
+                #expect((anonymous.status == 0) == !clientVerify, "clientVerify \(clientVerify): \(anonymous)")
+                #expect(try Self.curl(["http://localhost:\(ports.http!)/healthz"]).output != "ok\n")
+            }
+        }
     }
 }

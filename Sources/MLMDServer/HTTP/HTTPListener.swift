@@ -1,8 +1,10 @@
 import HTTPTypes
 import Hummingbird
+import HummingbirdHTTP2
 import Logging
 import MLMDProtos
 import NIOCore
+import NIOSSL
 import ServiceLifecycle
 
 /// The server's HTTP/1.1 listener, next to gRPC in the same process: every method of the store's
@@ -12,10 +14,12 @@ final class HTTPListener: Sendable {
     private let group: ServiceGroup
     private let boundPort: AsyncStream<Int>
 
+    /// A listener on `host:port`, with `tls` HTTP/1.1 and HTTP/2 (by ALPN) over TLS.
     init(
-        host: String, port: Int, methods: ServiceMethodTable, policy: CallPolicy, maxRequestBytes: Int, corsOrigin: String?,
+        host: String, port: Int, tls: TLSConfiguration?, methods: ServiceMethodTable, policy: CallPolicy, maxRequestBytes: Int,
+        corsOrigin: String?,
         lanes: StoreLanes, serving: ServingState, metrics: ServerMetrics
-    ) {
+    ) throws {
         let router = Router()
         router.add(middleware: OriginPolicy(allowedOrigin: corsOrigin))
         let calls = HTTPCallRoute(methods: methods.methods, policy: policy, maxRequestBytes: maxRequestBytes, metrics: metrics)
@@ -43,7 +47,8 @@ final class HTTPListener: Sendable {
         let (boundPort, announce) = AsyncStream<Int>.makeStream()
         self.boundPort = boundPort
         let application = Application(
-            router: router, configuration: .init(address: .hostname(host, port: port)),
+            router: router, server: try tls.map { try .http2Upgrade(tlsConfiguration: $0) } ?? .http1(),
+            configuration: .init(address: .hostname(host, port: port)),
             onServerRunning: { channel in
                 announce.yield(channel.localAddress?.port ?? port)
                 announce.finish()
