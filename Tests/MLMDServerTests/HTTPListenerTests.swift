@@ -184,3 +184,45 @@ import Testing
         }
     }
 }
+
+/// Requests no client would send, to every method over HTTP: each gets an answer with a status,
+/// the server stays up, and a refused write leaves nothing behind.
+@Suite struct HostileHTTPRequestTests {
+    @Test func garbageToEveryMethodIsAnsweredAndTheServerStaysUp() async throws {
+        try await RunningServer.withPorts(HTTPListenerTests.configuration()) { client, ports in
+            var generator = SplitMix64(seed: 20_261_207)
+            let paths =
+                (MetadataStoreService.methods.map { "/\(MetadataStoreService.name)/\($0.name)" })
+                + MetadataPurgeService.methods.map { "/\(MetadataPurgeService.name)/\($0.name)" }
+            for path in paths {
+                for contentType in ["application/proto", "application/grpc-web+proto"] {
+                    let body = (0..<Int(generator.next() % 64)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+                    let answer = try await HTTPExchange.send(port: ports.http!, path, headers: ["content-type": contentType], body: body)
+                    #expect([200, 400, 404, 409, 413, 415, 501].contains(answer.status), "\(path) \(contentType): \(answer.status)")
+                }
+            }
+            #expect(try await HTTPExchange.send("GET", port: ports.http!, "/healthz").status == 200)
+            // A broken message to a writing method stores nothing.
+            let before = try await client.call("GetArtifactTypes", GetArtifactTypesRequest(), returning: GetArtifactTypesResponse.self)
+            let broken = try await HTTPExchange.send(
+                port: ports.http!, HTTPListenerTests.path("PutArtifactType"), headers: HTTPListenerTests.proto, body: [0x0A, 0x05, 0x12])
+            #expect(broken.status == 400)
+            #expect(broken.text.hasPrefix(#"{"code":"invalid_argument","message":"cannot decode ml_metadata.PutArtifactTypeRequest: "#))
+            let after = try await client.call("GetArtifactTypes", GetArtifactTypesRequest(), returning: GetArtifactTypesResponse.self)
+            #expect(after == before)
+        }
+    }
+}
+
+/// A small seeded generator, so that a failing input can be found again.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
