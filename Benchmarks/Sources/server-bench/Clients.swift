@@ -12,6 +12,8 @@ struct ScenarioResult {
     var callsPerSecond: Double
     var p50Milliseconds: Double
     var p99Milliseconds: Double
+    /// Milliseconds of CPU the server processes used per 1,000 calls in the measured window.
+    var serverCPUMillisecondsPer1000Calls: Double
 }
 
 typealias Client = GRPCClient<HTTP2ClientTransport.Posix>
@@ -52,12 +54,19 @@ func withClients<T: Sendable>(_ count: Int, ports: [Int], _ body: @escaping @Sen
 
 /// Every client calls `call` in a loop: a warm-up, then `seconds` of measured calls.
 func measure(
-    _ clients: [Client], seconds: Double, warmUp: Double = 1,
+    _ clients: [Client], servers: [pid_t], seconds: Double, warmUp: Double = 1,
     _ call: @escaping @Sendable (Client, Int) async throws -> Void
 ) async throws -> ScenarioResult {
     let clock = ContinuousClock()
     let warmUpEnd = clock.now + .milliseconds(Int(warmUp * 1000))
     let end = warmUpEnd + .milliseconds(Int(seconds * 1000))
+    // The servers' CPU over the measured window, read by a task of its own at its two ends.
+    let cpu = Task {
+        try await Task.sleep(until: warmUpEnd, clock: clock)
+        let start = ProcessCPU.seconds(servers)
+        try await Task.sleep(until: end, clock: clock)
+        return ProcessCPU.seconds(servers) - start
+    }
     let latencies = try await withThrowingTaskGroup(of: [Double].self) { group in
         for (index, client) in clients.enumerated() {
             group.addTask {
@@ -83,14 +92,18 @@ func measure(
     func percentile(_ p: Double) -> Double {
         latencies.isEmpty ? .nan : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]
     }
+    let cpuSeconds = try await cpu.value
     return ScenarioResult(
-        callsPerSecond: Double(latencies.count) / seconds, p50Milliseconds: percentile(0.5), p99Milliseconds: percentile(0.99))
+        callsPerSecond: Double(latencies.count) / seconds, p50Milliseconds: percentile(0.5), p99Milliseconds: percentile(0.99),
+        serverCPUMillisecondsPer1000Calls: latencies.isEmpty ? .nan : cpuSeconds * 1_000_000 / Double(latencies.count))
 }
 
 /// The two scenarios against the servers on `ports` (one store behind them all): 8 clients putting
 /// one artifact per call, then 8 clients reading 100 artifacts by id per call. `seed` puts the
 /// artifacts the reads need, once, through the first client (so the first port).
-func runScenarios(ports: [Int], seconds: Double, seed: Bool) async throws -> (put: ScenarioResult, read: ScenarioResult) {
+func runScenarios(
+    ports: [Int], servers: [pid_t], seconds: Double, seed: Bool
+) async throws -> (put: ScenarioResult, read: ScenarioResult) {
     try await withClients(Workload.clients, ports: ports) { clients in
         var typeID: Int64 = 10
         progress("  connected \(clients.count) clients")
@@ -108,13 +121,13 @@ func runScenarios(ports: [Int], seconds: Double, seed: Bool) async throws -> (pu
             }
         }
         progress("  put scenario")
-        let put = try await measure(clients, seconds: seconds) { [typeID] client, number in
+        let put = try await measure(clients, servers: servers, seconds: seconds) { [typeID] client, number in
             _ = try await client.call(
                 "PutArtifacts", PutArtifactsRequest.with { $0.artifacts = [Workload.artifact(typeID: typeID, number)] },
                 PutArtifactsResponse.self)
         }
         progress("  read scenario")
-        let read = try await measure(clients, seconds: seconds) { client, number in
+        let read = try await measure(clients, servers: servers, seconds: seconds) { client, number in
             let response = try await client.call(
                 "GetArtifactsByID", GetArtifactsByIDRequest.with { $0.artifactIDs = Workload.readIDs(number) },
                 GetArtifactsByIDResponse.self)

@@ -41,12 +41,13 @@ func runDatabaseServer(
         let (r, o1, o4) = (results[0], results[1], results[3])
         return [label] + results.map { number($0.callsPerSecond) }
             + results.map { "\(number($0.p50Milliseconds, 2)) / \(number($0.p99Milliseconds, 2))" }
+            + results.map { number($0.serverCPUMillisecondsPer1000Calls) }
             + [number(o1.callsPerSecond / r.callsPerSecond, 2) + "×", number(o4.callsPerSecond / o1.callsPerSecond, 2) + "×"]
     }
     let servers = ["ml-metadata", "ours×1", "ours×2", "ours×4"]
     let header =
         ["Scenario (8 clients, \(kind.title))"] + servers.map { "\($0) calls/s" } + servers.map { "\($0) p50/p99 ms" }
-        + ["ours×1 / ml-metadata", "ours×4 / ours×1"]
+        + servers.map { "\($0) server CPU ms / 1,000 calls" } + ["ours×1 / ml-metadata", "ours×4 / ours×1"]
     printTable(header, rows, markdown: markdown)
 }
 
@@ -67,7 +68,8 @@ func benchGroup(
         servers.append(try ServerProcess(executable, arguments, port: port))
     }
     do {
-        return try await runScenarios(ports: servers.map(\.port), seconds: seconds, seed: true)
+        return try await runScenarios(
+            ports: servers.map(\.port), servers: servers.map(\.process.processIdentifier), seconds: seconds, seed: true)
     } catch {
         progress("\(name) failed: \(error)")
         throw error

@@ -60,7 +60,7 @@ func bench(
     let server = try ServerProcess(executable, arguments(port), port: port)
     defer { server.stop() }
     do {
-        return try await runScenarios(ports: [port], seconds: seconds, seed: seed)
+        return try await runScenarios(ports: [port], servers: [server.process.processIdentifier], seconds: seconds, seed: seed)
     } catch {
         progress("\(name) failed: \(error)")
         throw error
@@ -86,11 +86,15 @@ let rows: [[String]] = [
             "\(number(r.p50Milliseconds, 2)) / \(number(r.p99Milliseconds, 2))",
             "\(number(o.p50Milliseconds, 2)) / \(number(o.p99Milliseconds, 2))",
             "\(number(n.p50Milliseconds, 2)) / \(number(n.p99Milliseconds, 2))",
+            number(r.serverCPUMillisecondsPer1000Calls), number(o.serverCPUMillisecondsPer1000Calls),
+            number(n.serverCPUMillisecondsPer1000Calls),
+            number(o.serverCPUMillisecondsPer1000Calls / n.serverCPUMillisecondsPer1000Calls, 2) + "×",
         ]
     ]
 }
 let header = [
     "Scenario (8 clients)", "ml-metadata calls/s", "ours calls/s", "do-nothing calls/s", "ours / ml-metadata",
     "do-nothing / ours", "ml-metadata p50/p99 ms", "ours p50/p99 ms", "do-nothing p50/p99 ms",
+    "ml-metadata CPU ms / 1,000 calls", "ours CPU ms / 1,000 calls", "do-nothing CPU ms / 1,000 calls", "ours / do-nothing CPU",
 ]
 printTable(header, rows, markdown: markdown)
