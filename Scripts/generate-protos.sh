@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the Swift messages from Protos/: the well-known types in Sources/ProtoWire/WellKnownTypes,
 # the ml_metadata messages in Sources/MLMDProtos, tensorflow_metadata's Schema and statistics in
-# Sources/TFMetadataProtos, and gRPC's health protocol in Sources/MLMDServer/Health.
+# Sources/TFMetadataProtos, gRPC's health protocol in Sources/MLMDServer/Health, and the OpenAPI document of the
+# HTTP listener in Sources/MLMDServer/HTTP.
 # Needs protoc (apt-get install -y protobuf-compiler).
 # Usage: Scripts/generate-protos.sh        (CI runs it and fails if any generated file changed)
 set -euo pipefail
@@ -15,9 +16,9 @@ protoc -IProtos --include_imports --include_source_info --descriptor_set_out="$w
   tensorflow_metadata/proto/v0/schema.proto tensorflow_metadata/proto/v0/statistics.proto
 # The generator links ProtoWire, which holds generated well-known types: build it without any
 # generated file, so a broken generated file can never stop its own regeneration.
-mkdir -p "$work/old" Sources/ProtoWire/WellKnownTypes Sources/MLMDProtos Sources/TFMetadataProtos Sources/MLMDServer/Health
+mkdir -p "$work/old" Sources/ProtoWire/WellKnownTypes Sources/MLMDProtos Sources/TFMetadataProtos Sources/MLMDServer/Health Sources/MLMDServer/HTTP
 generated=$(ls Sources/ProtoWire/WellKnownTypes/*.pb.swift Sources/MLMDProtos/*.pb.swift Sources/TFMetadataProtos/*.pb.swift \
-  Sources/MLMDServer/Health/*.pb.swift 2>/dev/null || true)
+  Sources/MLMDServer/Health/*.pb.swift Sources/MLMDServer/HTTP/*.pb.swift 2>/dev/null || true)
 restore() {
   for f in $generated; do [ -f "$f" ] || cp "$work/old/$(echo "$f" | tr / _)" "$f"; done
   rm -f Sources/MLMDProtos/Bootstrap.swift Sources/TFMetadataProtos/Bootstrap.swift

@@ -80,7 +80,7 @@ extension MLMDCommand {
                         Data("mlmd serve: listening on \(address) (\(security)), store: \(server.backendDescription)\n".utf8))
                 } onHTTPListening: { address in
                     FileHandle.standardOutput.write(
-                        Data("mlmd serve: HTTP on \(address) (Connect, gRPC-Web, /metrics, /healthz, /readyz)\n".utf8))
+                        Data("mlmd serve: HTTP on \(address) (Connect, gRPC-Web, /openapi.json, /metrics, /healthz, /readyz)\n".utf8))
                 }
             } catch {
                 throw StandardStreams.failure("cannot serve on \(host):\(port): \(error)")

@@ -100,3 +100,9 @@ for file in files where file.package == "grpc.health.v1" {
     let base = file.name.split(separator: "/").last!.replacingOccurrences(of: ".proto", with: "")
     writeFile("\(sources)/MLMDServer/Health/\(base).pb.swift", health.source(for: file, only: nil))
 }
+
+// The OpenAPI document of the services the server offers over HTTP.
+let servedServices = files.filter { ["ml_metadata", "swift_ml_metadata"].contains($0.package) }
+    .flatMap { file in file.services.map { (package: file.package, service: $0) } }
+writeFile(
+    "\(sources)/MLMDServer/HTTP/OpenAPIDocument.pb.swift", OpenAPIEmitter(symbols: symbols).source(services: servedServices))

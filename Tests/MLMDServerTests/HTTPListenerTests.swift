@@ -226,3 +226,37 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// `GET /openapi.json`: the document generated from the descriptors, every method in it, valid by
+/// openapi-spec-validator (from PyPI, under CI or where it is installed).
+@Suite struct OpenAPIDocumentTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    @Test func theDocumentNamesEveryMethodAndIsValid() async throws {
+        try await RunningServer.withPorts(HTTPListenerTests.configuration()) { _, ports in
+            let answer = try await HTTPExchange.send("GET", port: ports.http!, "/openapi.json")
+            #expect(answer.status == 200 && answer.headers["content-type"] == "application/json")
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(answer.body)) as? [String: Any])
+            let paths = Set((document["paths"] as? [String: Any] ?? [:]).keys)
+            let expected = Set(
+                MetadataStoreService.methods.map { "/\(MetadataStoreService.name)/\($0.name)" }
+                    + MetadataPurgeService.methods.map { "/\(MetadataPurgeService.name)/\($0.name)" })
+            #expect(paths == expected)
+            guard ProcessInfo.processInfo.environment["CI"] == "true" || ProcessInfo.processInfo.environment["MLMD_RUN_SUITE"] == "1"
+            else { return }
+            let file = temporaryPath(".json")
+            try Data(answer.body).write(to: URL(fileURLWithPath: file))
+            let validator = Process()
+            validator.executableURL = Self.repository.appendingPathComponent("Scripts/check-openapi.sh")
+            validator.arguments = [file]
+            let output = Pipe()
+            validator.standardOutput = output
+            validator.standardError = FileHandle.nullDevice
+            try validator.run()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            validator.waitUntilExit()
+            #expect(validator.terminationStatus == 0 && text == "\(file): OK\n", "\(text)")
+        }
+    }
+}

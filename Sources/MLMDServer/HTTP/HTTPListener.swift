@@ -8,7 +8,8 @@ import NIOSSL
 import ServiceLifecycle
 
 /// The server's HTTP/1.1 listener, next to gRPC in the same process: every method of the store's
-/// services as `POST /SERVICE/METHOD` (Connect unary and gRPC-Web), `GET /metrics` (Prometheus),
+/// services as `POST /SERVICE/METHOD` (Connect unary and gRPC-Web), `GET /openapi.json` (their
+/// OpenAPI document), `GET /metrics` (Prometheus),
 /// `GET /healthz` (the process is alive) and `GET /readyz` (the store answers).
 final class HTTPListener: Sendable {
     private let group: ServiceGroup
@@ -26,6 +27,10 @@ final class HTTPListener: Sendable {
         router.post(":service/:method") { request, context -> Response in
             let path = "/\(context.parameters.get("service") ?? "")/\(context.parameters.get("method") ?? "")"
             return await calls.respond(to: request, path: path)
+        }
+        router.get("openapi.json") { _, _ -> Response in
+            Response(
+                status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
         }
         router.get("metrics") { _, _ -> Response in
             Response(
