@@ -26,7 +26,8 @@ import Testing
         defer { _ = server.stop() }
         let line = server.readLine()
         #expect(
-            line.hasPrefix("mlmd serve: HTTP on 127.0.0.1:") && line.hasSuffix(" (Connect, gRPC-Web, /openapi.json, /metrics, /healthz, /readyz)"),
+            line.hasPrefix("mlmd serve: HTTP on 127.0.0.1:")
+                && line.hasSuffix(" (Connect, gRPC-Web, /openapi.json, /metrics, /healthz, /readyz)"),
             "\(line)")
     }
 

@@ -2,6 +2,7 @@ import CoreMetrics
 import MLMDProtos
 import MLMetadata
 import Prometheus
+import Synchronization
 
 /// What `GET /metrics` shows, in Prometheus' text format: calls by method, transport and status
 /// code, their latency, the store's size, and the state of its database connections. Metrics go
@@ -10,6 +11,21 @@ import Prometheus
 final class ServerMetrics: Sendable {
     private let registry = PrometheusCollectorRegistry()
     private let factory: PrometheusMetricsFactory
+    /// Each call's counter and timer, made once: making them checks the names and looks them up
+    /// in the registry, which cost more than counting (seen in a profile of the server).
+    private let counters = Mutex<[CallKey: CoreMetrics.Counter]>([:])
+    private let timers = Mutex<[TimerKey: CoreMetrics.Timer]>([:])
+
+    private struct CallKey: Hashable {
+        var method: String
+        var transport: Transport
+        var code: MetadataStoreError.Code?
+    }
+
+    private struct TimerKey: Hashable {
+        var method: String
+        var transport: Transport
+    }
 
     init() {
         var factory = PrometheusMetricsFactory(registry: registry)
@@ -22,20 +38,32 @@ final class ServerMetrics: Sendable {
     }
 
     /// The transports a call can come by.
-    enum Transport: String {
+    enum Transport: String, Hashable {
         case grpc, http
     }
 
     /// Counts a finished call and its latency.
     func record(method: String, transport: Transport, code: MetadataStoreError.Code?, duration: Duration) {
-        let codeName = code?.name ?? "OK"
-        Counter(
-            label: "mlmd_calls_total", dimensions: [("method", method), ("transport", transport.rawValue), ("code", codeName)],
-            factory: factory
-        ).increment()
+        let factory = self.factory
+        let counter = counters.withLock { counters in
+            let key = CallKey(method: method, transport: transport, code: code)
+            if let counter = counters[key] { return counter }
+            let dimensions = [("method", method), ("transport", transport.rawValue), ("code", code?.name ?? "OK")]
+            let counter = CoreMetrics.Counter(label: "mlmd_calls_total", dimensions: dimensions, factory: factory)
+            counters[key] = counter
+            return counter
+        }
+        counter.increment()
+        let timer = timers.withLock { timers in
+            let key = TimerKey(method: method, transport: transport)
+            if let timer = timers[key] { return timer }
+            let timer = CoreMetrics.Timer(
+                label: "mlmd_call_duration_seconds", dimensions: [("method", method), ("transport", transport.rawValue)], factory: factory)
+            timers[key] = timer
+            return timer
+        }
         let (seconds, attoseconds) = duration.components
-        Timer(label: "mlmd_call_duration_seconds", dimensions: [("method", method), ("transport", transport.rawValue)], factory: factory)
-            .recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        timer.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 
     /// Runs `call` and records it, with the code it failed with.
