@@ -1,4 +1,5 @@
 import MLMDProtos
+import MLMetadata
 
 /// The error of a Connect unary call: an HTTP status for the code, and the JSON body
 /// `{"code":"not_found","message":"…"}`, as the Connect protocol maps them.
@@ -21,7 +22,7 @@ struct ConnectError: Error {
     var codeName: String { code.name.lowercased() }
 
     var body: [UInt8] {
-        Array(#"{"code":"\#(codeName)","message":"\#(Self.escaped(message))"}"#.utf8)
+        Array(#"{"code":"\#(codeName)","message":\#(jsonStringLiteral(message))}"#.utf8)
     }
 
     static func status(of code: MetadataStoreError.Code) -> Int {
@@ -38,24 +39,5 @@ struct ConnectError: Error {
         case .unauthenticated: 401
         default: 500
         }
-    }
-
-    /// `text` as the inside of a JSON string.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }
