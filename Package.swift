@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "MLMetadataMySQL", targets: ["MLMetadataMySQL"]),
         .library(name: "MLMDClient", targets: ["MLMDClient"]),
         .library(name: "MLMDServer", targets: ["MLMDServer"]),
+        .library(name: "LineageLayout", targets: ["LineageLayout"]),
         .executable(name: "mlmd", targets: ["mlmd"]),
         .executable(name: "metadata_store_server", targets: ["metadata_store_server"]),
         .executable(name: "mlmd-protogen", targets: ["mlmd-protogen"]),
@@ -51,6 +52,8 @@ let package = Package(
         .target(name: "TFMetadataProtos", dependencies: ["ProtoWire"]),
         // CSV statistics and schema inference as TensorFlow Data Validation does it.
         .target(name: "SchemaInference", dependencies: ["TFMetadataProtos"]),
+        // Layered drawing of lineage graphs (the lineage browser's pictures); no dependencies.
+        .target(name: "LineageLayout"),
         // The system SQLite library (libsqlite3-dev on Debian).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         // The store: MetadataStore over SQLite (a file or in memory), with ml-metadata's semantics
@@ -142,6 +145,7 @@ let package = Package(
             ],
             exclude: ["Golden", "Oracle"]
         ),
+        .testTarget(name: "LineageLayoutTests", dependencies: ["LineageLayout"]),
         .testTarget(name: "SchemaInferenceTests", dependencies: ["SchemaInference", "TFMetadataProtos"], resources: [.copy("Golden")]),
         // Oracle/ holds the Python scripts the compatibility tests run under the real ml-metadata.
         .testTarget(
