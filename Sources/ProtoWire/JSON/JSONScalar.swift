@@ -15,11 +15,17 @@ public protocol JSONMapKey: ProtoMapKey {
     init?(jsonMapKey: String)
 }
 
-extension Int32: JSONScalar, JSONMapKey {
-    /// A JSON number.
-    public func writeJSON(to printer: inout JSONPrinter) { printer.writeRaw(String(self)) }
+/// The integer field types: JSON numbers, but 64-bit ones as strings (a double cannot hold them all).
+public protocol JSONInteger: FixedWidthInteger, JSONScalar, JSONMapKey {
+    /// The protobuf type name errors use, e.g. `int64`.
+    static var jsonTypeName: String { get }
+}
+
+extension JSONInteger {
+    /// A JSON number, or a string of digits for a 64-bit integer.
+    public func writeJSON(to printer: inout JSONPrinter) { printer.writeRaw(Self.bitWidth == 64 ? "\"\(self)\"" : String(self)) }
     /// A number or a string holding an integer.
-    public static func readJSON(from parser: inout JSONParser) throws -> Int32 { try parser.readInteger(Int32.self, "int32") }
+    public static func readJSON(from parser: inout JSONParser) throws -> Self { try parser.readInteger(Self.self, jsonTypeName) }
     /// Decimal digits.
     public var jsonMapKey: String { String(self) }
     /// Decimal digits.
@@ -29,46 +35,24 @@ extension Int32: JSONScalar, JSONMapKey {
     }
 }
 
-extension Int64: JSONScalar, JSONMapKey {
-    /// A JSON string: a double cannot hold every 64-bit integer.
-    public func writeJSON(to printer: inout JSONPrinter) { printer.writeRaw("\"\(self)\"") }
-    /// A number or a string holding an integer.
-    public static func readJSON(from parser: inout JSONParser) throws -> Int64 { try parser.readInteger(Int64.self, "int64") }
-    /// Decimal digits.
-    public var jsonMapKey: String { String(self) }
-    /// Decimal digits.
-    public init?(jsonMapKey: String) {
-        guard let value = JSONParser.integerKey(jsonMapKey, as: Self.self) else { return nil }
-        self = value
-    }
+extension Int32: JSONInteger {
+    /// `int32`.
+    public static var jsonTypeName: String { "int32" }
 }
 
-extension UInt32: JSONScalar, JSONMapKey {
-    /// A JSON number.
-    public func writeJSON(to printer: inout JSONPrinter) { printer.writeRaw(String(self)) }
-    /// A number or a string holding an integer.
-    public static func readJSON(from parser: inout JSONParser) throws -> UInt32 { try parser.readInteger(UInt32.self, "uint32") }
-    /// Decimal digits.
-    public var jsonMapKey: String { String(self) }
-    /// Decimal digits.
-    public init?(jsonMapKey: String) {
-        guard let value = JSONParser.integerKey(jsonMapKey, as: Self.self) else { return nil }
-        self = value
-    }
+extension Int64: JSONInteger {
+    /// `int64`.
+    public static var jsonTypeName: String { "int64" }
 }
 
-extension UInt64: JSONScalar, JSONMapKey {
-    /// A JSON string: a double cannot hold every 64-bit integer.
-    public func writeJSON(to printer: inout JSONPrinter) { printer.writeRaw("\"\(self)\"") }
-    /// A number or a string holding an integer.
-    public static func readJSON(from parser: inout JSONParser) throws -> UInt64 { try parser.readInteger(UInt64.self, "uint64") }
-    /// Decimal digits.
-    public var jsonMapKey: String { String(self) }
-    /// Decimal digits.
-    public init?(jsonMapKey: String) {
-        guard let value = JSONParser.integerKey(jsonMapKey, as: Self.self) else { return nil }
-        self = value
-    }
+extension UInt32: JSONInteger {
+    /// `uint32`.
+    public static var jsonTypeName: String { "uint32" }
+}
+
+extension UInt64: JSONInteger {
+    /// `uint64`.
+    public static var jsonTypeName: String { "uint64" }
 }
 
 extension Bool: JSONScalar, JSONMapKey {
