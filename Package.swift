@@ -172,8 +172,8 @@ let package = Package(
         ),
         .testTarget(
             name: "MLMDProtosTests",
-            dependencies: ["ProtoWire", "MLMDProtos"],
-            resources: [.copy("Golden")]
+            dependencies: ["ProtoWire", "MLMDProtos", "TFMetadataProtos"],
+            resources: [.copy("Golden"), .copy("GoldenJSON")]
         ),
     ]
 )

@@ -1,5 +1,5 @@
 // swift-tools-version: 6.0
-// libFuzzer targets for swift-ml-metadata: the binary decoder and the text parser of every
+// libFuzzer targets for swift-ml-metadata: the binary decoder, the text parser and the JSON parser of every
 // request and response of ml_metadata.MetadataStoreService (with round trips), and the
 // filter-query parser and planner. A separate package: the root package does not depend on it.
 // Build and run: see README.md (the fuzzer and address sanitizer flags go on the command line).
@@ -24,6 +24,7 @@ let package = Package(
         // Each executable defines LLVMFuzzerTestOneInput; libFuzzer supplies main (-parse-as-library).
         .executableTarget(name: "fuzz-binary", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "fuzz-text", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "fuzz-json", dependencies: ["FuzzSupport"]),
         .executableTarget(
             name: "fuzz-filter",
             dependencies: [.product(name: "MLMetadata", package: "swift-ml-metadata")]

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Writes the seed corpus under Fuzz/Corpus/ from the golden vectors (Tests/MLMDProtosTests/Golden).
+"""Writes the seed corpus under Fuzz/Corpus/ from the golden vectors (Tests/MLMDProtosTests/Golden
+and GoldenJSON).
 
 fuzz-binary and fuzz-text inputs are one byte, the index of the message type in
 FuzzSupport.messageTypes (MetadataStoreService.methods, then MetadataPurgeService.methods, in .proto
 order, request then response),
-followed by the message in binary or text form. fuzz-filter inputs are filter queries.
+followed by the message in binary or text form; fuzz-json inputs likewise, with the message in JSON. fuzz-filter inputs are filter queries.
 Run from anywhere: python3 Fuzz/make-corpus.py (deterministic; rewrites Corpus/).
 """
 import pathlib
@@ -14,6 +15,7 @@ import shutil
 FUZZ = pathlib.Path(__file__).resolve().parent
 ROOT = FUZZ.parent
 GOLDEN = ROOT / "Tests/MLMDProtosTests/Golden"
+GOLDEN_JSON = ROOT / "Tests/MLMDProtosTests/GoldenJSON"
 # The services' generated files, in FuzzSupport.messageTypes order, with their packages.
 SERVICES = [
     ("ml_metadata", ROOT / "Sources/MLMDProtos/metadata_store_service.pb.swift"),
@@ -102,7 +104,8 @@ def main():
     if CORPUS.exists():
         shutil.rmtree(CORPUS)
     binary, text, filter_dir = (CORPUS / "fuzz-binary", CORPUS / "fuzz-text", CORPUS / "fuzz-filter")
-    for directory in (binary, text, filter_dir):
+    json = CORPUS / "fuzz-json"
+    for directory in (binary, text, filter_dir, json):
         directory.mkdir(parents=True)
 
     for name, position in index.items():
@@ -122,6 +125,19 @@ def main():
         case = file[len("ml_metadata."):].removesuffix(".input.txt")
         (text / case).write_bytes(bytes([index[name]]) + before.encode() + golden(file) + after.encode())
 
+    # JSON seeds: what Python's json_format prints for a random message of each type (small ones),
+    # and the hand-written inputs of service types.
+    for name, position in index.items():
+        package = types[position][0]
+        printed = (GOLDEN_JSON / f"{package}.{name}.random0.json").read_bytes()
+        if len(printed) <= TEXT_SEED_LIMIT:
+            (json / name).write_bytes(bytes([position]) + printed)
+    for path in sorted(GOLDEN_JSON.glob("*.input.json")):
+        package_and_name, case = path.name.removesuffix(".input.json").rsplit(".", 1)
+        name = package_and_name.rsplit(".", 1)[1]
+        if name in index:
+            (json / f"{name}.{case}").write_bytes(bytes([index[name]]) + path.read_bytes())
+
     for target, file, name, data in REGRESSIONS:
         (CORPUS / target / file).write_bytes(bytes([index[name]]) + data)
 
@@ -129,7 +145,7 @@ def main():
         (filter_dir / f"query-{number:02}").write_text(query)
 
     total = sum(path.stat().st_size for path in CORPUS.rglob("*") if path.is_file())
-    counts = ", ".join(f"{d.name} {sum(1 for _ in d.iterdir())}" for d in (binary, text, filter_dir))
+    counts = ", ".join(f"{d.name} {sum(1 for _ in d.iterdir())}" for d in (binary, text, json, filter_dir))
     print(f"{counts} files, {total} bytes")
 
 

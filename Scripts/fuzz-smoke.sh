@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../Fuzz"
 
 seconds=${FUZZ_SECONDS:-30}
-targets=(fuzz-binary fuzz-text fuzz-filter)
+targets=(fuzz-binary fuzz-text fuzz-json fuzz-filter)
 build=(swift build -c release --sanitize fuzzer -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
 if [ -n "${FUZZ_BUILD_JOBS:-}" ]; then build+=(-j "$FUZZ_BUILD_JOBS"); fi
 if [ -n "${FUZZ_SCRATCH_PATH:-}" ]; then build+=(--scratch-path "$FUZZ_SCRATCH_PATH"); fi

@@ -79,8 +79,8 @@ def load_own_protos():
 OWN_FILES = load_own_protos()
 
 
-def protoc(mode, type_name, proto_file, data):
-    r = subprocess.run(['protoc', '--descriptor_set_in=' + DESC, f'--{mode}={type_name}', proto_file],
+def protoc(mode, type_name, proto_file, data, *flags):
+    r = subprocess.run(['protoc', '--descriptor_set_in=' + DESC, f'--{mode}={type_name}', *flags, proto_file],
                        input=data, capture_output=True)
     if r.returncode != 0 or r.stderr:
         raise SystemExit(f'protoc --{mode}={type_name} failed: {r.stderr.decode(errors="replace")}')
@@ -780,6 +780,44 @@ def gen_text():
 
 
 # ---------------------------------------------------------------------------
+# 5. maps whose keys are prefixes of one another, in C++'s deterministic order: the bytes are
+#    what `protoc --encode --deterministic_output` writes (C++ sorts string keys bytewise, so "a"
+#    before "ab" before "b"; Python's upb runtime orders them otherwise).
+
+MAP_PREFIX_CASES = [
+    ('ml_metadata.Artifact.map_key_prefixes', 'ml_metadata.Artifact', '''properties { key: "ab" value { int_value: 2 } }
+properties { key: "b" value { int_value: 4 } }
+properties { key: "a" value { int_value: 1 } }
+properties { key: "" value { int_value: 0 } }
+properties { key: "abc" value { int_value: 3 } }
+properties { key: "a\\001" value { int_value: 5 } }
+custom_properties { key: "split_b" value { string_value: "x" } }
+custom_properties { key: "split" value { string_value: "y" } }
+custom_properties { key: "splitA" value { string_value: "z" } }
+'''),
+    ('ml_metadata.ArtifactType.map_key_prefixes', 'ml_metadata.ArtifactType', '''name: "T"
+properties { key: "xy" value: INT }
+properties { key: "x" value: STRING }
+properties { key: "xyz" value: DOUBLE }
+properties { key: "\\303\\251" value: STRUCT }
+properties { key: "e" value: PROTO }
+'''),
+    ('google.protobuf.Struct.map_key_prefixes', 'google.protobuf.Struct', '''fields { key: "ab" value { bool_value: true } }
+fields { key: "a" value { null_value: NULL_VALUE } }
+fields { key: "a.b" value { number_value: 1 } }
+fields { key: "aB" value { string_value: "s" } }
+fields { key: "" value { number_value: 2 } }
+'''),
+]
+
+
+def gen_map_prefixes():
+    for name, type_name, text in MAP_PREFIX_CASES:
+        encoded = protoc('encode', type_name, proto_file_of(type_name), text.encode('utf-8'), '--deterministic_output')
+        add_case(name, type_name, 'binary', encoded)
+
+
+# ---------------------------------------------------------------------------
 
 def main():
     os.makedirs(OUT, exist_ok=True)
@@ -790,6 +828,7 @@ def main():
     gen_special()
     gen_noncanonical()
     gen_text()
+    gen_map_prefixes()
     with open(os.path.join(OUT, 'manifest.tsv'), 'w') as fh:
         fh.write('\n'.join(MANIFEST) + '\n')
     kinds = {}

@@ -128,6 +128,21 @@ public struct SystemTypeExtension: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._typeName { printer.printField("typeName", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "typeName", "type_name":
+            self._typeName = try parser.read(String.self)
+            return 1
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: SystemTypeExtension, rhs: SystemTypeExtension) -> Bool {
         return ProtoEquality.equal(lhs._typeName, rhs._typeName)
@@ -302,6 +317,47 @@ public struct Value: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if case .intValue(let value)? = self.value { printer.printField("intValue", value) }
+        if case .doubleValue(let value)? = self.value { printer.printField("doubleValue", value) }
+        if case .stringValue(let value)? = self.value { printer.printField("stringValue", value) }
+        if case .structValue(let value)? = self.value { try printer.printMessageField("structValue", value) }
+        if case .protoValue(let value)? = self.value { try printer.printMessageField("protoValue", value) }
+        if case .boolValue(let value)? = self.value { printer.printField("boolValue", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "intValue", "int_value":
+            try parser.checkOneof("value", alreadySet: self.value != nil)
+            if let value = try parser.read(Int64.self) { self.value = .intValue(value) }
+            return 1
+        case "doubleValue", "double_value":
+            try parser.checkOneof("value", alreadySet: self.value != nil)
+            if let value = try parser.read(Double.self) { self.value = .doubleValue(value) }
+            return 2
+        case "stringValue", "string_value":
+            try parser.checkOneof("value", alreadySet: self.value != nil)
+            if let value = try parser.read(String.self) { self.value = .stringValue(value) }
+            return 3
+        case "structValue", "struct_value":
+            try parser.checkOneof("value", alreadySet: self.value != nil)
+            if let value = try parser.readMessage(ProtobufStruct.self) { self.value = .structValue(value) }
+            return 4
+        case "protoValue", "proto_value":
+            try parser.checkOneof("value", alreadySet: self.value != nil)
+            if let value = try parser.readMessage(ProtobufAny.self) { self.value = .protoValue(value) }
+            return 5
+        case "boolValue", "bool_value":
+            try parser.checkOneof("value", alreadySet: self.value != nil)
+            if let value = try parser.read(Bool.self) { self.value = .boolValue(value) }
+            return 6
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -660,6 +716,65 @@ public struct Artifact: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._id { printer.printField("id", value) }
+        if let value = self._typeID { printer.printField("typeId", value) }
+        if let value = self._uri { printer.printField("uri", value) }
+        try printer.printMessageMapField("properties", self.properties)
+        try printer.printMessageMapField("customProperties", self.customProperties)
+        if let value = self._state { printer.printEnumField("state", value) }
+        if let value = self._name { printer.printField("name", value) }
+        if let value = self._type { printer.printField("type", value) }
+        if let value = self._createTimeSinceEpoch { printer.printField("createTimeSinceEpoch", value) }
+        if let value = self._lastUpdateTimeSinceEpoch { printer.printField("lastUpdateTimeSinceEpoch", value) }
+        if let value = self._externalID { printer.printField("externalId", value) }
+        if let value = self._systemMetadata { try printer.printMessageField("systemMetadata", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "id":
+            self._id = try parser.read(Int64.self)
+            return 1
+        case "typeId", "type_id":
+            self._typeID = try parser.read(Int64.self)
+            return 2
+        case "uri":
+            self._uri = try parser.read(String.self)
+            return 3
+        case "properties":
+            self.properties = try parser.readMessageMap(String.self, Value.self)
+            return 4
+        case "customProperties", "custom_properties":
+            self.customProperties = try parser.readMessageMap(String.self, Value.self)
+            return 5
+        case "state":
+            self._state = try parser.readEnum(Artifact.State.self)
+            return 6
+        case "name":
+            self._name = try parser.read(String.self)
+            return 7
+        case "type":
+            self._type = try parser.read(String.self)
+            return 8
+        case "createTimeSinceEpoch", "create_time_since_epoch":
+            self._createTimeSinceEpoch = try parser.read(Int64.self)
+            return 9
+        case "lastUpdateTimeSinceEpoch", "last_update_time_since_epoch":
+            self._lastUpdateTimeSinceEpoch = try parser.read(Int64.self)
+            return 10
+        case "externalId", "external_id":
+            self._externalID = try parser.read(String.self)
+            return 11
+        case "systemMetadata", "system_metadata":
+            self._systemMetadata = try parser.readMessage(ProtobufAny.self)
+            return 12
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: Artifact, rhs: Artifact) -> Bool {
         return ProtoEquality.equal(lhs._id, rhs._id)
@@ -920,6 +1035,45 @@ public struct ArtifactType: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._id { printer.printField("id", value) }
+        if let value = self._name { printer.printField("name", value) }
+        printer.printEnumMapField("properties", self.properties)
+        if let value = self._version { printer.printField("version", value) }
+        if let value = self._description { printer.printField("description", value) }
+        if let value = self._baseType { printer.printEnumField("baseType", value) }
+        if let value = self._externalID { printer.printField("externalId", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "id":
+            self._id = try parser.read(Int64.self)
+            return 1
+        case "name":
+            self._name = try parser.read(String.self)
+            return 2
+        case "properties":
+            self.properties = try parser.readEnumMap(String.self, PropertyType.self)
+            return 3
+        case "version":
+            self._version = try parser.read(String.self)
+            return 4
+        case "description":
+            self._description = try parser.read(String.self)
+            return 5
+        case "baseType", "base_type":
+            self._baseType = try parser.readEnum(ArtifactType.SystemDefinedBaseType.self)
+            return 6
+        case "externalId", "external_id":
+            self._externalID = try parser.read(String.self)
+            return 7
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -1192,6 +1346,27 @@ public struct Event: ProtoMessage {
                 return true
             }
 
+            /// Prints set fields as JSON members in field-number order.
+            public func printJSONFields(to printer: inout JSONPrinter) throws {
+                if case .index(let value)? = self.value { printer.printField("index", value) }
+                if case .key(let value)? = self.value { printer.printField("key", value) }
+            }
+
+            /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+            public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+                switch name {
+                case "index":
+                    try parser.checkOneof("value", alreadySet: self.value != nil)
+                    if let value = try parser.read(Int64.self) { self.value = .index(value) }
+                    return 1
+                case "key":
+                    try parser.checkOneof("value", alreadySet: self.value != nil)
+                    if let value = try parser.read(String.self) { self.value = .key(value) }
+                    return 2
+                default: return nil
+                }
+            }
+
             /// Equal when every field is, strings compared by their UTF-8 bytes.
             public static func == (lhs: Step, rhs: Step) -> Bool {
                 return ProtoEquality.equal(lhs.value, rhs.value)
@@ -1231,6 +1406,21 @@ public struct Event: ProtoMessage {
             default: return false
             }
             return true
+        }
+
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            try printer.printRepeatedMessageField("steps", self.steps)
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "steps":
+                self.steps = try parser.readRepeatedMessage(Event.Path.Step.self)
+                return 1
+            default: return nil
+            }
         }
 
         /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -1312,6 +1502,41 @@ public struct Event: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._artifactID { printer.printField("artifactId", value) }
+        if let value = self._executionID { printer.printField("executionId", value) }
+        if let value = self._path { try printer.printMessageField("path", value) }
+        if let value = self._type { printer.printEnumField("type", value) }
+        if let value = self._millisecondsSinceEpoch { printer.printField("millisecondsSinceEpoch", value) }
+        if let value = self._systemMetadata { try printer.printMessageField("systemMetadata", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "artifactId", "artifact_id":
+            self._artifactID = try parser.read(Int64.self)
+            return 1
+        case "executionId", "execution_id":
+            self._executionID = try parser.read(Int64.self)
+            return 2
+        case "path":
+            self._path = try parser.readMessage(Event.Path.self)
+            return 3
+        case "type":
+            self._type = try parser.readEnum(Event.TypeEnum.self)
+            return 4
+        case "millisecondsSinceEpoch", "milliseconds_since_epoch":
+            self._millisecondsSinceEpoch = try parser.read(Int64.self)
+            return 5
+        case "systemMetadata", "system_metadata":
+            self._systemMetadata = try parser.readMessage(ProtobufAny.self)
+            return 6
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -1658,6 +1883,61 @@ public struct Execution: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._id { printer.printField("id", value) }
+        if let value = self._typeID { printer.printField("typeId", value) }
+        if let value = self._lastKnownState { printer.printEnumField("lastKnownState", value) }
+        try printer.printMessageMapField("properties", self.properties)
+        try printer.printMessageMapField("customProperties", self.customProperties)
+        if let value = self._name { printer.printField("name", value) }
+        if let value = self._type { printer.printField("type", value) }
+        if let value = self._createTimeSinceEpoch { printer.printField("createTimeSinceEpoch", value) }
+        if let value = self._lastUpdateTimeSinceEpoch { printer.printField("lastUpdateTimeSinceEpoch", value) }
+        if let value = self._externalID { printer.printField("externalId", value) }
+        if let value = self._systemMetadata { try printer.printMessageField("systemMetadata", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "id":
+            self._id = try parser.read(Int64.self)
+            return 1
+        case "typeId", "type_id":
+            self._typeID = try parser.read(Int64.self)
+            return 2
+        case "lastKnownState", "last_known_state":
+            self._lastKnownState = try parser.readEnum(Execution.State.self)
+            return 3
+        case "properties":
+            self.properties = try parser.readMessageMap(String.self, Value.self)
+            return 4
+        case "customProperties", "custom_properties":
+            self.customProperties = try parser.readMessageMap(String.self, Value.self)
+            return 5
+        case "name":
+            self._name = try parser.read(String.self)
+            return 6
+        case "type":
+            self._type = try parser.read(String.self)
+            return 7
+        case "createTimeSinceEpoch", "create_time_since_epoch":
+            self._createTimeSinceEpoch = try parser.read(Int64.self)
+            return 8
+        case "lastUpdateTimeSinceEpoch", "last_update_time_since_epoch":
+            self._lastUpdateTimeSinceEpoch = try parser.read(Int64.self)
+            return 9
+        case "externalId", "external_id":
+            self._externalID = try parser.read(String.self)
+            return 10
+        case "systemMetadata", "system_metadata":
+            self._systemMetadata = try parser.readMessage(ProtobufAny.self)
+            return 11
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: Execution, rhs: Execution) -> Bool {
         return ProtoEquality.equal(lhs._id, rhs._id)
@@ -1969,6 +2249,53 @@ public struct ExecutionType: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._id { printer.printField("id", value) }
+        if let value = self._name { printer.printField("name", value) }
+        printer.printEnumMapField("properties", self.properties)
+        if let value = self._inputType { try printer.printMessageField("inputType", value) }
+        if let value = self._outputType { try printer.printMessageField("outputType", value) }
+        if let value = self._version { printer.printField("version", value) }
+        if let value = self._description { printer.printField("description", value) }
+        if let value = self._baseType { printer.printEnumField("baseType", value) }
+        if let value = self._externalID { printer.printField("externalId", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "id":
+            self._id = try parser.read(Int64.self)
+            return 1
+        case "name":
+            self._name = try parser.read(String.self)
+            return 2
+        case "properties":
+            self.properties = try parser.readEnumMap(String.self, PropertyType.self)
+            return 3
+        case "inputType", "input_type":
+            self._inputType = try parser.readMessage(ArtifactStructType.self)
+            return 4
+        case "outputType", "output_type":
+            self._outputType = try parser.readMessage(ArtifactStructType.self)
+            return 5
+        case "version":
+            self._version = try parser.read(String.self)
+            return 6
+        case "description":
+            self._description = try parser.read(String.self)
+            return 7
+        case "baseType", "base_type":
+            self._baseType = try parser.readEnum(ExecutionType.SystemDefinedBaseType.self)
+            return 8
+        case "externalId", "external_id":
+            self._externalID = try parser.read(String.self)
+            return 9
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: ExecutionType, rhs: ExecutionType) -> Bool {
         return ProtoEquality.equal(lhs._id, rhs._id)
@@ -2202,6 +2529,45 @@ public struct ContextType: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._id { printer.printField("id", value) }
+        if let value = self._name { printer.printField("name", value) }
+        printer.printEnumMapField("properties", self.properties)
+        if let value = self._version { printer.printField("version", value) }
+        if let value = self._description { printer.printField("description", value) }
+        if let value = self._baseType { printer.printEnumField("baseType", value) }
+        if let value = self._externalID { printer.printField("externalId", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "id":
+            self._id = try parser.read(Int64.self)
+            return 1
+        case "name":
+            self._name = try parser.read(String.self)
+            return 2
+        case "properties":
+            self.properties = try parser.readEnumMap(String.self, PropertyType.self)
+            return 3
+        case "version":
+            self._version = try parser.read(String.self)
+            return 4
+        case "description":
+            self._description = try parser.read(String.self)
+            return 5
+        case "baseType", "base_type":
+            self._baseType = try parser.readEnum(ContextType.SystemDefinedBaseType.self)
+            return 6
+        case "externalId", "external_id":
+            self._externalID = try parser.read(String.self)
+            return 7
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -2466,6 +2832,57 @@ public struct Context: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._id { printer.printField("id", value) }
+        if let value = self._typeID { printer.printField("typeId", value) }
+        if let value = self._name { printer.printField("name", value) }
+        try printer.printMessageMapField("properties", self.properties)
+        try printer.printMessageMapField("customProperties", self.customProperties)
+        if let value = self._type { printer.printField("type", value) }
+        if let value = self._createTimeSinceEpoch { printer.printField("createTimeSinceEpoch", value) }
+        if let value = self._lastUpdateTimeSinceEpoch { printer.printField("lastUpdateTimeSinceEpoch", value) }
+        if let value = self._externalID { printer.printField("externalId", value) }
+        if let value = self._systemMetadata { try printer.printMessageField("systemMetadata", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "id":
+            self._id = try parser.read(Int64.self)
+            return 1
+        case "typeId", "type_id":
+            self._typeID = try parser.read(Int64.self)
+            return 2
+        case "name":
+            self._name = try parser.read(String.self)
+            return 3
+        case "properties":
+            self.properties = try parser.readMessageMap(String.self, Value.self)
+            return 4
+        case "customProperties", "custom_properties":
+            self.customProperties = try parser.readMessageMap(String.self, Value.self)
+            return 5
+        case "type":
+            self._type = try parser.read(String.self)
+            return 6
+        case "createTimeSinceEpoch", "create_time_since_epoch":
+            self._createTimeSinceEpoch = try parser.read(Int64.self)
+            return 7
+        case "lastUpdateTimeSinceEpoch", "last_update_time_since_epoch":
+            self._lastUpdateTimeSinceEpoch = try parser.read(Int64.self)
+            return 8
+        case "externalId", "external_id":
+            self._externalID = try parser.read(String.self)
+            return 9
+        case "systemMetadata", "system_metadata":
+            self._systemMetadata = try parser.readMessage(ProtobufAny.self)
+            return 10
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: Context, rhs: Context) -> Bool {
         return ProtoEquality.equal(lhs._id, rhs._id)
@@ -2580,6 +2997,29 @@ public struct Attribution: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._artifactID { printer.printField("artifactId", value) }
+        if let value = self._contextID { printer.printField("contextId", value) }
+        if let value = self._systemMetadata { try printer.printMessageField("systemMetadata", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "artifactId", "artifact_id":
+            self._artifactID = try parser.read(Int64.self)
+            return 1
+        case "contextId", "context_id":
+            self._contextID = try parser.read(Int64.self)
+            return 2
+        case "systemMetadata", "system_metadata":
+            self._systemMetadata = try parser.readMessage(ProtobufAny.self)
+            return 3
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: Attribution, rhs: Attribution) -> Bool {
         return ProtoEquality.equal(lhs._artifactID, rhs._artifactID)
@@ -2687,6 +3127,29 @@ public struct Association: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._executionID { printer.printField("executionId", value) }
+        if let value = self._contextID { printer.printField("contextId", value) }
+        if let value = self._systemMetadata { try printer.printMessageField("systemMetadata", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "executionId", "execution_id":
+            self._executionID = try parser.read(Int64.self)
+            return 1
+        case "contextId", "context_id":
+            self._contextID = try parser.read(Int64.self)
+            return 2
+        case "systemMetadata", "system_metadata":
+            self._systemMetadata = try parser.readMessage(ProtobufAny.self)
+            return 3
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: Association, rhs: Association) -> Bool {
         return ProtoEquality.equal(lhs._executionID, rhs._executionID)
@@ -2792,6 +3255,29 @@ public struct ParentContext: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._childID { printer.printField("childId", value) }
+        if let value = self._parentID { printer.printField("parentId", value) }
+        if let value = self._systemMetadata { try printer.printMessageField("systemMetadata", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "childId", "child_id":
+            self._childID = try parser.read(Int64.self)
+            return 1
+        case "parentId", "parent_id":
+            self._parentID = try parser.read(Int64.self)
+            return 2
+        case "systemMetadata", "system_metadata":
+            self._systemMetadata = try parser.readMessage(ProtobufAny.self)
+            return 3
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -2933,6 +3419,57 @@ public struct LineageGraph: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("artifactTypes", self.artifactTypes)
+        try printer.printRepeatedMessageField("executionTypes", self.executionTypes)
+        try printer.printRepeatedMessageField("contextTypes", self.contextTypes)
+        try printer.printRepeatedMessageField("artifacts", self.artifacts)
+        try printer.printRepeatedMessageField("executions", self.executions)
+        try printer.printRepeatedMessageField("contexts", self.contexts)
+        try printer.printRepeatedMessageField("events", self.events)
+        try printer.printRepeatedMessageField("attributions", self.attributions)
+        try printer.printRepeatedMessageField("associations", self.associations)
+        try printer.printRepeatedMessageField("parentContexts", self.parentContexts)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "artifactTypes", "artifact_types":
+            self.artifactTypes = try parser.readRepeatedMessage(ArtifactType.self)
+            return 1
+        case "executionTypes", "execution_types":
+            self.executionTypes = try parser.readRepeatedMessage(ExecutionType.self)
+            return 2
+        case "contextTypes", "context_types":
+            self.contextTypes = try parser.readRepeatedMessage(ContextType.self)
+            return 3
+        case "artifacts":
+            self.artifacts = try parser.readRepeatedMessage(Artifact.self)
+            return 4
+        case "executions":
+            self.executions = try parser.readRepeatedMessage(Execution.self)
+            return 5
+        case "contexts":
+            self.contexts = try parser.readRepeatedMessage(Context.self)
+            return 6
+        case "events":
+            self.events = try parser.readRepeatedMessage(Event.self)
+            return 7
+        case "attributions":
+            self.attributions = try parser.readRepeatedMessage(Attribution.self)
+            return 8
+        case "associations":
+            self.associations = try parser.readRepeatedMessage(Association.self)
+            return 9
+        case "parentContexts", "parent_contexts":
+            self.parentContexts = try parser.readRepeatedMessage(ParentContext.self)
+            return 10
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -3190,6 +3727,57 @@ public struct ArtifactStructType: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if case .simple(let value)? = self.kind { try printer.printMessageField("simple", value) }
+        if case .unionType(let value)? = self.kind { try printer.printMessageField("unionType", value) }
+        if case .intersection(let value)? = self.kind { try printer.printMessageField("intersection", value) }
+        if case .list(let value)? = self.kind { try printer.printMessageField("list", value) }
+        if case .none(let value)? = self.kind { try printer.printMessageField("none", value) }
+        if case .any(let value)? = self.kind { try printer.printMessageField("any", value) }
+        if case .tuple(let value)? = self.kind { try printer.printMessageField("tuple", value) }
+        if case .dict(let value)? = self.kind { try printer.printMessageField("dict", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "simple":
+            try parser.checkOneof("kind", alreadySet: self.kind != nil)
+            if let value = try parser.readMessage(ArtifactType.self) { self.kind = .simple(value) }
+            return 1
+        case "unionType", "union_type":
+            try parser.checkOneof("kind", alreadySet: self.kind != nil)
+            if let value = try parser.readMessage(UnionArtifactStructType.self) { self.kind = .unionType(value) }
+            return 2
+        case "intersection":
+            try parser.checkOneof("kind", alreadySet: self.kind != nil)
+            if let value = try parser.readMessage(IntersectionArtifactStructType.self) { self.kind = .intersection(value) }
+            return 3
+        case "list":
+            try parser.checkOneof("kind", alreadySet: self.kind != nil)
+            if let value = try parser.readMessage(ListArtifactStructType.self) { self.kind = .list(value) }
+            return 4
+        case "none":
+            try parser.checkOneof("kind", alreadySet: self.kind != nil)
+            if let value = try parser.readMessage(NoneArtifactStructType.self) { self.kind = .none(value) }
+            return 5
+        case "any":
+            try parser.checkOneof("kind", alreadySet: self.kind != nil)
+            if let value = try parser.readMessage(AnyArtifactStructType.self) { self.kind = .any(value) }
+            return 6
+        case "tuple":
+            try parser.checkOneof("kind", alreadySet: self.kind != nil)
+            if let value = try parser.readMessage(TupleArtifactStructType.self) { self.kind = .tuple(value) }
+            return 7
+        case "dict":
+            try parser.checkOneof("kind", alreadySet: self.kind != nil)
+            if let value = try parser.readMessage(DictArtifactStructType.self) { self.kind = .dict(value) }
+            return 8
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: ArtifactStructType, rhs: ArtifactStructType) -> Bool {
         return ProtoEquality.equal(lhs.kind, rhs.kind)
@@ -3248,6 +3836,21 @@ public struct UnionArtifactStructType: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("candidates", self.candidates)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "candidates":
+            self.candidates = try parser.readRepeatedMessage(ArtifactStructType.self)
+            return 1
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: UnionArtifactStructType, rhs: UnionArtifactStructType) -> Bool {
         return ProtoEquality.equal(lhs.candidates, rhs.candidates)
@@ -3304,6 +3907,21 @@ public struct IntersectionArtifactStructType: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("constraints", self.constraints)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "constraints":
+            self.constraints = try parser.readRepeatedMessage(ArtifactStructType.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -3377,6 +3995,21 @@ public struct ListArtifactStructType: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._element?.value { try printer.printMessageField("element", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "element":
+            self._element = try parser.readMessage(ArtifactStructType.self).map { Indirect($0) }
+            return 1
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: ListArtifactStructType, rhs: ListArtifactStructType) -> Bool {
         return ProtoEquality.equal(lhs._element, rhs._element)
@@ -3423,6 +4056,15 @@ public struct NoneArtifactStructType: ProtoMessage {
         return false
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        return nil
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: NoneArtifactStructType, rhs: NoneArtifactStructType) -> Bool {
         return ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
@@ -3466,6 +4108,15 @@ public struct AnyArtifactStructType: ProtoMessage {
     /// Parses the value of the field `name`; false if there is no such field.
     public mutating func parseTextField(named fieldName: String, from parser: inout TextFormatParser) throws -> Bool {
         return false
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        return nil
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -3523,6 +4174,21 @@ public struct TupleArtifactStructType: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("elements", self.elements)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "elements":
+            self.elements = try parser.readRepeatedMessage(ArtifactStructType.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -3646,6 +4312,29 @@ public struct DictArtifactStructType: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printMessageMapField("properties", self.properties)
+        if let value = self._noneTypeNotRequired { printer.printField("noneTypeNotRequired", value) }
+        if let value = self._extraPropertiesType?.value { try printer.printMessageField("extraPropertiesType", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "properties":
+            self.properties = try parser.readMessageMap(String.self, ArtifactStructType.self)
+            return 1
+        case "noneTypeNotRequired", "none_type_not_required":
+            self._noneTypeNotRequired = try parser.read(Bool.self)
+            return 2
+        case "extraPropertiesType", "extra_properties_type":
+            self._extraPropertiesType = try parser.readMessage(ArtifactStructType.self).map { Indirect($0) }
+            return 3
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: DictArtifactStructType, rhs: DictArtifactStructType) -> Bool {
         return ProtoEquality.equal(lhs.properties, rhs.properties)
@@ -3692,6 +4381,15 @@ public struct FakeDatabaseConfig: ProtoMessage {
     /// Parses the value of the field `name`; false if there is no such field.
     public mutating func parseTextField(named fieldName: String, from parser: inout TextFormatParser) throws -> Bool {
         return false
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        return nil
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -3947,6 +4645,41 @@ public struct MySQLDatabaseConfig: ProtoMessage {
             return true
         }
 
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            if let value = self._key { printer.printField("key", value) }
+            if let value = self._cert { printer.printField("cert", value) }
+            if let value = self._ca { printer.printField("ca", value) }
+            if let value = self._capath { printer.printField("capath", value) }
+            if let value = self._cipher { printer.printField("cipher", value) }
+            if let value = self._verifyServerCert { printer.printField("verifyServerCert", value) }
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "key":
+                self._key = try parser.read(String.self)
+                return 1
+            case "cert":
+                self._cert = try parser.read(String.self)
+                return 2
+            case "ca":
+                self._ca = try parser.read(String.self)
+                return 3
+            case "capath":
+                self._capath = try parser.read(String.self)
+                return 4
+            case "cipher":
+                self._cipher = try parser.read(String.self)
+                return 5
+            case "verifyServerCert", "verify_server_cert":
+                self._verifyServerCert = try parser.read(Bool.self)
+                return 6
+            default: return nil
+            }
+        }
+
         /// Equal when every field is, strings compared by their UTF-8 bytes.
         public static func == (lhs: SSLOptions, rhs: SSLOptions) -> Bool {
             return ProtoEquality.equal(lhs._key, rhs._key)
@@ -4037,6 +4770,49 @@ public struct MySQLDatabaseConfig: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._host { printer.printField("host", value) }
+        if let value = self._port { printer.printField("port", value) }
+        if let value = self._database { printer.printField("database", value) }
+        if let value = self._user { printer.printField("user", value) }
+        if let value = self._password { printer.printField("password", value) }
+        if let value = self._socket { printer.printField("socket", value) }
+        if let value = self._sslOptions { try printer.printMessageField("sslOptions", value) }
+        if let value = self._skipDbCreation { printer.printField("skipDbCreation", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "host":
+            self._host = try parser.read(String.self)
+            return 1
+        case "port":
+            self._port = try parser.read(Int64.self)
+            return 2
+        case "database":
+            self._database = try parser.read(String.self)
+            return 3
+        case "user":
+            self._user = try parser.read(String.self)
+            return 4
+        case "password":
+            self._password = try parser.read(String.self)
+            return 5
+        case "socket":
+            self._socket = try parser.read(String.self)
+            return 6
+        case "sslOptions", "ssl_options":
+            self._sslOptions = try parser.readMessage(MySQLDatabaseConfig.SSLOptions.self)
+            return 7
+        case "skipDbCreation", "skip_db_creation":
+            self._skipDbCreation = try parser.read(Bool.self)
+            return 8
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -4178,6 +4954,25 @@ public struct SqliteMetadataSourceConfig: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._filenameURI { printer.printField("filenameUri", value) }
+        if let value = self._connectionMode { printer.printEnumField("connectionMode", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "filenameUri", "filename_uri":
+            self._filenameURI = try parser.read(String.self)
+            return 1
+        case "connectionMode", "connection_mode":
+            self._connectionMode = try parser.readEnum(SqliteMetadataSourceConfig.ConnectionMode.self)
+            return 2
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -4429,6 +5224,37 @@ public struct PostgreSQLDatabaseConfig: ProtoMessage {
             return true
         }
 
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            if let value = self._sslmode { printer.printField("sslmode", value) }
+            if let value = self._sslcert { printer.printField("sslcert", value) }
+            if let value = self._sslkey { printer.printField("sslkey", value) }
+            if let value = self._sslpassword { printer.printField("sslpassword", value) }
+            if let value = self._sslrootcert { printer.printField("sslrootcert", value) }
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "sslmode":
+                self._sslmode = try parser.read(String.self)
+                return 1
+            case "sslcert":
+                self._sslcert = try parser.read(String.self)
+                return 2
+            case "sslkey":
+                self._sslkey = try parser.read(String.self)
+                return 3
+            case "sslpassword":
+                self._sslpassword = try parser.read(String.self)
+                return 4
+            case "sslrootcert":
+                self._sslrootcert = try parser.read(String.self)
+                return 5
+            default: return nil
+            }
+        }
+
         /// Equal when every field is, strings compared by their UTF-8 bytes.
         public static func == (lhs: SSLOptions, rhs: SSLOptions) -> Bool {
             return ProtoEquality.equal(lhs._sslmode, rhs._sslmode)
@@ -4526,6 +5352,53 @@ public struct PostgreSQLDatabaseConfig: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._host { printer.printField("host", value) }
+        if let value = self._hostaddr { printer.printField("hostaddr", value) }
+        if let value = self._port { printer.printField("port", value) }
+        if let value = self._user { printer.printField("user", value) }
+        if let value = self._password { printer.printField("password", value) }
+        if let value = self._passfile { printer.printField("passfile", value) }
+        if let value = self._dbname { printer.printField("dbname", value) }
+        if let value = self._skipDbCreation { printer.printField("skipDbCreation", value) }
+        if let value = self._ssloption { try printer.printMessageField("ssloption", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "host":
+            self._host = try parser.read(String.self)
+            return 1
+        case "hostaddr":
+            self._hostaddr = try parser.read(String.self)
+            return 2
+        case "port":
+            self._port = try parser.read(String.self)
+            return 3
+        case "user":
+            self._user = try parser.read(String.self)
+            return 4
+        case "password":
+            self._password = try parser.read(String.self)
+            return 5
+        case "passfile":
+            self._passfile = try parser.read(String.self)
+            return 6
+        case "dbname":
+            self._dbname = try parser.read(String.self)
+            return 7
+        case "skipDbCreation", "skip_db_creation":
+            self._skipDbCreation = try parser.read(Bool.self)
+            return 8
+        case "ssloption":
+            self._ssloption = try parser.readMessage(PostgreSQLDatabaseConfig.SSLOptions.self)
+            return 9
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: PostgreSQLDatabaseConfig, rhs: PostgreSQLDatabaseConfig) -> Bool {
         return ProtoEquality.equal(lhs._host, rhs._host)
@@ -4617,6 +5490,25 @@ public struct MigrationOptions: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._downgradeToSchemaVersion { printer.printField("downgradeToSchemaVersion", value) }
+        if let value = self._enableUpgradeMigration { printer.printField("enableUpgradeMigration", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "downgradeToSchemaVersion", "downgrade_to_schema_version":
+            self._downgradeToSchemaVersion = try parser.read(Int64.self)
+            return 2
+        case "enableUpgradeMigration", "enable_upgrade_migration":
+            self._enableUpgradeMigration = try parser.read(Bool.self)
+            return 3
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: MigrationOptions, rhs: MigrationOptions) -> Bool {
         return ProtoEquality.equal(lhs._enableUpgradeMigration, rhs._enableUpgradeMigration)
@@ -4682,6 +5574,21 @@ public struct RetryOptions: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._maxNumRetries { printer.printField("maxNumRetries", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "maxNumRetries", "max_num_retries":
+            self._maxNumRetries = try parser.read(Int64.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -4860,6 +5767,41 @@ public struct ConnectionConfig: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if case .fakeDatabase(let value)? = self.config { try printer.printMessageField("fakeDatabase", value) }
+        if case .mysql(let value)? = self.config { try printer.printMessageField("mysql", value) }
+        if case .sqlite(let value)? = self.config { try printer.printMessageField("sqlite", value) }
+        if let value = self._retryOptions { try printer.printMessageField("retryOptions", value) }
+        if case .postgresql(let value)? = self.config { try printer.printMessageField("postgresql", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "fakeDatabase", "fake_database":
+            try parser.checkOneof("config", alreadySet: self.config != nil)
+            if let value = try parser.readMessage(FakeDatabaseConfig.self) { self.config = .fakeDatabase(value) }
+            return 1
+        case "mysql":
+            try parser.checkOneof("config", alreadySet: self.config != nil)
+            if let value = try parser.readMessage(MySQLDatabaseConfig.self) { self.config = .mysql(value) }
+            return 2
+        case "sqlite":
+            try parser.checkOneof("config", alreadySet: self.config != nil)
+            if let value = try parser.readMessage(SqliteMetadataSourceConfig.self) { self.config = .sqlite(value) }
+            return 3
+        case "retryOptions", "retry_options":
+            self._retryOptions = try parser.readMessage(RetryOptions.self)
+            return 4
+        case "postgresql":
+            try parser.checkOneof("config", alreadySet: self.config != nil)
+            if let value = try parser.readMessage(PostgreSQLDatabaseConfig.self) { self.config = .postgresql(value) }
+            return 5
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: ConnectionConfig, rhs: ConnectionConfig) -> Bool {
         return ProtoEquality.equal(lhs.config, rhs.config)
@@ -4942,6 +5884,25 @@ public struct GrpcChannelArguments: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._maxReceiveMessageLength { printer.printField("maxReceiveMessageLength", value) }
+        if let value = self._http2MaxPingStrikes { printer.printField("http2MaxPingStrikes", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "maxReceiveMessageLength", "max_receive_message_length":
+            self._maxReceiveMessageLength = try parser.read(Int64.self)
+            return 1
+        case "http2MaxPingStrikes", "http2_max_ping_strikes":
+            self._http2MaxPingStrikes = try parser.read(Int64.self)
+            return 2
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -5115,6 +6076,29 @@ public struct MetadataStoreClientConfig: ProtoMessage {
             return true
         }
 
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            if let value = self._clientKey { printer.printField("clientKey", value) }
+            if let value = self._serverCert { printer.printField("serverCert", value) }
+            if let value = self._customCa { printer.printField("customCa", value) }
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "clientKey", "client_key":
+                self._clientKey = try parser.read(String.self)
+                return 1
+            case "serverCert", "server_cert":
+                self._serverCert = try parser.read(String.self)
+                return 2
+            case "customCa", "custom_ca":
+                self._customCa = try parser.read(String.self)
+                return 3
+            default: return nil
+            }
+        }
+
         /// Equal when every field is, strings compared by their UTF-8 bytes.
         public static func == (lhs: SSLConfig, rhs: SSLConfig) -> Bool {
             return ProtoEquality.equal(lhs._clientKey, rhs._clientKey)
@@ -5189,6 +6173,37 @@ public struct MetadataStoreClientConfig: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._host { printer.printField("host", value) }
+        if let value = self._port { printer.printField("port", value) }
+        if let value = self._sslConfig { try printer.printMessageField("sslConfig", value) }
+        if let value = self._channelArguments { try printer.printMessageField("channelArguments", value) }
+        if let value = self._clientTimeoutSec { printer.printField("clientTimeoutSec", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "host":
+            self._host = try parser.read(String.self)
+            return 1
+        case "port":
+            self._port = try parser.read(Int64.self)
+            return 2
+        case "sslConfig", "ssl_config":
+            self._sslConfig = try parser.readMessage(MetadataStoreClientConfig.SSLConfig.self)
+            return 3
+        case "channelArguments", "channel_arguments":
+            self._channelArguments = try parser.readMessage(GrpcChannelArguments.self)
+            return 4
+        case "clientTimeoutSec", "client_timeout_sec":
+            self._clientTimeoutSec = try parser.read(Double.self)
+            return 5
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -5360,6 +6375,33 @@ public struct MetadataStoreServerConfig: ProtoMessage {
             return true
         }
 
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            if let value = self._serverKey { printer.printField("serverKey", value) }
+            if let value = self._serverCert { printer.printField("serverCert", value) }
+            if let value = self._customCa { printer.printField("customCa", value) }
+            if let value = self._clientVerify { printer.printField("clientVerify", value) }
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "serverKey", "server_key":
+                self._serverKey = try parser.read(String.self)
+                return 1
+            case "serverCert", "server_cert":
+                self._serverCert = try parser.read(String.self)
+                return 2
+            case "customCa", "custom_ca":
+                self._customCa = try parser.read(String.self)
+                return 3
+            case "clientVerify", "client_verify":
+                self._clientVerify = try parser.read(Bool.self)
+                return 4
+            default: return nil
+            }
+        }
+
         /// Equal when every field is, strings compared by their UTF-8 bytes.
         public static func == (lhs: SSLConfig, rhs: SSLConfig) -> Bool {
             return ProtoEquality.equal(lhs._serverKey, rhs._serverKey)
@@ -5428,6 +6470,29 @@ public struct MetadataStoreServerConfig: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._connectionConfig { try printer.printMessageField("connectionConfig", value) }
+        if let value = self._sslConfig { try printer.printMessageField("sslConfig", value) }
+        if let value = self._migrationOptions { try printer.printMessageField("migrationOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "connectionConfig", "connection_config":
+            self._connectionConfig = try parser.readMessage(ConnectionConfig.self)
+            return 1
+        case "sslConfig", "ssl_config":
+            self._sslConfig = try parser.readMessage(MetadataStoreServerConfig.SSLConfig.self)
+            return 2
+        case "migrationOptions", "migration_options":
+            self._migrationOptions = try parser.readMessage(MigrationOptions.self)
+            return 3
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -5625,6 +6690,25 @@ public struct ListOperationOptions: ProtoMessage {
             return true
         }
 
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            if let value = self._field { printer.printEnumField("field", value) }
+            if let value = self._isAsc { printer.printField("isAsc", value) }
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "field":
+                self._field = try parser.readEnum(ListOperationOptions.OrderByField.Field.self)
+                return 1
+            case "isAsc", "is_asc":
+                self._isAsc = try parser.read(Bool.self)
+                return 2
+            default: return nil
+            }
+        }
+
         /// Equal when every field is, strings compared by their UTF-8 bytes.
         public static func == (lhs: OrderByField, rhs: OrderByField) -> Bool {
             return ProtoEquality.equal(lhs._field, rhs._field)
@@ -5687,6 +6771,33 @@ public struct ListOperationOptions: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._maxResultSize { printer.printField("maxResultSize", value) }
+        if let value = self._orderByField { try printer.printMessageField("orderByField", value) }
+        if let value = self._nextPageToken { printer.printField("nextPageToken", value) }
+        if let value = self._filterQuery { printer.printField("filterQuery", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "maxResultSize", "max_result_size":
+            self._maxResultSize = try parser.read(Int32.self)
+            return 1
+        case "orderByField", "order_by_field":
+            self._orderByField = try parser.readMessage(ListOperationOptions.OrderByField.self)
+            return 2
+        case "nextPageToken", "next_page_token":
+            self._nextPageToken = try parser.read(String.self)
+            return 3
+        case "filterQuery", "filter_query":
+            self._filterQuery = try parser.read(String.self)
+            return 4
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -5805,6 +6916,33 @@ public struct ListOperationNextPageToken: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._idOffset { printer.printField("idOffset", value) }
+        if let value = self._fieldOffset { printer.printField("fieldOffset", value) }
+        if let value = self._setOptions { try printer.printMessageField("setOptions", value) }
+        printer.printRepeatedField("listedIds", self.listedIDs)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "idOffset", "id_offset":
+            self._idOffset = try parser.read(Int64.self)
+            return 1
+        case "fieldOffset", "field_offset":
+            self._fieldOffset = try parser.read(Int64.self)
+            return 2
+        case "setOptions", "set_options":
+            self._setOptions = try parser.readMessage(ListOperationOptions.self)
+            return 3
+        case "listedIds", "listed_ids":
+            self.listedIDs = try parser.readRepeated(Int64.self)
+            return 4
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: ListOperationNextPageToken, rhs: ListOperationNextPageToken) -> Bool {
         return ProtoEquality.equal(lhs._idOffset, rhs._idOffset)
@@ -5872,6 +7010,21 @@ public struct TransactionOptions: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._tag { printer.printField("tag", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "tag":
+            self._tag = try parser.read(String.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -6034,6 +7187,29 @@ public struct LineageGraphQueryOptions: ProtoMessage {
             return true
         }
 
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            if let value = self._maxNumHops { printer.printField("maxNumHops", value) }
+            if let value = self._boundaryArtifacts { printer.printField("boundaryArtifacts", value) }
+            if let value = self._boundaryExecutions { printer.printField("boundaryExecutions", value) }
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "maxNumHops", "max_num_hops":
+                self._maxNumHops = try parser.read(Int64.self)
+                return 1
+            case "boundaryArtifacts", "boundary_artifacts":
+                self._boundaryArtifacts = try parser.read(String.self)
+                return 2
+            case "boundaryExecutions", "boundary_executions":
+                self._boundaryExecutions = try parser.read(String.self)
+                return 3
+            default: return nil
+            }
+        }
+
         /// Equal when every field is, strings compared by their UTF-8 bytes.
         public static func == (lhs: BoundaryConstraint, rhs: BoundaryConstraint) -> Bool {
             return ProtoEquality.equal(lhs._maxNumHops, rhs._maxNumHops)
@@ -6097,6 +7273,30 @@ public struct LineageGraphQueryOptions: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if case .artifactsOptions(let value)? = self.queryNodes { try printer.printMessageField("artifactsOptions", value) }
+        if let value = self._stopConditions { try printer.printMessageField("stopConditions", value) }
+        if let value = self._maxNodeSize { printer.printField("maxNodeSize", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "artifactsOptions", "artifacts_options":
+            try parser.checkOneof("queryNodes", alreadySet: self.queryNodes != nil)
+            if let value = try parser.readMessage(ListOperationOptions.self) { self.queryNodes = .artifactsOptions(value) }
+            return 1
+        case "stopConditions", "stop_conditions":
+            self._stopConditions = try parser.readMessage(LineageGraphQueryOptions.BoundaryConstraint.self)
+            return 2
+        case "maxNodeSize", "max_node_size":
+            self._maxNodeSize = try parser.read(Int64.self)
+            return 3
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -6311,6 +7511,21 @@ public struct LineageSubgraphQueryOptions: ProtoMessage {
             return true
         }
 
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            if let value = self._filterQuery { printer.printField("filterQuery", value) }
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "filterQuery", "filter_query":
+                self._filterQuery = try parser.read(String.self)
+                return 1
+            default: return nil
+            }
+        }
+
         /// Equal when every field is, strings compared by their UTF-8 bytes.
         public static func == (lhs: StartingNodes, rhs: StartingNodes) -> Bool {
             return ProtoEquality.equal(lhs._filterQuery, rhs._filterQuery)
@@ -6392,6 +7607,25 @@ public struct LineageSubgraphQueryOptions: ProtoMessage {
             default: return false
             }
             return true
+        }
+
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            if let value = self._filterQuery { printer.printField("filterQuery", value) }
+            if let value = self._includeEndingNodes { printer.printField("includeEndingNodes", value) }
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "filterQuery", "filter_query":
+                self._filterQuery = try parser.read(String.self)
+                return 1
+            case "includeEndingNodes", "include_ending_nodes":
+                self._includeEndingNodes = try parser.read(Bool.self)
+                return 2
+            default: return nil
+            }
         }
 
         /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -6486,6 +7720,43 @@ public struct LineageSubgraphQueryOptions: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if case .startingArtifacts(let value)? = self.startingNodes { try printer.printMessageField("startingArtifacts", value) }
+        if case .startingExecutions(let value)? = self.startingNodes { try printer.printMessageField("startingExecutions", value) }
+        if let value = self._maxNumHops { printer.printField("maxNumHops", value) }
+        if let value = self._direction { printer.printEnumField("direction", value) }
+        if let value = self._endingArtifacts { try printer.printMessageField("endingArtifacts", value) }
+        if let value = self._endingExecutions { try printer.printMessageField("endingExecutions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "startingArtifacts", "starting_artifacts":
+            try parser.checkOneof("startingNodes", alreadySet: self.startingNodes != nil)
+            if let value = try parser.readMessage(LineageSubgraphQueryOptions.StartingNodes.self) { self.startingNodes = .startingArtifacts(value) }
+            return 1
+        case "startingExecutions", "starting_executions":
+            try parser.checkOneof("startingNodes", alreadySet: self.startingNodes != nil)
+            if let value = try parser.readMessage(LineageSubgraphQueryOptions.StartingNodes.self) { self.startingNodes = .startingExecutions(value) }
+            return 2
+        case "maxNumHops", "max_num_hops":
+            self._maxNumHops = try parser.read(Int64.self)
+            return 3
+        case "direction":
+            self._direction = try parser.readEnum(LineageSubgraphQueryOptions.Direction.self)
+            return 4
+        case "endingArtifacts", "ending_artifacts":
+            self._endingArtifacts = try parser.readMessage(LineageSubgraphQueryOptions.EndingNodes.self)
+            return 5
+        case "endingExecutions", "ending_executions":
+            self._endingExecutions = try parser.readMessage(LineageSubgraphQueryOptions.EndingNodes.self)
+            return 6
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.

@@ -90,6 +90,25 @@ public struct ArtifactAndType: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._artifact { try printer.printMessageField("artifact", value) }
+        if let value = self._type { try printer.printMessageField("type", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "artifact":
+            self._artifact = try parser.readMessage(Artifact.self)
+            return 1
+        case "type":
+            self._type = try parser.readMessage(ArtifactType.self)
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: ArtifactAndType, rhs: ArtifactAndType) -> Bool {
         return ProtoEquality.equal(lhs._artifact, rhs._artifact)
@@ -173,6 +192,21 @@ public struct ArtifactStructMap: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printMessageMapField("properties", self.properties)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "properties":
+            self.properties = try parser.readMessageMap(String.self, ArtifactStruct.self)
+            return 1
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: ArtifactStructMap, rhs: ArtifactStructMap) -> Bool {
         return ProtoEquality.equal(lhs.properties, rhs.properties)
@@ -229,6 +263,21 @@ public struct ArtifactStructList: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("elements", self.elements)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "elements":
+            self.elements = try parser.readRepeatedMessage(ArtifactStruct.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -362,6 +411,32 @@ public struct ArtifactStruct: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if case .artifact(let value)? = self.value { try printer.printMessageField("artifact", value) }
+        if case .map(let value)? = self.value { try printer.printMessageField("map", value) }
+        if case .list(let value)? = self.value { try printer.printMessageField("list", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "artifact":
+            try parser.checkOneof("value", alreadySet: self.value != nil)
+            if let value = try parser.readMessage(ArtifactAndType.self) { self.value = .artifact(value) }
+            return 1
+        case "map":
+            try parser.checkOneof("value", alreadySet: self.value != nil)
+            if let value = try parser.readMessage(ArtifactStructMap.self) { self.value = .map(value) }
+            return 2
+        case "list":
+            try parser.checkOneof("value", alreadySet: self.value != nil)
+            if let value = try parser.readMessage(ArtifactStructList.self) { self.value = .list(value) }
+            return 3
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: ArtifactStruct, rhs: ArtifactStruct) -> Bool {
         return ProtoEquality.equal(lhs.value, rhs.value)
@@ -478,6 +553,21 @@ public struct PutArtifactsRequest: ProtoMessage {
             return true
         }
 
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            if let value = self._abortIfLatestUpdatedTimeChanged { printer.printField("abortIfLatestUpdatedTimeChanged", value) }
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "abortIfLatestUpdatedTimeChanged", "abort_if_latest_updated_time_changed":
+                self._abortIfLatestUpdatedTimeChanged = try parser.read(Bool.self)
+                return 1
+            default: return nil
+            }
+        }
+
         /// Equal when every field is, strings compared by their UTF-8 bytes.
         public static func == (lhs: Options, rhs: Options) -> Bool {
             return ProtoEquality.equal(lhs._abortIfLatestUpdatedTimeChanged, rhs._abortIfLatestUpdatedTimeChanged)
@@ -552,6 +642,33 @@ public struct PutArtifactsRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("artifacts", self.artifacts)
+        if let value = self._options { try printer.printMessageField("options", value) }
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+        if let value = self._updateMask { try printer.printMessageField("updateMask", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "artifacts":
+            self.artifacts = try parser.readRepeatedMessage(Artifact.self)
+            return 1
+        case "options":
+            self._options = try parser.readMessage(PutArtifactsRequest.Options.self)
+            return 2
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 3
+        case "updateMask", "update_mask":
+            self._updateMask = try parser.readMessage(ProtobufFieldMask.self)
+            return 4
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: PutArtifactsRequest, rhs: PutArtifactsRequest) -> Bool {
         return ProtoEquality.equal(lhs.artifacts, rhs.artifacts)
@@ -610,6 +727,21 @@ public struct PutArtifactsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        printer.printRepeatedField("artifactIds", self.artifactIDs)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "artifactIds", "artifact_ids":
+            self.artifactIDs = try parser.readRepeated(Int64.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -773,6 +905,41 @@ public struct PutArtifactTypeRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._artifactType { try printer.printMessageField("artifactType", value) }
+        if let value = self._canAddFields { printer.printField("canAddFields", value) }
+        if let value = self._canDeleteFields { printer.printField("canDeleteFields", value) }
+        if let value = self._allFieldsMatch { printer.printField("allFieldsMatch", value) }
+        if let value = self._canOmitFields { printer.printField("canOmitFields", value) }
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "artifactType", "artifact_type":
+            self._artifactType = try parser.readMessage(ArtifactType.self)
+            return 1
+        case "canAddFields", "can_add_fields":
+            self._canAddFields = try parser.read(Bool.self)
+            return 2
+        case "canDeleteFields", "can_delete_fields":
+            self._canDeleteFields = try parser.read(Bool.self)
+            return 3
+        case "allFieldsMatch", "all_fields_match":
+            self._allFieldsMatch = try parser.read(Bool.self)
+            return 4
+        case "canOmitFields", "can_omit_fields":
+            self._canOmitFields = try parser.read(Bool.self)
+            return 5
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 6
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: PutArtifactTypeRequest, rhs: PutArtifactTypeRequest) -> Bool {
         return ProtoEquality.equal(lhs._artifactType, rhs._artifactType)
@@ -842,6 +1009,21 @@ public struct PutArtifactTypeResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._typeID { printer.printField("typeId", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "typeId", "type_id":
+            self._typeID = try parser.read(Int64.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -946,6 +1128,29 @@ public struct PutExecutionsRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("executions", self.executions)
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+        if let value = self._updateMask { try printer.printMessageField("updateMask", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "executions":
+            self.executions = try parser.readRepeatedMessage(Execution.self)
+            return 1
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 2
+        case "updateMask", "update_mask":
+            self._updateMask = try parser.readMessage(ProtobufFieldMask.self)
+            return 3
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: PutExecutionsRequest, rhs: PutExecutionsRequest) -> Bool {
         return ProtoEquality.equal(lhs.executions, rhs.executions)
@@ -1003,6 +1208,21 @@ public struct PutExecutionsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        printer.printRepeatedField("executionIds", self.executionIDs)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "executionIds", "execution_ids":
+            self.executionIDs = try parser.readRepeated(Int64.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -1166,6 +1386,41 @@ public struct PutExecutionTypeRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._executionType { try printer.printMessageField("executionType", value) }
+        if let value = self._canAddFields { printer.printField("canAddFields", value) }
+        if let value = self._canDeleteFields { printer.printField("canDeleteFields", value) }
+        if let value = self._allFieldsMatch { printer.printField("allFieldsMatch", value) }
+        if let value = self._canOmitFields { printer.printField("canOmitFields", value) }
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "executionType", "execution_type":
+            self._executionType = try parser.readMessage(ExecutionType.self)
+            return 1
+        case "canAddFields", "can_add_fields":
+            self._canAddFields = try parser.read(Bool.self)
+            return 2
+        case "canDeleteFields", "can_delete_fields":
+            self._canDeleteFields = try parser.read(Bool.self)
+            return 3
+        case "allFieldsMatch", "all_fields_match":
+            self._allFieldsMatch = try parser.read(Bool.self)
+            return 4
+        case "canOmitFields", "can_omit_fields":
+            self._canOmitFields = try parser.read(Bool.self)
+            return 5
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 6
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: PutExecutionTypeRequest, rhs: PutExecutionTypeRequest) -> Bool {
         return ProtoEquality.equal(lhs._executionType, rhs._executionType)
@@ -1235,6 +1490,21 @@ public struct PutExecutionTypeResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._typeID { printer.printField("typeId", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "typeId", "type_id":
+            self._typeID = try parser.read(Int64.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -1317,6 +1587,25 @@ public struct PutEventsRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("events", self.events)
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "events":
+            self.events = try parser.readRepeatedMessage(Event.self)
+            return 1
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: PutEventsRequest, rhs: PutEventsRequest) -> Bool {
         return ProtoEquality.equal(lhs.events, rhs.events)
@@ -1362,6 +1651,15 @@ public struct PutEventsResponse: ProtoMessage {
     /// Parses the value of the field `name`; false if there is no such field.
     public mutating func parseTextField(named fieldName: String, from parser: inout TextFormatParser) throws -> Bool {
         return false
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        return nil
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -1508,6 +1806,25 @@ public struct PutExecutionRequest: ProtoMessage {
             return true
         }
 
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            if let value = self._artifact { try printer.printMessageField("artifact", value) }
+            if let value = self._event { try printer.printMessageField("event", value) }
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "artifact":
+                self._artifact = try parser.readMessage(Artifact.self)
+                return 1
+            case "event":
+                self._event = try parser.readMessage(Event.self)
+                return 2
+            default: return nil
+            }
+        }
+
         /// Equal when every field is, strings compared by their UTF-8 bytes.
         public static func == (lhs: ArtifactAndEvent, rhs: ArtifactAndEvent) -> Bool {
             return ProtoEquality.equal(lhs._artifact, rhs._artifact)
@@ -1626,6 +1943,33 @@ public struct PutExecutionRequest: ProtoMessage {
             return true
         }
 
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            if let value = self._reuseContextIfAlreadyExist { printer.printField("reuseContextIfAlreadyExist", value) }
+            if let value = self._reuseArtifactIfAlreadyExistByExternalID { printer.printField("reuseArtifactIfAlreadyExistByExternalId", value) }
+            if let value = self._forceUpdateTime { printer.printField("forceUpdateTime", value) }
+            if let value = self._forceReuseContext { printer.printField("forceReuseContext", value) }
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "reuseContextIfAlreadyExist", "reuse_context_if_already_exist":
+                self._reuseContextIfAlreadyExist = try parser.read(Bool.self)
+                return 1
+            case "reuseArtifactIfAlreadyExistByExternalId", "reuse_artifact_if_already_exist_by_external_id":
+                self._reuseArtifactIfAlreadyExistByExternalID = try parser.read(Bool.self)
+                return 2
+            case "forceUpdateTime", "force_update_time":
+                self._forceUpdateTime = try parser.read(Bool.self)
+                return 3
+            case "forceReuseContext", "force_reuse_context":
+                self._forceReuseContext = try parser.read(Bool.self)
+                return 4
+            default: return nil
+            }
+        }
+
         /// Equal when every field is, strings compared by their UTF-8 bytes.
         public static func == (lhs: Options, rhs: Options) -> Bool {
             return ProtoEquality.equal(lhs._reuseContextIfAlreadyExist, rhs._reuseContextIfAlreadyExist)
@@ -1708,6 +2052,37 @@ public struct PutExecutionRequest: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._execution { try printer.printMessageField("execution", value) }
+        try printer.printRepeatedMessageField("artifactEventPairs", self.artifactEventPairs)
+        try printer.printRepeatedMessageField("contexts", self.contexts)
+        if let value = self._options { try printer.printMessageField("options", value) }
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "execution":
+            self._execution = try parser.readMessage(Execution.self)
+            return 1
+        case "artifactEventPairs", "artifact_event_pairs":
+            self.artifactEventPairs = try parser.readRepeatedMessage(PutExecutionRequest.ArtifactAndEvent.self)
+            return 2
+        case "contexts":
+            self.contexts = try parser.readRepeatedMessage(Context.self)
+            return 3
+        case "options":
+            self._options = try parser.readMessage(PutExecutionRequest.Options.self)
+            return 4
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 5
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -1794,6 +2169,29 @@ public struct PutExecutionResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._executionID { printer.printField("executionId", value) }
+        printer.printRepeatedField("artifactIds", self.artifactIDs)
+        printer.printRepeatedField("contextIds", self.contextIDs)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "executionId", "execution_id":
+            self._executionID = try parser.read(Int64.self)
+            return 1
+        case "artifactIds", "artifact_ids":
+            self.artifactIDs = try parser.readRepeated(Int64.self)
+            return 2
+        case "contextIds", "context_ids":
+            self.contextIDs = try parser.readRepeated(Int64.self)
+            return 3
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -1948,6 +2346,29 @@ public struct PutLineageSubgraphRequest: ProtoMessage {
             return true
         }
 
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            if let value = self._executionIndex { printer.printField("executionIndex", value) }
+            if let value = self._artifactIndex { printer.printField("artifactIndex", value) }
+            if let value = self._event { try printer.printMessageField("event", value) }
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "executionIndex", "execution_index":
+                self._executionIndex = try parser.read(Int32.self)
+                return 1
+            case "artifactIndex", "artifact_index":
+                self._artifactIndex = try parser.read(Int32.self)
+                return 2
+            case "event":
+                self._event = try parser.readMessage(Event.self)
+                return 3
+            default: return nil
+            }
+        }
+
         /// Equal when every field is, strings compared by their UTF-8 bytes.
         public static func == (lhs: EventEdge, rhs: EventEdge) -> Bool {
             return ProtoEquality.equal(lhs._executionIndex, rhs._executionIndex)
@@ -2033,6 +2454,25 @@ public struct PutLineageSubgraphRequest: ProtoMessage {
             return true
         }
 
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            if let value = self._reuseContextIfAlreadyExist { printer.printField("reuseContextIfAlreadyExist", value) }
+            if let value = self._reuseArtifactIfAlreadyExistByExternalID { printer.printField("reuseArtifactIfAlreadyExistByExternalId", value) }
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "reuseContextIfAlreadyExist", "reuse_context_if_already_exist":
+                self._reuseContextIfAlreadyExist = try parser.read(Bool.self)
+                return 1
+            case "reuseArtifactIfAlreadyExistByExternalId", "reuse_artifact_if_already_exist_by_external_id":
+                self._reuseArtifactIfAlreadyExistByExternalID = try parser.read(Bool.self)
+                return 2
+            default: return nil
+            }
+        }
+
         /// Equal when every field is, strings compared by their UTF-8 bytes.
         public static func == (lhs: Options, rhs: Options) -> Bool {
             return ProtoEquality.equal(lhs._reuseContextIfAlreadyExist, rhs._reuseContextIfAlreadyExist)
@@ -2116,6 +2556,41 @@ public struct PutLineageSubgraphRequest: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("executions", self.executions)
+        try printer.printRepeatedMessageField("artifacts", self.artifacts)
+        try printer.printRepeatedMessageField("contexts", self.contexts)
+        try printer.printRepeatedMessageField("eventEdges", self.eventEdges)
+        if let value = self._options { try printer.printMessageField("options", value) }
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "executions":
+            self.executions = try parser.readRepeatedMessage(Execution.self)
+            return 1
+        case "artifacts":
+            self.artifacts = try parser.readRepeatedMessage(Artifact.self)
+            return 2
+        case "contexts":
+            self.contexts = try parser.readRepeatedMessage(Context.self)
+            return 3
+        case "eventEdges", "event_edges":
+            self.eventEdges = try parser.readRepeatedMessage(PutLineageSubgraphRequest.EventEdge.self)
+            return 4
+        case "options":
+            self._options = try parser.readMessage(PutLineageSubgraphRequest.Options.self)
+            return 5
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 6
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -2206,6 +2681,29 @@ public struct PutLineageSubgraphResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        printer.printRepeatedField("executionIds", self.executionIDs)
+        printer.printRepeatedField("artifactIds", self.artifactIDs)
+        printer.printRepeatedField("contextIds", self.contextIDs)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "executionIds", "execution_ids":
+            self.executionIDs = try parser.readRepeated(Int64.self)
+            return 1
+        case "artifactIds", "artifact_ids":
+            self.artifactIDs = try parser.readRepeated(Int64.self)
+            return 2
+        case "contextIds", "context_ids":
+            self.contextIDs = try parser.readRepeated(Int64.self)
+            return 3
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -2376,6 +2874,49 @@ public struct PutTypesRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("artifactTypes", self.artifactTypes)
+        try printer.printRepeatedMessageField("executionTypes", self.executionTypes)
+        try printer.printRepeatedMessageField("contextTypes", self.contextTypes)
+        if let value = self._canAddFields { printer.printField("canAddFields", value) }
+        if let value = self._canDeleteFields { printer.printField("canDeleteFields", value) }
+        if let value = self._allFieldsMatch { printer.printField("allFieldsMatch", value) }
+        if let value = self._canOmitFields { printer.printField("canOmitFields", value) }
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "artifactTypes", "artifact_types":
+            self.artifactTypes = try parser.readRepeatedMessage(ArtifactType.self)
+            return 1
+        case "executionTypes", "execution_types":
+            self.executionTypes = try parser.readRepeatedMessage(ExecutionType.self)
+            return 2
+        case "contextTypes", "context_types":
+            self.contextTypes = try parser.readRepeatedMessage(ContextType.self)
+            return 3
+        case "canAddFields", "can_add_fields":
+            self._canAddFields = try parser.read(Bool.self)
+            return 4
+        case "canDeleteFields", "can_delete_fields":
+            self._canDeleteFields = try parser.read(Bool.self)
+            return 5
+        case "allFieldsMatch", "all_fields_match":
+            self._allFieldsMatch = try parser.read(Bool.self)
+            return 6
+        case "canOmitFields", "can_omit_fields":
+            self._canOmitFields = try parser.read(Bool.self)
+            return 7
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 8
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: PutTypesRequest, rhs: PutTypesRequest) -> Bool {
         return ProtoEquality.equal(lhs.artifactTypes, rhs.artifactTypes)
@@ -2454,6 +2995,29 @@ public struct PutTypesResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        printer.printRepeatedField("artifactTypeIds", self.artifactTypeIDs)
+        printer.printRepeatedField("executionTypeIds", self.executionTypeIDs)
+        printer.printRepeatedField("contextTypeIds", self.contextTypeIDs)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "artifactTypeIds", "artifact_type_ids":
+            self.artifactTypeIDs = try parser.readRepeated(Int64.self)
+            return 1
+        case "executionTypeIds", "execution_type_ids":
+            self.executionTypeIDs = try parser.readRepeated(Int64.self)
+            return 2
+        case "contextTypeIds", "context_type_ids":
+            self.contextTypeIDs = try parser.readRepeated(Int64.self)
+            return 3
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -2619,6 +3183,41 @@ public struct PutContextTypeRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._contextType { try printer.printMessageField("contextType", value) }
+        if let value = self._canAddFields { printer.printField("canAddFields", value) }
+        if let value = self._canDeleteFields { printer.printField("canDeleteFields", value) }
+        if let value = self._allFieldsMatch { printer.printField("allFieldsMatch", value) }
+        if let value = self._canOmitFields { printer.printField("canOmitFields", value) }
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "contextType", "context_type":
+            self._contextType = try parser.readMessage(ContextType.self)
+            return 1
+        case "canAddFields", "can_add_fields":
+            self._canAddFields = try parser.read(Bool.self)
+            return 2
+        case "canDeleteFields", "can_delete_fields":
+            self._canDeleteFields = try parser.read(Bool.self)
+            return 3
+        case "allFieldsMatch", "all_fields_match":
+            self._allFieldsMatch = try parser.read(Bool.self)
+            return 4
+        case "canOmitFields", "can_omit_fields":
+            self._canOmitFields = try parser.read(Bool.self)
+            return 5
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 6
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: PutContextTypeRequest, rhs: PutContextTypeRequest) -> Bool {
         return ProtoEquality.equal(lhs._contextType, rhs._contextType)
@@ -2688,6 +3287,21 @@ public struct PutContextTypeResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._typeID { printer.printField("typeId", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "typeId", "type_id":
+            self._typeID = try parser.read(Int64.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -2792,6 +3406,29 @@ public struct PutContextsRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("contexts", self.contexts)
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+        if let value = self._updateMask { try printer.printMessageField("updateMask", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "contexts":
+            self.contexts = try parser.readRepeatedMessage(Context.self)
+            return 1
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 2
+        case "updateMask", "update_mask":
+            self._updateMask = try parser.readMessage(ProtobufFieldMask.self)
+            return 3
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: PutContextsRequest, rhs: PutContextsRequest) -> Bool {
         return ProtoEquality.equal(lhs.contexts, rhs.contexts)
@@ -2849,6 +3486,21 @@ public struct PutContextsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        printer.printRepeatedField("contextIds", self.contextIDs)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "contextIds", "context_ids":
+            self.contextIDs = try parser.readRepeated(Int64.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -2940,6 +3592,29 @@ public struct PutAttributionsAndAssociationsRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("attributions", self.attributions)
+        try printer.printRepeatedMessageField("associations", self.associations)
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "attributions":
+            self.attributions = try parser.readRepeatedMessage(Attribution.self)
+            return 1
+        case "associations":
+            self.associations = try parser.readRepeatedMessage(Association.self)
+            return 2
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 3
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: PutAttributionsAndAssociationsRequest, rhs: PutAttributionsAndAssociationsRequest) -> Bool {
         return ProtoEquality.equal(lhs.attributions, rhs.attributions)
@@ -2986,6 +3661,15 @@ public struct PutAttributionsAndAssociationsResponse: ProtoMessage {
     /// Parses the value of the field `name`; false if there is no such field.
     public mutating func parseTextField(named fieldName: String, from parser: inout TextFormatParser) throws -> Bool {
         return false
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        return nil
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -3067,6 +3751,25 @@ public struct PutParentContextsRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("parentContexts", self.parentContexts)
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "parentContexts", "parent_contexts":
+            self.parentContexts = try parser.readRepeatedMessage(ParentContext.self)
+            return 1
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: PutParentContextsRequest, rhs: PutParentContextsRequest) -> Bool {
         return ProtoEquality.equal(lhs.parentContexts, rhs.parentContexts)
@@ -3112,6 +3815,15 @@ public struct PutParentContextsResponse: ProtoMessage {
     /// Parses the value of the field `name`; false if there is no such field.
     public mutating func parseTextField(named fieldName: String, from parser: inout TextFormatParser) throws -> Bool {
         return false
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        return nil
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -3240,6 +3952,33 @@ public struct GetArtifactsByTypeRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._typeName { printer.printField("typeName", value) }
+        if let value = self._typeVersion { printer.printField("typeVersion", value) }
+        if let value = self._options { try printer.printMessageField("options", value) }
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "typeName", "type_name":
+            self._typeName = try parser.read(String.self)
+            return 1
+        case "typeVersion", "type_version":
+            self._typeVersion = try parser.read(String.self)
+            return 2
+        case "options":
+            self._options = try parser.readMessage(ListOperationOptions.self)
+            return 3
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 4
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetArtifactsByTypeRequest, rhs: GetArtifactsByTypeRequest) -> Bool {
         return ProtoEquality.equal(lhs._typeName, rhs._typeName)
@@ -3316,6 +4055,25 @@ public struct GetArtifactsByTypeResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("artifacts", self.artifacts)
+        if let value = self._nextPageToken { printer.printField("nextPageToken", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "artifacts":
+            self.artifacts = try parser.readRepeatedMessage(Artifact.self)
+            return 1
+        case "nextPageToken", "next_page_token":
+            self._nextPageToken = try parser.read(String.self)
+            return 2
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -3441,6 +4199,33 @@ public struct GetArtifactByTypeAndNameRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._typeName { printer.printField("typeName", value) }
+        if let value = self._artifactName { printer.printField("artifactName", value) }
+        if let value = self._typeVersion { printer.printField("typeVersion", value) }
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "typeName", "type_name":
+            self._typeName = try parser.read(String.self)
+            return 1
+        case "artifactName", "artifact_name":
+            self._artifactName = try parser.read(String.self)
+            return 2
+        case "typeVersion", "type_version":
+            self._typeVersion = try parser.read(String.self)
+            return 3
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 4
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetArtifactByTypeAndNameRequest, rhs: GetArtifactByTypeAndNameRequest) -> Bool {
         return ProtoEquality.equal(lhs._typeName, rhs._typeName)
@@ -3513,6 +4298,21 @@ public struct GetArtifactByTypeAndNameResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._artifact { try printer.printMessageField("artifact", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "artifact":
+            self._artifact = try parser.readMessage(Artifact.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -3611,6 +4411,29 @@ public struct GetArtifactsByIDRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        printer.printRepeatedField("artifactIds", self.artifactIDs)
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+        if let value = self._populateArtifactTypes { printer.printField("populateArtifactTypes", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "artifactIds", "artifact_ids":
+            self.artifactIDs = try parser.readRepeated(Int64.self)
+            return 1
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 2
+        case "populateArtifactTypes", "populate_artifact_types":
+            self._populateArtifactTypes = try parser.read(Bool.self)
+            return 3
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetArtifactsByIDRequest, rhs: GetArtifactsByIDRequest) -> Bool {
         return ProtoEquality.equal(lhs.artifactIDs, rhs.artifactIDs)
@@ -3678,6 +4501,25 @@ public struct GetArtifactsByIDResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("artifacts", self.artifacts)
+        try printer.printRepeatedMessageField("artifactTypes", self.artifactTypes)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "artifacts":
+            self.artifacts = try parser.readRepeatedMessage(Artifact.self)
+            return 1
+        case "artifactTypes", "artifact_types":
+            self.artifactTypes = try parser.readRepeatedMessage(ArtifactType.self)
+            return 2
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -3774,6 +4616,25 @@ public struct GetArtifactsRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._options { try printer.printMessageField("options", value) }
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "options":
+            self._options = try parser.readMessage(ListOperationOptions.self)
+            return 1
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetArtifactsRequest, rhs: GetArtifactsRequest) -> Bool {
         return ProtoEquality.equal(lhs._options, rhs._options)
@@ -3848,6 +4709,25 @@ public struct GetArtifactsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("artifacts", self.artifacts)
+        if let value = self._nextPageToken { printer.printField("nextPageToken", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "artifacts":
+            self.artifacts = try parser.readRepeatedMessage(Artifact.self)
+            return 1
+        case "nextPageToken", "next_page_token":
+            self._nextPageToken = try parser.read(String.self)
+            return 2
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -3929,6 +4809,25 @@ public struct GetArtifactsByURIRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        printer.printRepeatedField("uris", self.uris)
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "uris":
+            self.uris = try parser.readRepeated(String.self)
+            return 2
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 3
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetArtifactsByURIRequest, rhs: GetArtifactsByURIRequest) -> Bool {
         return ProtoEquality.equal(lhs.uris, rhs.uris)
@@ -3986,6 +4885,21 @@ public struct GetArtifactsByURIResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("artifacts", self.artifacts)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "artifacts":
+            self.artifacts = try parser.readRepeatedMessage(Artifact.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -4081,6 +4995,25 @@ public struct GetExecutionsRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._options { try printer.printMessageField("options", value) }
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "options":
+            self._options = try parser.readMessage(ListOperationOptions.self)
+            return 1
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetExecutionsRequest, rhs: GetExecutionsRequest) -> Bool {
         return ProtoEquality.equal(lhs._options, rhs._options)
@@ -4155,6 +5088,25 @@ public struct GetExecutionsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("executions", self.executions)
+        if let value = self._nextPageToken { printer.printField("nextPageToken", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "executions":
+            self.executions = try parser.readRepeatedMessage(Execution.self)
+            return 1
+        case "nextPageToken", "next_page_token":
+            self._nextPageToken = try parser.read(String.self)
+            return 2
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -4263,6 +5215,29 @@ public struct GetArtifactTypeRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._typeName { printer.printField("typeName", value) }
+        if let value = self._typeVersion { printer.printField("typeVersion", value) }
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "typeName", "type_name":
+            self._typeName = try parser.read(String.self)
+            return 1
+        case "typeVersion", "type_version":
+            self._typeVersion = try parser.read(String.self)
+            return 2
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 3
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetArtifactTypeRequest, rhs: GetArtifactTypeRequest) -> Bool {
         return ProtoEquality.equal(lhs._typeName, rhs._typeName)
@@ -4336,6 +5311,21 @@ public struct GetArtifactTypeResponse: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._artifactType { try printer.printMessageField("artifactType", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "artifactType", "artifact_type":
+            self._artifactType = try parser.readMessage(ArtifactType.self)
+            return 1
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetArtifactTypeResponse, rhs: GetArtifactTypeResponse) -> Bool {
         return ProtoEquality.equal(lhs._artifactType, rhs._artifactType)
@@ -4407,6 +5397,21 @@ public struct GetArtifactTypesRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 1
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetArtifactTypesRequest, rhs: GetArtifactTypesRequest) -> Bool {
         return ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
@@ -4463,6 +5468,21 @@ public struct GetArtifactTypesResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("artifactTypes", self.artifactTypes)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "artifactTypes", "artifact_types":
+            self.artifactTypes = try parser.readRepeatedMessage(ArtifactType.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -4536,6 +5556,21 @@ public struct GetExecutionTypesRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 1
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetExecutionTypesRequest, rhs: GetExecutionTypesRequest) -> Bool {
         return ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
@@ -4592,6 +5627,21 @@ public struct GetExecutionTypesResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("executionTypes", self.executionTypes)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "executionTypes", "execution_types":
+            self.executionTypes = try parser.readRepeatedMessage(ExecutionType.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -4665,6 +5715,21 @@ public struct GetContextTypesRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 1
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetContextTypesRequest, rhs: GetContextTypesRequest) -> Bool {
         return ProtoEquality.equal(lhs._transactionOptions, rhs._transactionOptions)
@@ -4721,6 +5786,21 @@ public struct GetContextTypesResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("contextTypes", self.contextTypes)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "contextTypes", "context_types":
+            self.contextTypes = try parser.readRepeatedMessage(ContextType.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -4801,6 +5881,25 @@ public struct GetArtifactsByExternalIdsRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        printer.printRepeatedField("externalIds", self.externalIDs)
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "externalIds", "external_ids":
+            self.externalIDs = try parser.readRepeated(String.self)
+            return 1
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetArtifactsByExternalIdsRequest, rhs: GetArtifactsByExternalIdsRequest) -> Bool {
         return ProtoEquality.equal(lhs.externalIDs, rhs.externalIDs)
@@ -4858,6 +5957,21 @@ public struct GetArtifactsByExternalIdsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("artifacts", self.artifacts)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "artifacts":
+            self.artifacts = try parser.readRepeatedMessage(Artifact.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -4938,6 +6052,25 @@ public struct GetExecutionsByExternalIdsRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        printer.printRepeatedField("externalIds", self.externalIDs)
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "externalIds", "external_ids":
+            self.externalIDs = try parser.readRepeated(String.self)
+            return 1
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetExecutionsByExternalIdsRequest, rhs: GetExecutionsByExternalIdsRequest) -> Bool {
         return ProtoEquality.equal(lhs.externalIDs, rhs.externalIDs)
@@ -4995,6 +6128,21 @@ public struct GetExecutionsByExternalIdsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("executions", self.executions)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "executions":
+            self.executions = try parser.readRepeatedMessage(Execution.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -5075,6 +6223,25 @@ public struct GetContextsByExternalIdsRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        printer.printRepeatedField("externalIds", self.externalIDs)
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "externalIds", "external_ids":
+            self.externalIDs = try parser.readRepeated(String.self)
+            return 1
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetContextsByExternalIdsRequest, rhs: GetContextsByExternalIdsRequest) -> Bool {
         return ProtoEquality.equal(lhs.externalIDs, rhs.externalIDs)
@@ -5132,6 +6299,21 @@ public struct GetContextsByExternalIdsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("contexts", self.contexts)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "contexts":
+            self.contexts = try parser.readRepeatedMessage(Context.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -5212,6 +6394,25 @@ public struct GetArtifactTypesByExternalIdsRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        printer.printRepeatedField("externalIds", self.externalIDs)
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "externalIds", "external_ids":
+            self.externalIDs = try parser.readRepeated(String.self)
+            return 1
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetArtifactTypesByExternalIdsRequest, rhs: GetArtifactTypesByExternalIdsRequest) -> Bool {
         return ProtoEquality.equal(lhs.externalIDs, rhs.externalIDs)
@@ -5269,6 +6470,21 @@ public struct GetArtifactTypesByExternalIdsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("artifactTypes", self.artifactTypes)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "artifactTypes", "artifact_types":
+            self.artifactTypes = try parser.readRepeatedMessage(ArtifactType.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -5349,6 +6565,25 @@ public struct GetExecutionTypesByExternalIdsRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        printer.printRepeatedField("externalIds", self.externalIDs)
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "externalIds", "external_ids":
+            self.externalIDs = try parser.readRepeated(String.self)
+            return 1
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetExecutionTypesByExternalIdsRequest, rhs: GetExecutionTypesByExternalIdsRequest) -> Bool {
         return ProtoEquality.equal(lhs.externalIDs, rhs.externalIDs)
@@ -5406,6 +6641,21 @@ public struct GetExecutionTypesByExternalIdsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("executionTypes", self.executionTypes)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "executionTypes", "execution_types":
+            self.executionTypes = try parser.readRepeatedMessage(ExecutionType.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -5486,6 +6736,25 @@ public struct GetContextTypesByExternalIdsRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        printer.printRepeatedField("externalIds", self.externalIDs)
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "externalIds", "external_ids":
+            self.externalIDs = try parser.readRepeated(String.self)
+            return 1
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetContextTypesByExternalIdsRequest, rhs: GetContextTypesByExternalIdsRequest) -> Bool {
         return ProtoEquality.equal(lhs.externalIDs, rhs.externalIDs)
@@ -5543,6 +6812,21 @@ public struct GetContextTypesByExternalIdsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("contextTypes", self.contextTypes)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "contextTypes", "context_types":
+            self.contextTypes = try parser.readRepeatedMessage(ContextType.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -5672,6 +6956,33 @@ public struct GetExecutionsByTypeRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._typeName { printer.printField("typeName", value) }
+        if let value = self._typeVersion { printer.printField("typeVersion", value) }
+        if let value = self._options { try printer.printMessageField("options", value) }
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "typeName", "type_name":
+            self._typeName = try parser.read(String.self)
+            return 1
+        case "typeVersion", "type_version":
+            self._typeVersion = try parser.read(String.self)
+            return 2
+        case "options":
+            self._options = try parser.readMessage(ListOperationOptions.self)
+            return 3
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 4
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetExecutionsByTypeRequest, rhs: GetExecutionsByTypeRequest) -> Bool {
         return ProtoEquality.equal(lhs._typeName, rhs._typeName)
@@ -5748,6 +7059,25 @@ public struct GetExecutionsByTypeResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("executions", self.executions)
+        if let value = self._nextPageToken { printer.printField("nextPageToken", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "executions":
+            self.executions = try parser.readRepeatedMessage(Execution.self)
+            return 1
+        case "nextPageToken", "next_page_token":
+            self._nextPageToken = try parser.read(String.self)
+            return 2
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -5873,6 +7203,33 @@ public struct GetExecutionByTypeAndNameRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._typeName { printer.printField("typeName", value) }
+        if let value = self._executionName { printer.printField("executionName", value) }
+        if let value = self._typeVersion { printer.printField("typeVersion", value) }
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "typeName", "type_name":
+            self._typeName = try parser.read(String.self)
+            return 1
+        case "executionName", "execution_name":
+            self._executionName = try parser.read(String.self)
+            return 2
+        case "typeVersion", "type_version":
+            self._typeVersion = try parser.read(String.self)
+            return 3
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 4
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetExecutionByTypeAndNameRequest, rhs: GetExecutionByTypeAndNameRequest) -> Bool {
         return ProtoEquality.equal(lhs._typeName, rhs._typeName)
@@ -5945,6 +7302,21 @@ public struct GetExecutionByTypeAndNameResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._execution { try printer.printMessageField("execution", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "execution":
+            self._execution = try parser.readMessage(Execution.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -6026,6 +7398,25 @@ public struct GetExecutionsByIDRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        printer.printRepeatedField("executionIds", self.executionIDs)
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "executionIds", "execution_ids":
+            self.executionIDs = try parser.readRepeated(Int64.self)
+            return 1
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetExecutionsByIDRequest, rhs: GetExecutionsByIDRequest) -> Bool {
         return ProtoEquality.equal(lhs.executionIDs, rhs.executionIDs)
@@ -6083,6 +7474,21 @@ public struct GetExecutionsByIDResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("executions", self.executions)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "executions":
+            self.executions = try parser.readRepeatedMessage(Execution.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -6190,6 +7596,29 @@ public struct GetExecutionTypeRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._typeName { printer.printField("typeName", value) }
+        if let value = self._typeVersion { printer.printField("typeVersion", value) }
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "typeName", "type_name":
+            self._typeName = try parser.read(String.self)
+            return 1
+        case "typeVersion", "type_version":
+            self._typeVersion = try parser.read(String.self)
+            return 2
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 3
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetExecutionTypeRequest, rhs: GetExecutionTypeRequest) -> Bool {
         return ProtoEquality.equal(lhs._typeName, rhs._typeName)
@@ -6261,6 +7690,21 @@ public struct GetExecutionTypeResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._executionType { try printer.printMessageField("executionType", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "executionType", "execution_type":
+            self._executionType = try parser.readMessage(ExecutionType.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -6342,6 +7786,25 @@ public struct GetEventsByExecutionIDsRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        printer.printRepeatedField("executionIds", self.executionIDs)
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "executionIds", "execution_ids":
+            self.executionIDs = try parser.readRepeated(Int64.self)
+            return 1
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetEventsByExecutionIDsRequest, rhs: GetEventsByExecutionIDsRequest) -> Bool {
         return ProtoEquality.equal(lhs.executionIDs, rhs.executionIDs)
@@ -6399,6 +7862,21 @@ public struct GetEventsByExecutionIDsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("events", self.events)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "events":
+            self.events = try parser.readRepeatedMessage(Event.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -6480,6 +7958,25 @@ public struct GetEventsByArtifactIDsRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        printer.printRepeatedField("artifactIds", self.artifactIDs)
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "artifactIds", "artifact_ids":
+            self.artifactIDs = try parser.readRepeated(Int64.self)
+            return 1
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetEventsByArtifactIDsRequest, rhs: GetEventsByArtifactIDsRequest) -> Bool {
         return ProtoEquality.equal(lhs.artifactIDs, rhs.artifactIDs)
@@ -6537,6 +8034,21 @@ public struct GetEventsByArtifactIDsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("events", self.events)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "events":
+            self.events = try parser.readRepeatedMessage(Event.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -6618,6 +8130,25 @@ public struct GetArtifactTypesByIDRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        printer.printRepeatedField("typeIds", self.typeIDs)
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "typeIds", "type_ids":
+            self.typeIDs = try parser.readRepeated(Int64.self)
+            return 1
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetArtifactTypesByIDRequest, rhs: GetArtifactTypesByIDRequest) -> Bool {
         return ProtoEquality.equal(lhs.typeIDs, rhs.typeIDs)
@@ -6675,6 +8206,21 @@ public struct GetArtifactTypesByIDResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("artifactTypes", self.artifactTypes)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "artifactTypes", "artifact_types":
+            self.artifactTypes = try parser.readRepeatedMessage(ArtifactType.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -6756,6 +8302,25 @@ public struct GetExecutionTypesByIDRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        printer.printRepeatedField("typeIds", self.typeIDs)
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "typeIds", "type_ids":
+            self.typeIDs = try parser.readRepeated(Int64.self)
+            return 1
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetExecutionTypesByIDRequest, rhs: GetExecutionTypesByIDRequest) -> Bool {
         return ProtoEquality.equal(lhs.typeIDs, rhs.typeIDs)
@@ -6813,6 +8378,21 @@ public struct GetExecutionTypesByIDResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("executionTypes", self.executionTypes)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "executionTypes", "execution_types":
+            self.executionTypes = try parser.readRepeatedMessage(ExecutionType.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -6920,6 +8500,29 @@ public struct GetContextTypeRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._typeName { printer.printField("typeName", value) }
+        if let value = self._typeVersion { printer.printField("typeVersion", value) }
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "typeName", "type_name":
+            self._typeName = try parser.read(String.self)
+            return 1
+        case "typeVersion", "type_version":
+            self._typeVersion = try parser.read(String.self)
+            return 2
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 3
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetContextTypeRequest, rhs: GetContextTypeRequest) -> Bool {
         return ProtoEquality.equal(lhs._typeName, rhs._typeName)
@@ -6991,6 +8594,21 @@ public struct GetContextTypeResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._contextType { try printer.printMessageField("contextType", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "contextType", "context_type":
+            self._contextType = try parser.readMessage(ContextType.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -7072,6 +8690,25 @@ public struct GetContextTypesByIDRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        printer.printRepeatedField("typeIds", self.typeIDs)
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "typeIds", "type_ids":
+            self.typeIDs = try parser.readRepeated(Int64.self)
+            return 1
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetContextTypesByIDRequest, rhs: GetContextTypesByIDRequest) -> Bool {
         return ProtoEquality.equal(lhs.typeIDs, rhs.typeIDs)
@@ -7129,6 +8766,21 @@ public struct GetContextTypesByIDResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("contextTypes", self.contextTypes)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "contextTypes", "context_types":
+            self.contextTypes = try parser.readRepeatedMessage(ContextType.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -7224,6 +8876,25 @@ public struct GetContextsRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._options { try printer.printMessageField("options", value) }
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "options":
+            self._options = try parser.readMessage(ListOperationOptions.self)
+            return 1
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetContextsRequest, rhs: GetContextsRequest) -> Bool {
         return ProtoEquality.equal(lhs._options, rhs._options)
@@ -7298,6 +8969,25 @@ public struct GetContextsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("contexts", self.contexts)
+        if let value = self._nextPageToken { printer.printField("nextPageToken", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "contexts":
+            self.contexts = try parser.readRepeatedMessage(Context.self)
+            return 1
+        case "nextPageToken", "next_page_token":
+            self._nextPageToken = try parser.read(String.self)
+            return 2
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -7428,6 +9118,33 @@ public struct GetContextsByTypeRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._typeName { printer.printField("typeName", value) }
+        if let value = self._options { try printer.printMessageField("options", value) }
+        if let value = self._typeVersion { printer.printField("typeVersion", value) }
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "typeName", "type_name":
+            self._typeName = try parser.read(String.self)
+            return 1
+        case "options":
+            self._options = try parser.readMessage(ListOperationOptions.self)
+            return 2
+        case "typeVersion", "type_version":
+            self._typeVersion = try parser.read(String.self)
+            return 3
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 4
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetContextsByTypeRequest, rhs: GetContextsByTypeRequest) -> Bool {
         return ProtoEquality.equal(lhs._typeName, rhs._typeName)
@@ -7504,6 +9221,25 @@ public struct GetContextsByTypeResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("contexts", self.contexts)
+        if let value = self._nextPageToken { printer.printField("nextPageToken", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "contexts":
+            self.contexts = try parser.readRepeatedMessage(Context.self)
+            return 1
+        case "nextPageToken", "next_page_token":
+            self._nextPageToken = try parser.read(String.self)
+            return 2
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -7629,6 +9365,33 @@ public struct GetContextByTypeAndNameRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._typeName { printer.printField("typeName", value) }
+        if let value = self._contextName { printer.printField("contextName", value) }
+        if let value = self._typeVersion { printer.printField("typeVersion", value) }
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "typeName", "type_name":
+            self._typeName = try parser.read(String.self)
+            return 1
+        case "contextName", "context_name":
+            self._contextName = try parser.read(String.self)
+            return 2
+        case "typeVersion", "type_version":
+            self._typeVersion = try parser.read(String.self)
+            return 3
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 4
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetContextByTypeAndNameRequest, rhs: GetContextByTypeAndNameRequest) -> Bool {
         return ProtoEquality.equal(lhs._typeName, rhs._typeName)
@@ -7701,6 +9464,21 @@ public struct GetContextByTypeAndNameResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._context { try printer.printMessageField("context", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "context":
+            self._context = try parser.readMessage(Context.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -7782,6 +9560,25 @@ public struct GetContextsByIDRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        printer.printRepeatedField("contextIds", self.contextIDs)
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "contextIds", "context_ids":
+            self.contextIDs = try parser.readRepeated(Int64.self)
+            return 1
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetContextsByIDRequest, rhs: GetContextsByIDRequest) -> Bool {
         return ProtoEquality.equal(lhs.contextIDs, rhs.contextIDs)
@@ -7839,6 +9636,21 @@ public struct GetContextsByIDResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("contexts", self.contexts)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "contexts":
+            self.contexts = try parser.readRepeatedMessage(Context.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -7929,6 +9741,25 @@ public struct GetContextsByArtifactRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._artifactID { printer.printField("artifactId", value) }
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "artifactId", "artifact_id":
+            self._artifactID = try parser.read(Int64.self)
+            return 1
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetContextsByArtifactRequest, rhs: GetContextsByArtifactRequest) -> Bool {
         return ProtoEquality.equal(lhs._artifactID, rhs._artifactID)
@@ -7986,6 +9817,21 @@ public struct GetContextsByArtifactResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("contexts", self.contexts)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "contexts":
+            self.contexts = try parser.readRepeatedMessage(Context.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -8076,6 +9922,25 @@ public struct GetContextsByExecutionRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._executionID { printer.printField("executionId", value) }
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "executionId", "execution_id":
+            self._executionID = try parser.read(Int64.self)
+            return 1
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetContextsByExecutionRequest, rhs: GetContextsByExecutionRequest) -> Bool {
         return ProtoEquality.equal(lhs._executionID, rhs._executionID)
@@ -8133,6 +9998,21 @@ public struct GetContextsByExecutionResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("contexts", self.contexts)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "contexts":
+            self.contexts = try parser.readRepeatedMessage(Context.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -8223,6 +10103,25 @@ public struct GetParentContextsByContextRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._contextID { printer.printField("contextId", value) }
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "contextId", "context_id":
+            self._contextID = try parser.read(Int64.self)
+            return 1
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetParentContextsByContextRequest, rhs: GetParentContextsByContextRequest) -> Bool {
         return ProtoEquality.equal(lhs._contextID, rhs._contextID)
@@ -8280,6 +10179,21 @@ public struct GetParentContextsByContextResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("contexts", self.contexts)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "contexts":
+            self.contexts = try parser.readRepeatedMessage(Context.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -8370,6 +10284,25 @@ public struct GetChildrenContextsByContextRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._contextID { printer.printField("contextId", value) }
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "contextId", "context_id":
+            self._contextID = try parser.read(Int64.self)
+            return 1
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetChildrenContextsByContextRequest, rhs: GetChildrenContextsByContextRequest) -> Bool {
         return ProtoEquality.equal(lhs._contextID, rhs._contextID)
@@ -8427,6 +10360,21 @@ public struct GetChildrenContextsByContextResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("contexts", self.contexts)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "contexts":
+            self.contexts = try parser.readRepeatedMessage(Context.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -8512,6 +10460,25 @@ public struct GetParentContextsByContextsRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        printer.printRepeatedField("contextIds", self.contextIDs)
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "contextIds", "context_ids":
+            self.contextIDs = try parser.readRepeated(Int64.self)
+            return 1
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetParentContextsByContextsRequest, rhs: GetParentContextsByContextsRequest) -> Bool {
         return ProtoEquality.equal(lhs.contextIDs, rhs.contextIDs)
@@ -8588,6 +10555,21 @@ public struct GetParentContextsByContextsResponse: ProtoMessage {
             return true
         }
 
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            try printer.printRepeatedMessageField("parentContexts", self.parentContexts)
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "parentContexts", "parent_contexts":
+                self.parentContexts = try parser.readRepeatedMessage(Context.self)
+                return 1
+            default: return nil
+            }
+        }
+
         /// Equal when every field is, strings compared by their UTF-8 bytes.
         public static func == (lhs: ParentContextsPerChild, rhs: ParentContextsPerChild) -> Bool {
             return ProtoEquality.equal(lhs.parentContexts, rhs.parentContexts)
@@ -8651,6 +10633,21 @@ public struct GetParentContextsByContextsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printMessageMapField("contexts", self.contexts)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "contexts":
+            self.contexts = try parser.readMessageMap(Int64.self, GetParentContextsByContextsResponse.ParentContextsPerChild.self)
+            return 2
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -8736,6 +10733,25 @@ public struct GetChildrenContextsByContextsRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        printer.printRepeatedField("contextIds", self.contextIDs)
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "contextIds", "context_ids":
+            self.contextIDs = try parser.readRepeated(Int64.self)
+            return 1
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetChildrenContextsByContextsRequest, rhs: GetChildrenContextsByContextsRequest) -> Bool {
         return ProtoEquality.equal(lhs.contextIDs, rhs.contextIDs)
@@ -8812,6 +10828,21 @@ public struct GetChildrenContextsByContextsResponse: ProtoMessage {
             return true
         }
 
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            try printer.printRepeatedMessageField("childrenContexts", self.childrenContexts)
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "childrenContexts", "children_contexts":
+                self.childrenContexts = try parser.readRepeatedMessage(Context.self)
+                return 1
+            default: return nil
+            }
+        }
+
         /// Equal when every field is, strings compared by their UTF-8 bytes.
         public static func == (lhs: ChildrenContextsPerParent, rhs: ChildrenContextsPerParent) -> Bool {
             return ProtoEquality.equal(lhs.childrenContexts, rhs.childrenContexts)
@@ -8875,6 +10906,21 @@ public struct GetChildrenContextsByContextsResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printMessageMapField("contexts", self.contexts)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "contexts":
+            self.contexts = try parser.readMessageMap(Int64.self, GetChildrenContextsByContextsResponse.ChildrenContextsPerParent.self)
+            return 2
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -8987,6 +11033,29 @@ public struct GetArtifactsByContextRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._contextID { printer.printField("contextId", value) }
+        if let value = self._options { try printer.printMessageField("options", value) }
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "contextId", "context_id":
+            self._contextID = try parser.read(Int64.self)
+            return 1
+        case "options":
+            self._options = try parser.readMessage(ListOperationOptions.self)
+            return 2
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 3
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetArtifactsByContextRequest, rhs: GetArtifactsByContextRequest) -> Bool {
         return ProtoEquality.equal(lhs._contextID, rhs._contextID)
@@ -9062,6 +11131,25 @@ public struct GetArtifactsByContextResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("artifacts", self.artifacts)
+        if let value = self._nextPageToken { printer.printField("nextPageToken", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "artifacts":
+            self.artifacts = try parser.readRepeatedMessage(Artifact.self)
+            return 1
+        case "nextPageToken", "next_page_token":
+            self._nextPageToken = try parser.read(String.self)
+            return 2
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -9175,6 +11263,29 @@ public struct GetExecutionsByContextRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._contextID { printer.printField("contextId", value) }
+        if let value = self._options { try printer.printMessageField("options", value) }
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "contextId", "context_id":
+            self._contextID = try parser.read(Int64.self)
+            return 1
+        case "options":
+            self._options = try parser.readMessage(ListOperationOptions.self)
+            return 2
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 3
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetExecutionsByContextRequest, rhs: GetExecutionsByContextRequest) -> Bool {
         return ProtoEquality.equal(lhs._contextID, rhs._contextID)
@@ -9274,6 +11385,29 @@ public struct GetExecutionsByContextResponse: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("executions", self.executions)
+        if let value = self._nextPageToken { printer.printField("nextPageToken", value) }
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "executions":
+            self.executions = try parser.readRepeatedMessage(Execution.self)
+            return 1
+        case "nextPageToken", "next_page_token":
+            self._nextPageToken = try parser.read(String.self)
+            return 2
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 3
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetExecutionsByContextResponse, rhs: GetExecutionsByContextResponse) -> Bool {
         return ProtoEquality.equal(lhs.executions, rhs.executions)
@@ -9369,6 +11503,25 @@ public struct GetLineageGraphRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._options { try printer.printMessageField("options", value) }
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "options":
+            self._options = try parser.readMessage(LineageGraphQueryOptions.self)
+            return 1
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetLineageGraphRequest, rhs: GetLineageGraphRequest) -> Bool {
         return ProtoEquality.equal(lhs._options, rhs._options)
@@ -9439,6 +11592,21 @@ public struct GetLineageGraphResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._subgraph { try printer.printMessageField("subgraph", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "subgraph":
+            self._subgraph = try parser.readMessage(LineageGraph.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -9556,6 +11724,29 @@ public struct GetLineageSubgraphRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._lineageSubgraphQueryOptions { try printer.printMessageField("lineageSubgraphQueryOptions", value) }
+        if let value = self._transactionOptions { try printer.printMessageField("transactionOptions", value) }
+        if let value = self._readMask { try printer.printMessageField("readMask", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "lineageSubgraphQueryOptions", "lineage_subgraph_query_options":
+            self._lineageSubgraphQueryOptions = try parser.readMessage(LineageSubgraphQueryOptions.self)
+            return 1
+        case "transactionOptions", "transaction_options":
+            self._transactionOptions = try parser.readMessage(TransactionOptions.self)
+            return 2
+        case "readMask", "read_mask":
+            self._readMask = try parser.readMessage(ProtobufFieldMask.self)
+            return 3
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: GetLineageSubgraphRequest, rhs: GetLineageSubgraphRequest) -> Bool {
         return ProtoEquality.equal(lhs._lineageSubgraphQueryOptions, rhs._lineageSubgraphQueryOptions)
@@ -9627,6 +11818,21 @@ public struct GetLineageSubgraphResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._lineageSubgraph { try printer.printMessageField("lineageSubgraph", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "lineageSubgraph", "lineage_subgraph":
+            self._lineageSubgraph = try parser.readMessage(LineageGraph.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.

@@ -114,6 +114,33 @@ public struct PurgeArtifactsRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._filterQuery { printer.printField("filterQuery", value) }
+        if let value = self._dryRun { printer.printField("dryRun", value) }
+        if let value = self._batchSize { printer.printField("batchSize", value) }
+        if let value = self._compact { printer.printField("compact", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "filterQuery", "filter_query":
+            self._filterQuery = try parser.read(String.self)
+            return 1
+        case "dryRun", "dry_run":
+            self._dryRun = try parser.read(Bool.self)
+            return 2
+        case "batchSize", "batch_size":
+            self._batchSize = try parser.read(Int32.self)
+            return 3
+        case "compact":
+            self._compact = try parser.read(Bool.self)
+            return 4
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: PurgeArtifactsRequest, rhs: PurgeArtifactsRequest) -> Bool {
         return ProtoEquality.equal(lhs._filterQuery, rhs._filterQuery)
@@ -232,6 +259,33 @@ public struct PurgeExecutionsRequest: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._filterQuery { printer.printField("filterQuery", value) }
+        if let value = self._dryRun { printer.printField("dryRun", value) }
+        if let value = self._batchSize { printer.printField("batchSize", value) }
+        if let value = self._compact { printer.printField("compact", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "filterQuery", "filter_query":
+            self._filterQuery = try parser.read(String.self)
+            return 1
+        case "dryRun", "dry_run":
+            self._dryRun = try parser.read(Bool.self)
+            return 2
+        case "batchSize", "batch_size":
+            self._batchSize = try parser.read(Int32.self)
+            return 3
+        case "compact":
+            self._compact = try parser.read(Bool.self)
+            return 4
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -369,6 +423,37 @@ public struct PurgeContextsRequest: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._filterQuery { printer.printField("filterQuery", value) }
+        if let value = self._dryRun { printer.printField("dryRun", value) }
+        if let value = self._batchSize { printer.printField("batchSize", value) }
+        if let value = self._compact { printer.printField("compact", value) }
+        if let value = self._includeMembers { printer.printField("includeMembers", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "filterQuery", "filter_query":
+            self._filterQuery = try parser.read(String.self)
+            return 1
+        case "dryRun", "dry_run":
+            self._dryRun = try parser.read(Bool.self)
+            return 2
+        case "batchSize", "batch_size":
+            self._batchSize = try parser.read(Int32.self)
+            return 3
+        case "compact":
+            self._compact = try parser.read(Bool.self)
+            return 4
+        case "includeMembers", "include_members":
+            self._includeMembers = try parser.read(Bool.self)
+            return 5
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -543,6 +628,45 @@ public struct PurgeCounts: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._artifacts { printer.printField("artifacts", value) }
+        if let value = self._executions { printer.printField("executions", value) }
+        if let value = self._contexts { printer.printField("contexts", value) }
+        if let value = self._events { printer.printField("events", value) }
+        if let value = self._attributions { printer.printField("attributions", value) }
+        if let value = self._associations { printer.printField("associations", value) }
+        if let value = self._parentLinks { printer.printField("parentLinks", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "artifacts":
+            self._artifacts = try parser.read(Int64.self)
+            return 1
+        case "executions":
+            self._executions = try parser.read(Int64.self)
+            return 2
+        case "contexts":
+            self._contexts = try parser.read(Int64.self)
+            return 3
+        case "events":
+            self._events = try parser.read(Int64.self)
+            return 4
+        case "attributions":
+            self._attributions = try parser.read(Int64.self)
+            return 5
+        case "associations":
+            self._associations = try parser.read(Int64.self)
+            return 6
+        case "parentLinks", "parent_links":
+            self._parentLinks = try parser.read(Int64.self)
+            return 7
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: PurgeCounts, rhs: PurgeCounts) -> Bool {
         return ProtoEquality.equal(lhs._artifacts, rhs._artifacts)
@@ -643,6 +767,29 @@ public struct PurgeResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._dryRun { printer.printField("dryRun", value) }
+        if let value = self._counts { try printer.printMessageField("counts", value) }
+        printer.printRepeatedField("sampleIds", self.sampleIDs)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "dryRun", "dry_run":
+            self._dryRun = try parser.read(Bool.self)
+            return 1
+        case "counts":
+            self._counts = try parser.readMessage(PurgeCounts.self)
+            return 2
+        case "sampleIds", "sample_ids":
+            self.sampleIDs = try parser.readRepeated(Int64.self)
+            return 3
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.

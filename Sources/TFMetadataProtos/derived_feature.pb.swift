@@ -151,6 +151,37 @@ public struct DerivedFeatureSource: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if !self.deriverName.isEmpty { printer.printField("deriverName", self.deriverName) }
+        if !self.description.isEmpty { printer.printField("description", self.description) }
+        try printer.printRepeatedMessageField("sourcePath", self.sourcePath)
+        if self.declarativelyConfigured { printer.printField("declarativelyConfigured", self.declarativelyConfigured) }
+        if let value = self._config { try printer.printMessageField("config", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "deriverName", "deriver_name":
+            self.deriverName = try parser.read(String.self) ?? ""
+            return 1
+        case "description":
+            self.description = try parser.read(String.self) ?? ""
+            return 2
+        case "sourcePath", "source_path":
+            self.sourcePath = try parser.readRepeatedMessage(Path.self)
+            return 3
+        case "declarativelyConfigured", "declaratively_configured":
+            self.declarativelyConfigured = try parser.read(Bool.self) ?? false
+            return 4
+        case "config":
+            self._config = try parser.readMessage(DerivedFeatureConfig.self)
+            return 5
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: DerivedFeatureSource, rhs: DerivedFeatureSource) -> Bool {
         return ProtoEquality.equal(lhs.deriverName, rhs.deriverName)
@@ -330,6 +361,42 @@ public struct DerivedFeatureConfig: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if case .allowlist(let value)? = self.type { try printer.printMessageField("allowlist", value) }
+        if case .argmaxTopK(let value)? = self.type { try printer.printMessageField("argmaxTopK", value) }
+        if case .reduceOp(let value)? = self.type { try printer.printMessageField("reduceOp", value) }
+        if case .sliceSql(let value)? = self.type { try printer.printMessageField("sliceSql", value) }
+        if case .imageQuality(let value)? = self.type { try printer.printMessageField("imageQuality", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "allowlist":
+            try parser.checkOneof("type", alreadySet: self.type != nil)
+            if let value = try parser.readMessage(AllowlistDeriver.self) { self.type = .allowlist(value) }
+            return 1
+        case "argmaxTopK", "argmax_top_k":
+            try parser.checkOneof("type", alreadySet: self.type != nil)
+            if let value = try parser.readMessage(ArgmaxTopK.self) { self.type = .argmaxTopK(value) }
+            return 2
+        case "reduceOp", "reduce_op":
+            try parser.checkOneof("type", alreadySet: self.type != nil)
+            if let value = try parser.readMessage(ReduceOp.self) { self.type = .reduceOp(value) }
+            return 3
+        case "sliceSql", "slice_sql":
+            try parser.checkOneof("type", alreadySet: self.type != nil)
+            if let value = try parser.readMessage(SliceSql.self) { self.type = .sliceSql(value) }
+            return 4
+        case "imageQuality", "image_quality":
+            try parser.checkOneof("type", alreadySet: self.type != nil)
+            if let value = try parser.readMessage(ImageQualityDeriver.self) { self.type = .imageQuality(value) }
+            return 5
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: DerivedFeatureConfig, rhs: DerivedFeatureConfig) -> Bool {
         return ProtoEquality.equal(lhs.type, rhs.type)
@@ -392,6 +459,25 @@ public struct AllowlistDeriver: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        printer.printRepeatedField("allowedBytesValue", self.allowedBytesValue)
+        if !self.placeholderValue.isEmpty { printer.printField("placeholderValue", self.placeholderValue) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "allowedBytesValue", "allowed_bytes_value":
+            self.allowedBytesValue = try parser.readRepeated([UInt8].self)
+            return 1
+        case "placeholderValue", "placeholder_value":
+            self.placeholderValue = try parser.read([UInt8].self) ?? []
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: AllowlistDeriver, rhs: AllowlistDeriver) -> Bool {
         return ProtoEquality.equal(lhs.allowedBytesValue, rhs.allowedBytesValue)
@@ -448,6 +534,21 @@ public struct ArgmaxTopK: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if self.k != 0 { printer.printField("k", self.k) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "k":
+            self.k = try parser.read(UInt32.self) ?? 0
+            return 1
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: ArgmaxTopK, rhs: ArgmaxTopK) -> Bool {
         return ProtoEquality.equal(lhs.k, rhs.k)
@@ -501,6 +602,21 @@ public struct ReduceOp: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if !self.opName.isEmpty { printer.printField("opName", self.opName) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "opName", "op_name":
+            self.opName = try parser.read(String.self) ?? ""
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -639,6 +755,44 @@ public struct SliceSql: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if !self.expression.isEmpty { printer.printField("expression", self.expression) }
+        if self.featureValueType.rawValue != 0 { printer.printEnumField("featureValueType", self.featureValueType) }
+        if self.dropStructName { printer.printField("dropStructName", self.dropStructName) }
+        if case .int64DefaultFeatureValue(let value)? = self.defaultFeatureValueForFailedSql { printer.printField("int64DefaultFeatureValue", value) }
+        if case .floatDefaultFeatureValue(let value)? = self.defaultFeatureValueForFailedSql { printer.printField("floatDefaultFeatureValue", value) }
+        if case .stringDefaultFeatureValue(let value)? = self.defaultFeatureValueForFailedSql { printer.printField("stringDefaultFeatureValue", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "expression":
+            self.expression = try parser.read(String.self) ?? ""
+            return 1
+        case "featureValueType", "feature_value_type":
+            self.featureValueType = try parser.readEnum(SliceValueTypes.self) ?? SliceValueTypes.valueTypeDefault
+            return 2
+        case "dropStructName", "drop_struct_name":
+            self.dropStructName = try parser.read(Bool.self) ?? false
+            return 3
+        case "int64DefaultFeatureValue", "int64_default_feature_value":
+            try parser.checkOneof("defaultFeatureValueForFailedSql", alreadySet: self.defaultFeatureValueForFailedSql != nil)
+            if let value = try parser.read(Int64.self) { self.defaultFeatureValueForFailedSql = .int64DefaultFeatureValue(value) }
+            return 4
+        case "floatDefaultFeatureValue", "float_default_feature_value":
+            try parser.checkOneof("defaultFeatureValueForFailedSql", alreadySet: self.defaultFeatureValueForFailedSql != nil)
+            if let value = try parser.read(Float.self) { self.defaultFeatureValueForFailedSql = .floatDefaultFeatureValue(value) }
+            return 5
+        case "stringDefaultFeatureValue", "string_default_feature_value":
+            try parser.checkOneof("defaultFeatureValueForFailedSql", alreadySet: self.defaultFeatureValueForFailedSql != nil)
+            if let value = try parser.read(String.self) { self.defaultFeatureValueForFailedSql = .stringDefaultFeatureValue(value) }
+            return 6
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: SliceSql, rhs: SliceSql) -> Bool {
         return ProtoEquality.equal(lhs.expression, rhs.expression)
@@ -695,6 +849,21 @@ public struct ImageQualityDeriver: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if !self.modelName.isEmpty { printer.printField("modelName", self.modelName) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "modelName", "model_name":
+            self.modelName = try parser.read(String.self) ?? ""
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.

@@ -329,6 +329,61 @@ public struct Schema: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("feature", self.feature)
+        try printer.printRepeatedMessageField("stringDomain", self.stringDomain)
+        printer.printRepeatedField("defaultEnvironment", self.defaultEnvironment)
+        try printer.printRepeatedMessageField("sparseFeature", self.sparseFeature)
+        if let value = self._annotation { try printer.printMessageField("annotation", value) }
+        try printer.printRepeatedMessageField("floatDomain", self.floatDomain)
+        try printer.printRepeatedMessageField("intDomain", self.intDomain)
+        if let value = self._datasetConstraints { try printer.printMessageField("datasetConstraints", value) }
+        try printer.printRepeatedMessageField("weightedFeature", self.weightedFeature)
+        try printer.printMessageMapField("tensorRepresentationGroup", self.tensorRepresentationGroup)
+        if let value = self._representVariableLengthAsRagged { printer.printField("representVariableLengthAsRagged", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "feature":
+            self.feature = try parser.readRepeatedMessage(Feature.self)
+            return 1
+        case "stringDomain", "string_domain":
+            self.stringDomain = try parser.readRepeatedMessage(StringDomain.self)
+            return 4
+        case "defaultEnvironment", "default_environment":
+            self.defaultEnvironment = try parser.readRepeated(String.self)
+            return 5
+        case "sparseFeature", "sparse_feature":
+            self.sparseFeature = try parser.readRepeatedMessage(SparseFeature.self)
+            return 6
+        case "annotation":
+            self._annotation = try parser.readMessage(Annotation.self)
+            return 8
+        case "floatDomain", "float_domain":
+            self.floatDomain = try parser.readRepeatedMessage(FloatDomain.self)
+            return 9
+        case "intDomain", "int_domain":
+            self.intDomain = try parser.readRepeatedMessage(IntDomain.self)
+            return 10
+        case "datasetConstraints", "dataset_constraints":
+            self._datasetConstraints = try parser.readMessage(DatasetConstraints.self)
+            return 11
+        case "weightedFeature", "weighted_feature":
+            self.weightedFeature = try parser.readRepeatedMessage(WeightedFeature.self)
+            return 12
+        case "tensorRepresentationGroup", "tensor_representation_group":
+            self.tensorRepresentationGroup = try parser.readMessageMap(String.self, TensorRepresentationGroup.self)
+            return 13
+        case "representVariableLengthAsRagged", "represent_variable_length_as_ragged":
+            self._representVariableLengthAsRagged = try parser.read(Bool.self)
+            return 14
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: Schema, rhs: Schema) -> Bool {
         return ProtoEquality.equal(lhs.feature, rhs.feature)
@@ -393,6 +448,21 @@ public struct ValueCountList: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("valueCount", self.valueCount)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "valueCount", "value_count":
+            self.valueCount = try parser.readRepeatedMessage(ValueCount.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -1107,6 +1177,154 @@ public struct Feature: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._name { printer.printField("name", value) }
+        if let value = self._deprecated { printer.printField("deprecated", value) }
+        if case .valueCount(let value)? = self.shapeType { try printer.printMessageField("valueCount", value) }
+        if let value = self._type { printer.printEnumField("type", value) }
+        if case .domain(let value)? = self.domainInfo { printer.printField("domain", value) }
+        if case .intDomain(let value)? = self.domainInfo { try printer.printMessageField("intDomain", value) }
+        if case .floatDomain(let value)? = self.domainInfo { try printer.printMessageField("floatDomain", value) }
+        if case .stringDomain(let value)? = self.domainInfo { try printer.printMessageField("stringDomain", value) }
+        if case .boolDomain(let value)? = self.domainInfo { try printer.printMessageField("boolDomain", value) }
+        if case .presence(let value)? = self.presenceConstraints { try printer.printMessageField("presence", value) }
+        if let value = self._distributionConstraints { try printer.printMessageField("distributionConstraints", value) }
+        if let value = self._annotation { try printer.printMessageField("annotation", value) }
+        if case .groupPresence(let value)? = self.presenceConstraints { try printer.printMessageField("groupPresence", value) }
+        if let value = self._skewComparator { try printer.printMessageField("skewComparator", value) }
+        printer.printRepeatedField("notInEnvironment", self.notInEnvironment)
+        printer.printRepeatedField("inEnvironment", self.inEnvironment)
+        if let value = self._driftComparator { try printer.printMessageField("driftComparator", value) }
+        if let value = self._lifecycleStage { printer.printEnumField("lifecycleStage", value) }
+        if case .shape(let value)? = self.shapeType { try printer.printMessageField("shape", value) }
+        if case .naturalLanguageDomain(let value)? = self.domainInfo { try printer.printMessageField("naturalLanguageDomain", value) }
+        if case .imageDomain(let value)? = self.domainInfo { try printer.printMessageField("imageDomain", value) }
+        if case .midDomain(let value)? = self.domainInfo { try printer.printMessageField("midDomain", value) }
+        if case .urlDomain(let value)? = self.domainInfo { try printer.printMessageField("urlDomain", value) }
+        if case .timeDomain(let value)? = self.domainInfo { try printer.printMessageField("timeDomain", value) }
+        if case .structDomain(let value)? = self.domainInfo { try printer.printMessageField("structDomain", value) }
+        if case .timeOfDayDomain(let value)? = self.domainInfo { try printer.printMessageField("timeOfDayDomain", value) }
+        if let value = self._uniqueConstraints { try printer.printMessageField("uniqueConstraints", value) }
+        if case .valueCounts(let value)? = self.shapeType { try printer.printMessageField("valueCounts", value) }
+        if let value = self._validationDerivedSource { try printer.printMessageField("validationDerivedSource", value) }
+        if let value = self._sequenceMetadata { try printer.printMessageField("sequenceMetadata", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "name":
+            self._name = try parser.read(String.self)
+            return 1
+        case "deprecated":
+            self._deprecated = try parser.read(Bool.self)
+            return 2
+        case "valueCount", "value_count":
+            try parser.checkOneof("shapeType", alreadySet: self.shapeType != nil)
+            if let value = try parser.readMessage(ValueCount.self) { self.shapeType = .valueCount(value) }
+            return 5
+        case "type":
+            self._type = try parser.readEnum(FeatureType.self)
+            return 6
+        case "domain":
+            try parser.checkOneof("domainInfo", alreadySet: self.domainInfo != nil)
+            if let value = try parser.read(String.self) { self.domainInfo = .domain(value) }
+            return 7
+        case "intDomain", "int_domain":
+            try parser.checkOneof("domainInfo", alreadySet: self.domainInfo != nil)
+            if let value = try parser.readMessage(IntDomain.self) { self.domainInfo = .intDomain(value) }
+            return 9
+        case "floatDomain", "float_domain":
+            try parser.checkOneof("domainInfo", alreadySet: self.domainInfo != nil)
+            if let value = try parser.readMessage(FloatDomain.self) { self.domainInfo = .floatDomain(value) }
+            return 10
+        case "stringDomain", "string_domain":
+            try parser.checkOneof("domainInfo", alreadySet: self.domainInfo != nil)
+            if let value = try parser.readMessage(StringDomain.self) { self.domainInfo = .stringDomain(value) }
+            return 11
+        case "boolDomain", "bool_domain":
+            try parser.checkOneof("domainInfo", alreadySet: self.domainInfo != nil)
+            if let value = try parser.readMessage(BoolDomain.self) { self.domainInfo = .boolDomain(value) }
+            return 13
+        case "presence":
+            try parser.checkOneof("presenceConstraints", alreadySet: self.presenceConstraints != nil)
+            if let value = try parser.readMessage(FeaturePresence.self) { self.presenceConstraints = .presence(value) }
+            return 14
+        case "distributionConstraints", "distribution_constraints":
+            self._distributionConstraints = try parser.readMessage(DistributionConstraints.self)
+            return 15
+        case "annotation":
+            self._annotation = try parser.readMessage(Annotation.self)
+            return 16
+        case "groupPresence", "group_presence":
+            try parser.checkOneof("presenceConstraints", alreadySet: self.presenceConstraints != nil)
+            if let value = try parser.readMessage(FeaturePresenceWithinGroup.self) { self.presenceConstraints = .groupPresence(value) }
+            return 17
+        case "skewComparator", "skew_comparator":
+            self._skewComparator = try parser.readMessage(FeatureComparator.self)
+            return 18
+        case "notInEnvironment", "not_in_environment":
+            self.notInEnvironment = try parser.readRepeated(String.self)
+            return 19
+        case "inEnvironment", "in_environment":
+            self.inEnvironment = try parser.readRepeated(String.self)
+            return 20
+        case "driftComparator", "drift_comparator":
+            self._driftComparator = try parser.readMessage(FeatureComparator.self)
+            return 21
+        case "lifecycleStage", "lifecycle_stage":
+            self._lifecycleStage = try parser.readEnum(LifecycleStage.self)
+            return 22
+        case "shape":
+            try parser.checkOneof("shapeType", alreadySet: self.shapeType != nil)
+            if let value = try parser.readMessage(FixedShape.self) { self.shapeType = .shape(value) }
+            return 23
+        case "naturalLanguageDomain", "natural_language_domain":
+            try parser.checkOneof("domainInfo", alreadySet: self.domainInfo != nil)
+            if let value = try parser.readMessage(NaturalLanguageDomain.self) { self.domainInfo = .naturalLanguageDomain(value) }
+            return 24
+        case "imageDomain", "image_domain":
+            try parser.checkOneof("domainInfo", alreadySet: self.domainInfo != nil)
+            if let value = try parser.readMessage(ImageDomain.self) { self.domainInfo = .imageDomain(value) }
+            return 25
+        case "midDomain", "mid_domain":
+            try parser.checkOneof("domainInfo", alreadySet: self.domainInfo != nil)
+            if let value = try parser.readMessage(MIDDomain.self) { self.domainInfo = .midDomain(value) }
+            return 26
+        case "urlDomain", "url_domain":
+            try parser.checkOneof("domainInfo", alreadySet: self.domainInfo != nil)
+            if let value = try parser.readMessage(URLDomain.self) { self.domainInfo = .urlDomain(value) }
+            return 27
+        case "timeDomain", "time_domain":
+            try parser.checkOneof("domainInfo", alreadySet: self.domainInfo != nil)
+            if let value = try parser.readMessage(TimeDomain.self) { self.domainInfo = .timeDomain(value) }
+            return 28
+        case "structDomain", "struct_domain":
+            try parser.checkOneof("domainInfo", alreadySet: self.domainInfo != nil)
+            if let value = try parser.readMessage(StructDomain.self) { self.domainInfo = .structDomain(value) }
+            return 29
+        case "timeOfDayDomain", "time_of_day_domain":
+            try parser.checkOneof("domainInfo", alreadySet: self.domainInfo != nil)
+            if let value = try parser.readMessage(TimeOfDayDomain.self) { self.domainInfo = .timeOfDayDomain(value) }
+            return 30
+        case "uniqueConstraints", "unique_constraints":
+            self._uniqueConstraints = try parser.readMessage(UniqueConstraints.self)
+            return 31
+        case "valueCounts", "value_counts":
+            try parser.checkOneof("shapeType", alreadySet: self.shapeType != nil)
+            if let value = try parser.readMessage(ValueCountList.self) { self.shapeType = .valueCounts(value) }
+            return 32
+        case "validationDerivedSource", "validation_derived_source":
+            self._validationDerivedSource = try parser.readMessage(DerivedFeatureSource.self)
+            return 34
+        case "sequenceMetadata", "sequence_metadata":
+            self._sequenceMetadata = try parser.readMessage(SequenceMetadata.self)
+            return 35
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: Feature, rhs: Feature) -> Bool {
         return ProtoEquality.equal(lhs._name, rhs._name)
@@ -1192,6 +1410,29 @@ public struct Annotation: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        printer.printRepeatedField("tag", self.tag)
+        printer.printRepeatedField("comment", self.comment)
+        try printer.printRepeatedMessageField("extraMetadata", self.extraMetadata)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "tag":
+            self.tag = try parser.readRepeated(String.self)
+            return 1
+        case "comment":
+            self.comment = try parser.readRepeated(String.self)
+            return 2
+        case "extraMetadata", "extra_metadata":
+            self.extraMetadata = try parser.readRepeatedMessage(ProtobufAny.self)
+            return 3
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: Annotation, rhs: Annotation) -> Bool {
         return ProtoEquality.equal(lhs.tag, rhs.tag)
@@ -1273,6 +1514,25 @@ public struct NumericValueComparator: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._minFractionThreshold { printer.printField("minFractionThreshold", value) }
+        if let value = self._maxFractionThreshold { printer.printField("maxFractionThreshold", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "minFractionThreshold", "min_fraction_threshold":
+            self._minFractionThreshold = try parser.read(Double.self)
+            return 1
+        case "maxFractionThreshold", "max_fraction_threshold":
+            self._maxFractionThreshold = try parser.read(Double.self)
+            return 2
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -1401,6 +1661,33 @@ public struct DatasetConstraints: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._numExamplesDriftComparator { try printer.printMessageField("numExamplesDriftComparator", value) }
+        if let value = self._numExamplesVersionComparator { try printer.printMessageField("numExamplesVersionComparator", value) }
+        if let value = self._minExamplesCount { printer.printField("minExamplesCount", value) }
+        if let value = self._maxExamplesCount { printer.printField("maxExamplesCount", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "numExamplesDriftComparator", "num_examples_drift_comparator":
+            self._numExamplesDriftComparator = try parser.readMessage(NumericValueComparator.self)
+            return 1
+        case "numExamplesVersionComparator", "num_examples_version_comparator":
+            self._numExamplesVersionComparator = try parser.readMessage(NumericValueComparator.self)
+            return 2
+        case "minExamplesCount", "min_examples_count":
+            self._minExamplesCount = try parser.read(Int64.self)
+            return 3
+        case "maxExamplesCount", "max_examples_count":
+            self._maxExamplesCount = try parser.read(Int64.self)
+            return 4
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: DatasetConstraints, rhs: DatasetConstraints) -> Bool {
         return ProtoEquality.equal(lhs._numExamplesDriftComparator, rhs._numExamplesDriftComparator)
@@ -1502,6 +1789,25 @@ public struct FixedShape: ProtoMessage {
             return true
         }
 
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            if let value = self._size { printer.printField("size", value) }
+            if let value = self._name { printer.printField("name", value) }
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "size":
+                self._size = try parser.read(Int64.self)
+                return 1
+            case "name":
+                self._name = try parser.read(String.self)
+                return 2
+            default: return nil
+            }
+        }
+
         /// Equal when every field is, strings compared by their UTF-8 bytes.
         public static func == (lhs: Dim, rhs: Dim) -> Bool {
             return ProtoEquality.equal(lhs._size, rhs._size)
@@ -1542,6 +1848,21 @@ public struct FixedShape: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("dim", self.dim)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "dim":
+            self.dim = try parser.readRepeatedMessage(FixedShape.Dim.self)
+            return 2
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -1625,6 +1946,25 @@ public struct ValueCount: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._min { printer.printField("min", value) }
+        if let value = self._max { printer.printField("max", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "min":
+            self._min = try parser.read(Int64.self)
+            return 1
+        case "max":
+            self._max = try parser.read(Int64.self)
+            return 2
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -1752,6 +2092,33 @@ public struct WeightedFeature: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._name { printer.printField("name", value) }
+        if let value = self._feature { try printer.printMessageField("feature", value) }
+        if let value = self._weightFeature { try printer.printMessageField("weightFeature", value) }
+        if let value = self._lifecycleStage { printer.printEnumField("lifecycleStage", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "name":
+            self._name = try parser.read(String.self)
+            return 1
+        case "feature":
+            self._feature = try parser.readMessage(Path.self)
+            return 2
+        case "weightFeature", "weight_feature":
+            self._weightFeature = try parser.readMessage(Path.self)
+            return 3
+        case "lifecycleStage", "lifecycle_stage":
+            self._lifecycleStage = try parser.readEnum(LifecycleStage.self)
+            return 4
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -1924,6 +2291,21 @@ public struct SparseFeature: ProtoMessage {
             return true
         }
 
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            if let value = self._name { printer.printField("name", value) }
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "name":
+                self._name = try parser.read(String.self)
+                return 1
+            default: return nil
+            }
+        }
+
         /// Equal when every field is, strings compared by their UTF-8 bytes.
         public static func == (lhs: IndexFeature, rhs: IndexFeature) -> Bool {
             return ProtoEquality.equal(lhs._name, rhs._name)
@@ -1986,6 +2368,21 @@ public struct SparseFeature: ProtoMessage {
             default: return false
             }
             return true
+        }
+
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            if let value = self._name { printer.printField("name", value) }
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "name":
+                self._name = try parser.read(String.self)
+                return 1
+            default: return nil
+            }
         }
 
         /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -2094,6 +2491,53 @@ public struct SparseFeature: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._name { printer.printField("name", value) }
+        if let value = self._deprecated { printer.printField("deprecated", value) }
+        if let value = self._presence { try printer.printMessageField("presence", value) }
+        if let value = self._denseShape { try printer.printMessageField("denseShape", value) }
+        try printer.printRepeatedMessageField("indexFeature", self.indexFeature)
+        if let value = self._lifecycleStage { printer.printEnumField("lifecycleStage", value) }
+        if let value = self._isSorted { printer.printField("isSorted", value) }
+        if let value = self._valueFeature { try printer.printMessageField("valueFeature", value) }
+        if let value = self._type { printer.printEnumField("type", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "name":
+            self._name = try parser.read(String.self)
+            return 1
+        case "deprecated":
+            self._deprecated = try parser.read(Bool.self)
+            return 2
+        case "presence":
+            self._presence = try parser.readMessage(FeaturePresence.self)
+            return 4
+        case "denseShape", "dense_shape":
+            self._denseShape = try parser.readMessage(FixedShape.self)
+            return 5
+        case "indexFeature", "index_feature":
+            self.indexFeature = try parser.readRepeatedMessage(SparseFeature.IndexFeature.self)
+            return 6
+        case "lifecycleStage", "lifecycle_stage":
+            self._lifecycleStage = try parser.readEnum(LifecycleStage.self)
+            return 7
+        case "isSorted", "is_sorted":
+            self._isSorted = try parser.read(Bool.self)
+            return 8
+        case "valueFeature", "value_feature":
+            self._valueFeature = try parser.readMessage(SparseFeature.ValueFeature.self)
+            return 9
+        case "type":
+            self._type = try parser.readEnum(FeatureType.self)
+            return 10
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: SparseFeature, rhs: SparseFeature) -> Bool {
         return ProtoEquality.equal(lhs._name, rhs._name)
@@ -2164,6 +2608,21 @@ public struct DistributionConstraints: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._minDomainMass { printer.printField("minDomainMass", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "minDomainMass", "min_domain_mass":
+            self._minDomainMass = try parser.read(Double.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -2271,6 +2730,37 @@ public struct FeatureCoverageConstraints: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._minCoverage { printer.printField("minCoverage", value) }
+        if let value = self._minAvgTokenLength { printer.printField("minAvgTokenLength", value) }
+        printer.printRepeatedField("excludedStringTokens", self.excludedStringTokens)
+        printer.printRepeatedField("excludedIntTokens", self.excludedIntTokens)
+        printer.printRepeatedField("oovStringTokens", self.oovStringTokens)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "minCoverage", "min_coverage":
+            self._minCoverage = try parser.read(Float.self)
+            return 1
+        case "minAvgTokenLength", "min_avg_token_length":
+            self._minAvgTokenLength = try parser.read(Float.self)
+            return 2
+        case "excludedStringTokens", "excluded_string_tokens":
+            self.excludedStringTokens = try parser.readRepeated(String.self)
+            return 3
+        case "excludedIntTokens", "excluded_int_tokens":
+            self.excludedIntTokens = try parser.readRepeated(Int64.self)
+            return 4
+        case "oovStringTokens", "oov_string_tokens":
+            self.oovStringTokens = try parser.readRepeated(String.self)
+            return 5
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -2439,6 +2929,43 @@ public struct SequenceValueConstraints: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if case .intValue(let value)? = self.value { printer.printField("intValue", value) }
+        if case .stringValue(let value)? = self.value { printer.printField("stringValue", value) }
+        if let value = self._minPerSequence { printer.printField("minPerSequence", value) }
+        if let value = self._maxPerSequence { printer.printField("maxPerSequence", value) }
+        if let value = self._minFractionOfSequences { printer.printField("minFractionOfSequences", value) }
+        if let value = self._maxFractionOfSequences { printer.printField("maxFractionOfSequences", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "intValue", "int_value":
+            try parser.checkOneof("value", alreadySet: self.value != nil)
+            if let value = try parser.read(Int64.self) { self.value = .intValue(value) }
+            return 1
+        case "stringValue", "string_value":
+            try parser.checkOneof("value", alreadySet: self.value != nil)
+            if let value = try parser.read(String.self) { self.value = .stringValue(value) }
+            return 2
+        case "minPerSequence", "min_per_sequence":
+            self._minPerSequence = try parser.read(Int64.self)
+            return 3
+        case "maxPerSequence", "max_per_sequence":
+            self._maxPerSequence = try parser.read(Int64.self)
+            return 4
+        case "minFractionOfSequences", "min_fraction_of_sequences":
+            self._minFractionOfSequences = try parser.read(Float.self)
+            return 5
+        case "maxFractionOfSequences", "max_fraction_of_sequences":
+            self._maxFractionOfSequences = try parser.read(Float.self)
+            return 6
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: SequenceValueConstraints, rhs: SequenceValueConstraints) -> Bool {
         return ProtoEquality.equal(lhs.value, rhs.value)
@@ -2537,6 +3064,33 @@ public struct SequenceLengthConstraints: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        printer.printRepeatedField("excludedIntValue", self.excludedIntValue)
+        printer.printRepeatedField("excludedStringValue", self.excludedStringValue)
+        if let value = self._minSequenceLength { printer.printField("minSequenceLength", value) }
+        if let value = self._maxSequenceLength { printer.printField("maxSequenceLength", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "excludedIntValue", "excluded_int_value":
+            self.excludedIntValue = try parser.readRepeated(Int64.self)
+            return 1
+        case "excludedStringValue", "excluded_string_value":
+            self.excludedStringValue = try parser.readRepeated(String.self)
+            return 2
+        case "minSequenceLength", "min_sequence_length":
+            self._minSequenceLength = try parser.read(Int64.self)
+            return 3
+        case "maxSequenceLength", "max_sequence_length":
+            self._maxSequenceLength = try parser.read(Int64.self)
+            return 4
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -2657,6 +3211,33 @@ public struct IntDomain: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._name { printer.printField("name", value) }
+        if let value = self._min { printer.printField("min", value) }
+        if let value = self._max { printer.printField("max", value) }
+        if let value = self._isCategorical { printer.printField("isCategorical", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "name":
+            self._name = try parser.read(String.self)
+            return 1
+        case "min":
+            self._min = try parser.read(Int64.self)
+            return 3
+        case "max":
+            self._max = try parser.read(Int64.self)
+            return 4
+        case "isCategorical", "is_categorical":
+            self._isCategorical = try parser.read(Bool.self)
+            return 5
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -2864,6 +3445,53 @@ public struct FloatDomain: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._name { printer.printField("name", value) }
+        if let value = self._min { printer.printField("min", value) }
+        if let value = self._max { printer.printField("max", value) }
+        if let value = self._disallowNan { printer.printField("disallowNan", value) }
+        if let value = self._disallowInf { printer.printField("disallowInf", value) }
+        if let value = self._isEmbedding { printer.printField("isEmbedding", value) }
+        if let value = self._isCategorical { printer.printField("isCategorical", value) }
+        if let value = self._embeddingDim { printer.printField("embeddingDim", value) }
+        if let value = self._embeddingType { printer.printField("embeddingType", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "name":
+            self._name = try parser.read(String.self)
+            return 1
+        case "min":
+            self._min = try parser.read(Float.self)
+            return 3
+        case "max":
+            self._max = try parser.read(Float.self)
+            return 4
+        case "disallowNan", "disallow_nan":
+            self._disallowNan = try parser.read(Bool.self)
+            return 5
+        case "disallowInf", "disallow_inf":
+            self._disallowInf = try parser.read(Bool.self)
+            return 6
+        case "isEmbedding", "is_embedding":
+            self._isEmbedding = try parser.read(Bool.self)
+            return 7
+        case "isCategorical", "is_categorical":
+            self._isCategorical = try parser.read(Bool.self)
+            return 8
+        case "embeddingDim", "embedding_dim":
+            self._embeddingDim = try parser.read(Int64.self)
+            return 9
+        case "embeddingType", "embedding_type":
+            self._embeddingType = try parser.read(String.self)
+            return 10
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: FloatDomain, rhs: FloatDomain) -> Bool {
         return ProtoEquality.equal(lhs._name, rhs._name)
@@ -2935,6 +3563,25 @@ public struct StructDomain: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("feature", self.feature)
+        try printer.printRepeatedMessageField("sparseFeature", self.sparseFeature)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "feature":
+            self.feature = try parser.readRepeatedMessage(Feature.self)
+            return 1
+        case "sparseFeature", "sparse_feature":
+            self.sparseFeature = try parser.readRepeatedMessage(SparseFeature.self)
+            return 2
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -3072,6 +3719,29 @@ public struct StringDomain: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._name { printer.printField("name", value) }
+        printer.printRepeatedField("value", self.value)
+        if let value = self._isCategorical { printer.printEnumField("isCategorical", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "name":
+            self._name = try parser.read(String.self)
+            return 1
+        case "value":
+            self.value = try parser.readRepeated(String.self)
+            return 2
+        case "isCategorical", "is_categorical":
+            self._isCategorical = try parser.readEnum(StringDomain.Categorical.self)
+            return 3
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: StringDomain, rhs: StringDomain) -> Bool {
         return ProtoEquality.equal(lhs._name, rhs._name)
@@ -3172,6 +3842,29 @@ public struct BoolDomain: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._name { printer.printField("name", value) }
+        if let value = self._trueValue { printer.printField("trueValue", value) }
+        if let value = self._falseValue { printer.printField("falseValue", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "name":
+            self._name = try parser.read(String.self)
+            return 1
+        case "trueValue", "true_value":
+            self._trueValue = try parser.read(String.self)
+            return 2
+        case "falseValue", "false_value":
+            self._falseValue = try parser.read(String.self)
+            return 3
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -3293,6 +3986,33 @@ public struct NaturalLanguageDomain: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._vocabulary { printer.printField("vocabulary", value) }
+        if let value = self._coverage { try printer.printMessageField("coverage", value) }
+        try printer.printRepeatedMessageField("tokenConstraints", self.tokenConstraints)
+        if let value = self._sequenceLengthConstraints { try printer.printMessageField("sequenceLengthConstraints", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "vocabulary":
+            self._vocabulary = try parser.read(String.self)
+            return 1
+        case "coverage":
+            self._coverage = try parser.readMessage(FeatureCoverageConstraints.self)
+            return 2
+        case "tokenConstraints", "token_constraints":
+            self.tokenConstraints = try parser.readRepeatedMessage(SequenceValueConstraints.self)
+            return 3
+        case "sequenceLengthConstraints", "sequence_length_constraints":
+            self._sequenceLengthConstraints = try parser.readMessage(SequenceLengthConstraints.self)
+            return 5
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: NaturalLanguageDomain, rhs: NaturalLanguageDomain) -> Bool {
         return ProtoEquality.equal(lhs._vocabulary, rhs._vocabulary)
@@ -3377,6 +4097,25 @@ public struct ImageDomain: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._minimumSupportedImageFraction { printer.printField("minimumSupportedImageFraction", value) }
+        if let value = self._maxImageByteSize { printer.printField("maxImageByteSize", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "minimumSupportedImageFraction", "minimum_supported_image_fraction":
+            self._minimumSupportedImageFraction = try parser.read(Float.self)
+            return 1
+        case "maxImageByteSize", "max_image_byte_size":
+            self._maxImageByteSize = try parser.read(Int64.self)
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: ImageDomain, rhs: ImageDomain) -> Bool {
         return ProtoEquality.equal(lhs._minimumSupportedImageFraction, rhs._minimumSupportedImageFraction)
@@ -3422,6 +4161,15 @@ public struct MIDDomain: ProtoMessage {
         return false
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        return nil
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: MIDDomain, rhs: MIDDomain) -> Bool {
         return ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
@@ -3463,6 +4211,15 @@ public struct URLDomain: ProtoMessage {
     /// Parses the value of the field `name`; false if there is no such field.
     public mutating func parseTextField(named fieldName: String, from parser: inout TextFormatParser) throws -> Bool {
         return false
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        return nil
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -3617,6 +4374,27 @@ public struct TimeDomain: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if case .stringFormat(let value)? = self.format { printer.printField("stringFormat", value) }
+        if case .integerFormat(let value)? = self.format { printer.printEnumField("integerFormat", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "stringFormat", "string_format":
+            try parser.checkOneof("format", alreadySet: self.format != nil)
+            if let value = try parser.read(String.self) { self.format = .stringFormat(value) }
+            return 1
+        case "integerFormat", "integer_format":
+            try parser.checkOneof("format", alreadySet: self.format != nil)
+            if let value = try parser.readEnum(TimeDomain.IntegerTimeFormat.self) { self.format = .integerFormat(value) }
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: TimeDomain, rhs: TimeDomain) -> Bool {
         return ProtoEquality.equal(lhs.format, rhs.format)
@@ -3750,6 +4528,27 @@ public struct TimeOfDayDomain: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if case .stringFormat(let value)? = self.format { printer.printField("stringFormat", value) }
+        if case .integerFormat(let value)? = self.format { printer.printEnumField("integerFormat", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "stringFormat", "string_format":
+            try parser.checkOneof("format", alreadySet: self.format != nil)
+            if let value = try parser.read(String.self) { self.format = .stringFormat(value) }
+            return 1
+        case "integerFormat", "integer_format":
+            try parser.checkOneof("format", alreadySet: self.format != nil)
+            if let value = try parser.readEnum(TimeOfDayDomain.IntegerTimeOfDayFormat.self) { self.format = .integerFormat(value) }
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: TimeOfDayDomain, rhs: TimeOfDayDomain) -> Bool {
         return ProtoEquality.equal(lhs.format, rhs.format)
@@ -3833,6 +4632,25 @@ public struct FeaturePresence: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._minFraction { printer.printField("minFraction", value) }
+        if let value = self._minCount { printer.printField("minCount", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "minFraction", "min_fraction":
+            self._minFraction = try parser.read(Double.self)
+            return 1
+        case "minCount", "min_count":
+            self._minCount = try parser.read(Int64.self)
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: FeaturePresence, rhs: FeaturePresence) -> Bool {
         return ProtoEquality.equal(lhs._minFraction, rhs._minFraction)
@@ -3898,6 +4716,21 @@ public struct FeaturePresenceWithinGroup: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._required { printer.printField("required", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "required":
+            self._required = try parser.read(Bool.self)
+            return 1
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: FeaturePresenceWithinGroup, rhs: FeaturePresenceWithinGroup) -> Bool {
         return ProtoEquality.equal(lhs._required, rhs._required)
@@ -3960,6 +4793,21 @@ public struct InfinityNorm: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._threshold { printer.printField("threshold", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "threshold":
+            self._threshold = try parser.read(Double.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -4070,6 +4918,21 @@ public struct HistogramSelection: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._type { printer.printEnumField("type", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "type":
+            self._type = try parser.readEnum(HistogramSelection.TypeEnum.self)
+            return 1
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: HistogramSelection, rhs: HistogramSelection) -> Bool {
         return ProtoEquality.equal(lhs._type, rhs._type)
@@ -4156,6 +5019,25 @@ public struct JensenShannonDivergence: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._threshold { printer.printField("threshold", value) }
+        if let value = self._source { try printer.printMessageField("source", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "threshold":
+            self._threshold = try parser.read(Double.self)
+            return 1
+        case "source":
+            self._source = try parser.readMessage(HistogramSelection.self)
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: JensenShannonDivergence, rhs: JensenShannonDivergence) -> Bool {
         return ProtoEquality.equal(lhs._threshold, rhs._threshold)
@@ -4219,6 +5101,21 @@ public struct NormalizedAbsoluteDifference: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._threshold { printer.printField("threshold", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "threshold":
+            self._threshold = try parser.read(Double.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -4334,6 +5231,29 @@ public struct FeatureComparator: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._infinityNorm { try printer.printMessageField("infinityNorm", value) }
+        if let value = self._jensenShannonDivergence { try printer.printMessageField("jensenShannonDivergence", value) }
+        if let value = self._normalizedAbsDifference { try printer.printMessageField("normalizedAbsDifference", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "infinityNorm", "infinity_norm":
+            self._infinityNorm = try parser.readMessage(InfinityNorm.self)
+            return 1
+        case "jensenShannonDivergence", "jensen_shannon_divergence":
+            self._jensenShannonDivergence = try parser.readMessage(JensenShannonDivergence.self)
+            return 2
+        case "normalizedAbsDifference", "normalized_abs_difference":
+            self._normalizedAbsDifference = try parser.readMessage(NormalizedAbsoluteDifference.self)
+            return 3
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: FeatureComparator, rhs: FeatureComparator) -> Bool {
         return ProtoEquality.equal(lhs._infinityNorm, rhs._infinityNorm)
@@ -4415,6 +5335,25 @@ public struct UniqueConstraints: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._min { printer.printField("min", value) }
+        if let value = self._max { printer.printField("max", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "min":
+            self._min = try parser.read(Int64.self)
+            return 1
+        case "max":
+            self._max = try parser.read(Int64.self)
+            return 2
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -4659,6 +5598,37 @@ public struct TensorRepresentation: ProtoMessage {
             return true
         }
 
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            if case .floatValue(let value)? = self.kind { printer.printField("floatValue", value) }
+            if case .intValue(let value)? = self.kind { printer.printField("intValue", value) }
+            if case .bytesValue(let value)? = self.kind { printer.printField("bytesValue", value) }
+            if case .uintValue(let value)? = self.kind { printer.printField("uintValue", value) }
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "floatValue", "float_value":
+                try parser.checkOneof("kind", alreadySet: self.kind != nil)
+                if let value = try parser.read(Double.self) { self.kind = .floatValue(value) }
+                return 1
+            case "intValue", "int_value":
+                try parser.checkOneof("kind", alreadySet: self.kind != nil)
+                if let value = try parser.read(Int64.self) { self.kind = .intValue(value) }
+                return 2
+            case "bytesValue", "bytes_value":
+                try parser.checkOneof("kind", alreadySet: self.kind != nil)
+                if let value = try parser.read([UInt8].self) { self.kind = .bytesValue(value) }
+                return 3
+            case "uintValue", "uint_value":
+                try parser.checkOneof("kind", alreadySet: self.kind != nil)
+                if let value = try parser.read(UInt64.self) { self.kind = .uintValue(value) }
+                return 4
+            default: return nil
+            }
+        }
+
         /// Equal when every field is, strings compared by their UTF-8 bytes.
         public static func == (lhs: DefaultValue, rhs: DefaultValue) -> Bool {
             return ProtoEquality.equal(lhs.kind, rhs.kind)
@@ -4767,6 +5737,29 @@ public struct TensorRepresentation: ProtoMessage {
             return true
         }
 
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            if let value = self._columnName { printer.printField("columnName", value) }
+            if let value = self._shape { try printer.printMessageField("shape", value) }
+            if let value = self._defaultValue { try printer.printMessageField("defaultValue", value) }
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "columnName", "column_name":
+                self._columnName = try parser.read(String.self)
+                return 1
+            case "shape":
+                self._shape = try parser.readMessage(FixedShape.self)
+                return 2
+            case "defaultValue", "default_value":
+                self._defaultValue = try parser.readMessage(TensorRepresentation.DefaultValue.self)
+                return 3
+            default: return nil
+            }
+        }
+
         /// Equal when every field is, strings compared by their UTF-8 bytes.
         public static func == (lhs: DenseTensor, rhs: DenseTensor) -> Bool {
             return ProtoEquality.equal(lhs._columnName, rhs._columnName)
@@ -4831,6 +5824,21 @@ public struct TensorRepresentation: ProtoMessage {
             default: return false
             }
             return true
+        }
+
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            if let value = self._columnName { printer.printField("columnName", value) }
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "columnName", "column_name":
+                self._columnName = try parser.read(String.self)
+                return 1
+            default: return nil
+            }
         }
 
         /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -4941,6 +5949,33 @@ public struct TensorRepresentation: ProtoMessage {
             default: return false
             }
             return true
+        }
+
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            if let value = self._denseShape { try printer.printMessageField("denseShape", value) }
+            printer.printRepeatedField("indexColumnNames", self.indexColumnNames)
+            if let value = self._valueColumnName { printer.printField("valueColumnName", value) }
+            if let value = self._alreadySorted { printer.printField("alreadySorted", value) }
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "denseShape", "dense_shape":
+                self._denseShape = try parser.readMessage(FixedShape.self)
+                return 1
+            case "indexColumnNames", "index_column_names":
+                self.indexColumnNames = try parser.readRepeated(String.self)
+                return 2
+            case "valueColumnName", "value_column_name":
+                self._valueColumnName = try parser.read(String.self)
+                return 3
+            case "alreadySorted", "already_sorted":
+                self._alreadySorted = try parser.read(Bool.self)
+                return 4
+            default: return nil
+            }
         }
 
         /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -5077,6 +6112,27 @@ public struct TensorRepresentation: ProtoMessage {
                 return true
             }
 
+            /// Prints set fields as JSON members in field-number order.
+            public func printJSONFields(to printer: inout JSONPrinter) throws {
+                if case .uniformRowLength(let value)? = self.kind { printer.printField("uniformRowLength", value) }
+                if case .rowLength(let value)? = self.kind { printer.printField("rowLength", value) }
+            }
+
+            /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+            public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+                switch name {
+                case "uniformRowLength", "uniform_row_length":
+                    try parser.checkOneof("kind", alreadySet: self.kind != nil)
+                    if let value = try parser.read(Int64.self) { self.kind = .uniformRowLength(value) }
+                    return 1
+                case "rowLength", "row_length":
+                    try parser.checkOneof("kind", alreadySet: self.kind != nil)
+                    if let value = try parser.read(String.self) { self.kind = .rowLength(value) }
+                    return 2
+                default: return nil
+                }
+            }
+
             /// Equal when every field is, strings compared by their UTF-8 bytes.
             public static func == (lhs: Partition, rhs: Partition) -> Bool {
                 return ProtoEquality.equal(lhs.kind, rhs.kind)
@@ -5134,6 +6190,29 @@ public struct TensorRepresentation: ProtoMessage {
             default: return false
             }
             return true
+        }
+
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            if let value = self._featurePath { try printer.printMessageField("featurePath", value) }
+            if let value = self._rowPartitionDtype { printer.printEnumField("rowPartitionDtype", value) }
+            try printer.printRepeatedMessageField("partition", self.partition)
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "featurePath", "feature_path":
+                self._featurePath = try parser.readMessage(Path.self)
+                return 1
+            case "rowPartitionDtype", "row_partition_dtype":
+                self._rowPartitionDtype = try parser.readEnum(TensorRepresentation.RowPartitionDType.self)
+                return 2
+            case "partition":
+                self.partition = try parser.readRepeatedMessage(TensorRepresentation.RaggedTensor.Partition.self)
+                return 3
+            default: return nil
+            }
         }
 
         /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -5220,6 +6299,37 @@ public struct TensorRepresentation: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if case .denseTensor(let value)? = self.kind { try printer.printMessageField("denseTensor", value) }
+        if case .varlenSparseTensor(let value)? = self.kind { try printer.printMessageField("varlenSparseTensor", value) }
+        if case .sparseTensor(let value)? = self.kind { try printer.printMessageField("sparseTensor", value) }
+        if case .raggedTensor(let value)? = self.kind { try printer.printMessageField("raggedTensor", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "denseTensor", "dense_tensor":
+            try parser.checkOneof("kind", alreadySet: self.kind != nil)
+            if let value = try parser.readMessage(TensorRepresentation.DenseTensor.self) { self.kind = .denseTensor(value) }
+            return 1
+        case "varlenSparseTensor", "varlen_sparse_tensor":
+            try parser.checkOneof("kind", alreadySet: self.kind != nil)
+            if let value = try parser.readMessage(TensorRepresentation.VarLenSparseTensor.self) { self.kind = .varlenSparseTensor(value) }
+            return 2
+        case "sparseTensor", "sparse_tensor":
+            try parser.checkOneof("kind", alreadySet: self.kind != nil)
+            if let value = try parser.readMessage(TensorRepresentation.SparseTensor.self) { self.kind = .sparseTensor(value) }
+            return 3
+        case "raggedTensor", "ragged_tensor":
+            try parser.checkOneof("kind", alreadySet: self.kind != nil)
+            if let value = try parser.readMessage(TensorRepresentation.RaggedTensor.self) { self.kind = .raggedTensor(value) }
+            return 4
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: TensorRepresentation, rhs: TensorRepresentation) -> Bool {
         return ProtoEquality.equal(lhs.kind, rhs.kind)
@@ -5298,6 +6408,21 @@ public struct TensorRepresentationGroup: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printMessageMapField("tensorRepresentation", self.tensorRepresentation)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "tensorRepresentation", "tensor_representation":
+            self.tensorRepresentation = try parser.readMessageMap(String.self, TensorRepresentation.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -5440,6 +6565,29 @@ public struct SequenceMetadata: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._sequentialStatus { printer.printEnumField("sequentialStatus", value) }
+        if let value = self._jointGroup { printer.printField("jointGroup", value) }
+        if let value = self._sequenceTruncationLimit { printer.printField("sequenceTruncationLimit", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "sequentialStatus", "sequential_status":
+            self._sequentialStatus = try parser.readEnum(SequenceMetadata.SequentialStatus.self)
+            return 3
+        case "jointGroup", "joint_group":
+            self._jointGroup = try parser.read(String.self)
+            return 4
+        case "sequenceTruncationLimit", "sequence_truncation_limit":
+            self._sequenceTruncationLimit = try parser.read(Int64.self)
+            return 5
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.

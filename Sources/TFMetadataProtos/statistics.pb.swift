@@ -55,6 +55,21 @@ public struct DatasetFeatureStatisticsList: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("datasets", self.datasets)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "datasets":
+            self.datasets = try parser.readRepeatedMessage(DatasetFeatureStatistics.self)
+            return 1
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: DatasetFeatureStatisticsList, rhs: DatasetFeatureStatisticsList) -> Bool {
         return ProtoEquality.equal(lhs.datasets, rhs.datasets)
@@ -144,6 +159,37 @@ public struct DatasetFeatureStatistics: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if !self.name.isEmpty { printer.printField("name", self.name) }
+        if self.numExamples != 0 { printer.printField("numExamples", self.numExamples) }
+        try printer.printRepeatedMessageField("features", self.features)
+        if self.weightedNumExamples.bitPattern != 0 { printer.printField("weightedNumExamples", self.weightedNumExamples) }
+        try printer.printRepeatedMessageField("crossFeatures", self.crossFeatures)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "name":
+            self.name = try parser.read(String.self) ?? ""
+            return 1
+        case "numExamples", "num_examples":
+            self.numExamples = try parser.read(UInt64.self) ?? 0
+            return 2
+        case "features":
+            self.features = try parser.readRepeatedMessage(FeatureNameStatistics.self)
+            return 3
+        case "weightedNumExamples", "weighted_num_examples":
+            self.weightedNumExamples = try parser.read(Double.self) ?? 0
+            return 4
+        case "crossFeatures", "cross_features":
+            self.crossFeatures = try parser.readRepeatedMessage(CrossFeatureStatistics.self)
+            return 5
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -308,6 +354,39 @@ public struct CrossFeatureStatistics: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._pathX { try printer.printMessageField("pathX", value) }
+        if let value = self._pathY { try printer.printMessageField("pathY", value) }
+        if self.count != 0 { printer.printField("count", self.count) }
+        if case .numCrossStats(let value)? = self.crossStats { try printer.printMessageField("numCrossStats", value) }
+        if case .categoricalCrossStats(let value)? = self.crossStats { try printer.printMessageField("categoricalCrossStats", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "pathX", "path_x":
+            self._pathX = try parser.readMessage(Path.self)
+            return 1
+        case "pathY", "path_y":
+            self._pathY = try parser.readMessage(Path.self)
+            return 2
+        case "count":
+            self.count = try parser.read(UInt64.self) ?? 0
+            return 3
+        case "numCrossStats", "num_cross_stats":
+            try parser.checkOneof("crossStats", alreadySet: self.crossStats != nil)
+            if let value = try parser.readMessage(NumericCrossStatistics.self) { self.crossStats = .numCrossStats(value) }
+            return 4
+        case "categoricalCrossStats", "categorical_cross_stats":
+            try parser.checkOneof("crossStats", alreadySet: self.crossStats != nil)
+            if let value = try parser.readMessage(CategoricalCrossStatistics.self) { self.crossStats = .categoricalCrossStats(value) }
+            return 5
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: CrossFeatureStatistics, rhs: CrossFeatureStatistics) -> Bool {
         return ProtoEquality.equal(lhs._pathX, rhs._pathX)
@@ -372,6 +451,25 @@ public struct NumericCrossStatistics: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if self.correlation.bitPattern != 0 { printer.printField("correlation", self.correlation) }
+        if self.covariance.bitPattern != 0 { printer.printField("covariance", self.covariance) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "correlation":
+            self.correlation = try parser.read(Float.self) ?? 0
+            return 1
+        case "covariance":
+            self.covariance = try parser.read(Float.self) ?? 0
+            return 2
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -444,6 +542,21 @@ public struct CategoricalCrossStatistics: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._lift { try printer.printMessageField("lift", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "lift":
+            self._lift = try parser.readMessage(LiftStatistics.self)
+            return 1
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: CategoricalCrossStatistics, rhs: CategoricalCrossStatistics) -> Bool {
         return ProtoEquality.equal(lhs._lift, rhs._lift)
@@ -507,6 +620,25 @@ public struct LiftStatistics: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("liftSeries", self.liftSeries)
+        try printer.printRepeatedMessageField("weightedLiftSeries", self.weightedLiftSeries)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "liftSeries", "lift_series":
+            self.liftSeries = try parser.readRepeatedMessage(LiftSeries.self)
+            return 1
+        case "weightedLiftSeries", "weighted_lift_series":
+            self.weightedLiftSeries = try parser.readRepeatedMessage(LiftSeries.self)
+            return 2
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -667,6 +799,25 @@ public struct LiftSeries: ProtoMessage {
             default: return false
             }
             return true
+        }
+
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            if self.lowValue.bitPattern != 0 { printer.printField("lowValue", self.lowValue) }
+            if self.highValue.bitPattern != 0 { printer.printField("highValue", self.highValue) }
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "lowValue", "low_value":
+                self.lowValue = try parser.read(Double.self) ?? 0
+                return 1
+            case "highValue", "high_value":
+                self.highValue = try parser.read(Double.self) ?? 0
+                return 2
+            default: return nil
+            }
         }
 
         /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -866,6 +1017,51 @@ public struct LiftSeries: ProtoMessage {
             return true
         }
 
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            if case .xInt(let value)? = self.xValue { printer.printField("xInt", value) }
+            if case .xString(let value)? = self.xValue { printer.printField("xString", value) }
+            if self.lift.bitPattern != 0 { printer.printField("lift", self.lift) }
+            if case .xCount(let value)? = self.xCountValue { printer.printField("xCount", value) }
+            if case .weightedXCount(let value)? = self.xCountValue { printer.printField("weightedXCount", value) }
+            if case .xAndYCount(let value)? = self.xAndYCountValue { printer.printField("xAndYCount", value) }
+            if case .weightedXAndYCount(let value)? = self.xAndYCountValue { printer.printField("weightedXAndYCount", value) }
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "xInt", "x_int":
+                try parser.checkOneof("xValue", alreadySet: self.xValue != nil)
+                if let value = try parser.read(Int32.self) { self.xValue = .xInt(value) }
+                return 1
+            case "xString", "x_string":
+                try parser.checkOneof("xValue", alreadySet: self.xValue != nil)
+                if let value = try parser.read(String.self) { self.xValue = .xString(value) }
+                return 2
+            case "lift":
+                self.lift = try parser.read(Double.self) ?? 0
+                return 3
+            case "xCount", "x_count":
+                try parser.checkOneof("xCountValue", alreadySet: self.xCountValue != nil)
+                if let value = try parser.read(UInt64.self) { self.xCountValue = .xCount(value) }
+                return 4
+            case "weightedXCount", "weighted_x_count":
+                try parser.checkOneof("xCountValue", alreadySet: self.xCountValue != nil)
+                if let value = try parser.read(Double.self) { self.xCountValue = .weightedXCount(value) }
+                return 5
+            case "xAndYCount", "x_and_y_count":
+                try parser.checkOneof("xAndYCountValue", alreadySet: self.xAndYCountValue != nil)
+                if let value = try parser.read(UInt64.self) { self.xAndYCountValue = .xAndYCount(value) }
+                return 6
+            case "weightedXAndYCount", "weighted_x_and_y_count":
+                try parser.checkOneof("xAndYCountValue", alreadySet: self.xAndYCountValue != nil)
+                if let value = try parser.read(Double.self) { self.xAndYCountValue = .weightedXAndYCount(value) }
+                return 7
+            default: return nil
+            }
+        }
+
         /// Equal when every field is, strings compared by their UTF-8 bytes.
         public static func == (lhs: LiftValue, rhs: LiftValue) -> Bool {
             return ProtoEquality.equal(lhs.xValue, rhs.xValue)
@@ -944,6 +1140,46 @@ public struct LiftSeries: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if case .yInt(let value)? = self.yValue { printer.printField("yInt", value) }
+        if case .yString(let value)? = self.yValue { printer.printField("yString", value) }
+        if case .yBucket(let value)? = self.yValue { try printer.printMessageField("yBucket", value) }
+        if case .yCount(let value)? = self.yCountValue { printer.printField("yCount", value) }
+        if case .weightedYCount(let value)? = self.yCountValue { printer.printField("weightedYCount", value) }
+        try printer.printRepeatedMessageField("liftValues", self.liftValues)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "yInt", "y_int":
+            try parser.checkOneof("yValue", alreadySet: self.yValue != nil)
+            if let value = try parser.read(Int32.self) { self.yValue = .yInt(value) }
+            return 1
+        case "yString", "y_string":
+            try parser.checkOneof("yValue", alreadySet: self.yValue != nil)
+            if let value = try parser.read(String.self) { self.yValue = .yString(value) }
+            return 2
+        case "yBucket", "y_bucket":
+            try parser.checkOneof("yValue", alreadySet: self.yValue != nil)
+            if let value = try parser.readMessage(LiftSeries.Bucket.self) { self.yValue = .yBucket(value) }
+            return 3
+        case "yCount", "y_count":
+            try parser.checkOneof("yCountValue", alreadySet: self.yCountValue != nil)
+            if let value = try parser.read(UInt64.self) { self.yCountValue = .yCount(value) }
+            return 4
+        case "weightedYCount", "weighted_y_count":
+            try parser.checkOneof("yCountValue", alreadySet: self.yCountValue != nil)
+            if let value = try parser.read(Double.self) { self.yCountValue = .weightedYCount(value) }
+            return 5
+        case "liftValues", "lift_values":
+            self.liftValues = try parser.readRepeatedMessage(LiftSeries.LiftValue.self)
+            return 6
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -1252,6 +1488,59 @@ public struct FeatureNameStatistics: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if case .name(let value)? = self.fieldID { printer.printField("name", value) }
+        if self.type.rawValue != 0 { printer.printEnumField("type", self.type) }
+        if case .numStats(let value)? = self.stats { try printer.printMessageField("numStats", value) }
+        if case .stringStats(let value)? = self.stats { try printer.printMessageField("stringStats", value) }
+        if case .bytesStats(let value)? = self.stats { try printer.printMessageField("bytesStats", value) }
+        try printer.printRepeatedMessageField("customStats", self.customStats)
+        if case .structStats(let value)? = self.stats { try printer.printMessageField("structStats", value) }
+        if case .path(let value)? = self.fieldID { try printer.printMessageField("path", value) }
+        if let value = self._validationDerivedSource { try printer.printMessageField("validationDerivedSource", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "name":
+            try parser.checkOneof("fieldID", alreadySet: self.fieldID != nil)
+            if let value = try parser.read(String.self) { self.fieldID = .name(value) }
+            return 1
+        case "type":
+            self.type = try parser.readEnum(FeatureNameStatistics.TypeEnum.self) ?? FeatureNameStatistics.TypeEnum.int
+            return 2
+        case "numStats", "num_stats":
+            try parser.checkOneof("stats", alreadySet: self.stats != nil)
+            if let value = try parser.readMessage(NumericStatistics.self) { self.stats = .numStats(value) }
+            return 3
+        case "stringStats", "string_stats":
+            try parser.checkOneof("stats", alreadySet: self.stats != nil)
+            if let value = try parser.readMessage(StringStatistics.self) { self.stats = .stringStats(value) }
+            return 4
+        case "bytesStats", "bytes_stats":
+            try parser.checkOneof("stats", alreadySet: self.stats != nil)
+            if let value = try parser.readMessage(BytesStatistics.self) { self.stats = .bytesStats(value) }
+            return 5
+        case "customStats", "custom_stats":
+            self.customStats = try parser.readRepeatedMessage(CustomStatistic.self)
+            return 6
+        case "structStats", "struct_stats":
+            try parser.checkOneof("stats", alreadySet: self.stats != nil)
+            if let value = try parser.readMessage(StructStatistics.self) { self.stats = .structStats(value) }
+            return 7
+        case "path":
+            try parser.checkOneof("fieldID", alreadySet: self.fieldID != nil)
+            if let value = try parser.readMessage(Path.self) { self.fieldID = .path(value) }
+            return 8
+        case "validationDerivedSource", "validation_derived_source":
+            self._validationDerivedSource = try parser.readMessage(DerivedFeatureSource.self)
+            return 10
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: FeatureNameStatistics, rhs: FeatureNameStatistics) -> Bool {
         return ProtoEquality.equal(lhs.fieldID, rhs.fieldID)
@@ -1333,6 +1622,33 @@ public struct WeightedCommonStatistics: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if self.numNonMissing.bitPattern != 0 { printer.printField("numNonMissing", self.numNonMissing) }
+        if self.numMissing.bitPattern != 0 { printer.printField("numMissing", self.numMissing) }
+        if self.avgNumValues.bitPattern != 0 { printer.printField("avgNumValues", self.avgNumValues) }
+        if self.totNumValues.bitPattern != 0 { printer.printField("totNumValues", self.totNumValues) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "numNonMissing", "num_non_missing":
+            self.numNonMissing = try parser.read(Double.self) ?? 0
+            return 1
+        case "numMissing", "num_missing":
+            self.numMissing = try parser.read(Double.self) ?? 0
+            return 2
+        case "avgNumValues", "avg_num_values":
+            self.avgNumValues = try parser.read(Double.self) ?? 0
+            return 3
+        case "totNumValues", "tot_num_values":
+            self.totNumValues = try parser.read(Double.self) ?? 0
+            return 4
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -1509,6 +1825,46 @@ public struct CustomStatistic: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if !self.name.isEmpty { printer.printField("name", self.name) }
+        if case .num(let value)? = self.val { printer.printField("num", value) }
+        if case .str(let value)? = self.val { printer.printField("str", value) }
+        if case .histogram(let value)? = self.val { try printer.printMessageField("histogram", value) }
+        if case .rankHistogram(let value)? = self.val { try printer.printMessageField("rankHistogram", value) }
+        if case .any(let value)? = self.val { try printer.printMessageField("any", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "name":
+            self.name = try parser.read(String.self) ?? ""
+            return 1
+        case "num":
+            try parser.checkOneof("val", alreadySet: self.val != nil)
+            if let value = try parser.read(Double.self) { self.val = .num(value) }
+            return 2
+        case "str":
+            try parser.checkOneof("val", alreadySet: self.val != nil)
+            if let value = try parser.read(String.self) { self.val = .str(value) }
+            return 3
+        case "histogram":
+            try parser.checkOneof("val", alreadySet: self.val != nil)
+            if let value = try parser.readMessage(Histogram.self) { self.val = .histogram(value) }
+            return 4
+        case "rankHistogram", "rank_histogram":
+            try parser.checkOneof("val", alreadySet: self.val != nil)
+            if let value = try parser.readMessage(RankHistogram.self) { self.val = .rankHistogram(value) }
+            return 5
+        case "any":
+            try parser.checkOneof("val", alreadySet: self.val != nil)
+            if let value = try parser.readMessage(ProtobufAny.self) { self.val = .any(value) }
+            return 6
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: CustomStatistic, rhs: CustomStatistic) -> Bool {
         return ProtoEquality.equal(lhs.name, rhs.name)
@@ -1660,6 +2016,53 @@ public struct NumericStatistics: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._commonStats { try printer.printMessageField("commonStats", value) }
+        if self.mean.bitPattern != 0 { printer.printField("mean", self.mean) }
+        if self.stdDev.bitPattern != 0 { printer.printField("stdDev", self.stdDev) }
+        if self.numZeros != 0 { printer.printField("numZeros", self.numZeros) }
+        if self.min.bitPattern != 0 { printer.printField("min", self.min) }
+        if self.median.bitPattern != 0 { printer.printField("median", self.median) }
+        if self.max.bitPattern != 0 { printer.printField("max", self.max) }
+        try printer.printRepeatedMessageField("histograms", self.histograms)
+        if let value = self._weightedNumericStats { try printer.printMessageField("weightedNumericStats", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "commonStats", "common_stats":
+            self._commonStats = try parser.readMessage(CommonStatistics.self)
+            return 1
+        case "mean":
+            self.mean = try parser.read(Double.self) ?? 0
+            return 2
+        case "stdDev", "std_dev":
+            self.stdDev = try parser.read(Double.self) ?? 0
+            return 3
+        case "numZeros", "num_zeros":
+            self.numZeros = try parser.read(UInt64.self) ?? 0
+            return 4
+        case "min":
+            self.min = try parser.read(Double.self) ?? 0
+            return 5
+        case "median":
+            self.median = try parser.read(Double.self) ?? 0
+            return 6
+        case "max":
+            self.max = try parser.read(Double.self) ?? 0
+            return 7
+        case "histograms":
+            self.histograms = try parser.readRepeatedMessage(Histogram.self)
+            return 8
+        case "weightedNumericStats", "weighted_numeric_stats":
+            self._weightedNumericStats = try parser.readMessage(WeightedNumericStatistics.self)
+            return 9
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: NumericStatistics, rhs: NumericStatistics) -> Bool {
         return ProtoEquality.equal(lhs._commonStats, rhs._commonStats)
@@ -1789,6 +2192,25 @@ public struct StringStatistics: ProtoMessage {
             return true
         }
 
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            if !self.value.isEmpty { printer.printField("value", self.value) }
+            if self.frequency.bitPattern != 0 { printer.printField("frequency", self.frequency) }
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "value":
+                self.value = try parser.read(String.self) ?? ""
+                return 2
+            case "frequency":
+                self.frequency = try parser.read(Double.self) ?? 0
+                return 3
+            default: return nil
+            }
+        }
+
         /// Equal when every field is, strings compared by their UTF-8 bytes.
         public static func == (lhs: FreqAndValue, rhs: FreqAndValue) -> Bool {
             return ProtoEquality.equal(lhs.value, rhs.value)
@@ -1886,6 +2308,49 @@ public struct StringStatistics: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._commonStats { try printer.printMessageField("commonStats", value) }
+        if self.unique != 0 { printer.printField("unique", self.unique) }
+        try printer.printRepeatedMessageField("topValues", self.topValues)
+        if self.avgLength.bitPattern != 0 { printer.printField("avgLength", self.avgLength) }
+        if let value = self._rankHistogram { try printer.printMessageField("rankHistogram", value) }
+        if let value = self._weightedStringStats { try printer.printMessageField("weightedStringStats", value) }
+        if !self.vocabularyFile.isEmpty { printer.printField("vocabularyFile", self.vocabularyFile) }
+        if self.invalidUtf8Count != 0 { printer.printField("invalidUtf8Count", self.invalidUtf8Count) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "commonStats", "common_stats":
+            self._commonStats = try parser.readMessage(CommonStatistics.self)
+            return 1
+        case "unique":
+            self.unique = try parser.read(UInt64.self) ?? 0
+            return 2
+        case "topValues", "top_values":
+            self.topValues = try parser.readRepeatedMessage(StringStatistics.FreqAndValue.self)
+            return 3
+        case "avgLength", "avg_length":
+            self.avgLength = try parser.read(Float.self) ?? 0
+            return 4
+        case "rankHistogram", "rank_histogram":
+            self._rankHistogram = try parser.readMessage(RankHistogram.self)
+            return 5
+        case "weightedStringStats", "weighted_string_stats":
+            self._weightedStringStats = try parser.readMessage(WeightedStringStatistics.self)
+            return 6
+        case "vocabularyFile", "vocabulary_file":
+            self.vocabularyFile = try parser.read(String.self) ?? ""
+            return 7
+        case "invalidUtf8Count", "invalid_utf8_count":
+            self.invalidUtf8Count = try parser.read(UInt64.self) ?? 0
+            return 8
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -2122,6 +2587,51 @@ public struct NaturalLanguageStatistics: ProtoMessage {
             return true
         }
 
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            if case .stringToken(let value)? = self.token { printer.printField("stringToken", value) }
+            if case .intToken(let value)? = self.token { printer.printField("intToken", value) }
+            if self.frequency.bitPattern != 0 { printer.printField("frequency", self.frequency) }
+            if self.fractionOfSequences.bitPattern != 0 { printer.printField("fractionOfSequences", self.fractionOfSequences) }
+            if self.perSequenceMinFrequency.bitPattern != 0 { printer.printField("perSequenceMinFrequency", self.perSequenceMinFrequency) }
+            if self.perSequenceAvgFrequency.bitPattern != 0 { printer.printField("perSequenceAvgFrequency", self.perSequenceAvgFrequency) }
+            if self.perSequenceMaxFrequency.bitPattern != 0 { printer.printField("perSequenceMaxFrequency", self.perSequenceMaxFrequency) }
+            if let value = self._positions { try printer.printMessageField("positions", value) }
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "stringToken", "string_token":
+                try parser.checkOneof("token", alreadySet: self.token != nil)
+                if let value = try parser.read(String.self) { self.token = .stringToken(value) }
+                return 1
+            case "intToken", "int_token":
+                try parser.checkOneof("token", alreadySet: self.token != nil)
+                if let value = try parser.read(Int64.self) { self.token = .intToken(value) }
+                return 2
+            case "frequency":
+                self.frequency = try parser.read(Double.self) ?? 0
+                return 3
+            case "fractionOfSequences", "fraction_of_sequences":
+                self.fractionOfSequences = try parser.read(Double.self) ?? 0
+                return 4
+            case "perSequenceMinFrequency", "per_sequence_min_frequency":
+                self.perSequenceMinFrequency = try parser.read(Double.self) ?? 0
+                return 5
+            case "perSequenceAvgFrequency", "per_sequence_avg_frequency":
+                self.perSequenceAvgFrequency = try parser.read(Double.self) ?? 0
+                return 6
+            case "perSequenceMaxFrequency", "per_sequence_max_frequency":
+                self.perSequenceMaxFrequency = try parser.read(Double.self) ?? 0
+                return 7
+            case "positions":
+                self._positions = try parser.readMessage(Histogram.self)
+                return 8
+            default: return nil
+            }
+        }
+
         /// Equal when every field is, strings compared by their UTF-8 bytes.
         public static func == (lhs: TokenStatistics, rhs: TokenStatistics) -> Bool {
             return ProtoEquality.equal(lhs.token, rhs.token)
@@ -2248,6 +2758,61 @@ public struct NaturalLanguageStatistics: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if self.featureCoverage.bitPattern != 0 { printer.printField("featureCoverage", self.featureCoverage) }
+        if self.avgTokenLength.bitPattern != 0 { printer.printField("avgTokenLength", self.avgTokenLength) }
+        if let value = self._tokenLengthHistogram { try printer.printMessageField("tokenLengthHistogram", value) }
+        if self.locationMisses != 0 { printer.printField("locationMisses", self.locationMisses) }
+        printer.printRepeatedField("reportedSequences", self.reportedSequences)
+        try printer.printRepeatedMessageField("tokenStatistics", self.tokenStatistics)
+        if let value = self._rankHistogram { try printer.printMessageField("rankHistogram", value) }
+        if let value = self._weightedNlStatistics { try printer.printMessageField("weightedNlStatistics", value) }
+        if let value = self._sequenceLengthHistogram { try printer.printMessageField("sequenceLengthHistogram", value) }
+        if self.minSequenceLength != 0 { printer.printField("minSequenceLength", self.minSequenceLength) }
+        if self.maxSequenceLength != 0 { printer.printField("maxSequenceLength", self.maxSequenceLength) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "featureCoverage", "feature_coverage":
+            self.featureCoverage = try parser.read(Double.self) ?? 0
+            return 1
+        case "avgTokenLength", "avg_token_length":
+            self.avgTokenLength = try parser.read(Double.self) ?? 0
+            return 2
+        case "tokenLengthHistogram", "token_length_histogram":
+            self._tokenLengthHistogram = try parser.readMessage(Histogram.self)
+            return 3
+        case "locationMisses", "location_misses":
+            self.locationMisses = try parser.read(Int64.self) ?? 0
+            return 4
+        case "reportedSequences", "reported_sequences":
+            self.reportedSequences = try parser.readRepeated(String.self)
+            return 5
+        case "tokenStatistics", "token_statistics":
+            self.tokenStatistics = try parser.readRepeatedMessage(NaturalLanguageStatistics.TokenStatistics.self)
+            return 6
+        case "rankHistogram", "rank_histogram":
+            self._rankHistogram = try parser.readMessage(RankHistogram.self)
+            return 7
+        case "weightedNlStatistics", "weighted_nl_statistics":
+            self._weightedNlStatistics = try parser.readMessage(WeightedNaturalLanguageStatistics.self)
+            return 8
+        case "sequenceLengthHistogram", "sequence_length_histogram":
+            self._sequenceLengthHistogram = try parser.readMessage(Histogram.self)
+            return 9
+        case "minSequenceLength", "min_sequence_length":
+            self.minSequenceLength = try parser.read(Int64.self) ?? 0
+            return 10
+        case "maxSequenceLength", "max_sequence_length":
+            self.maxSequenceLength = try parser.read(Int64.self) ?? 0
+            return 11
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: NaturalLanguageStatistics, rhs: NaturalLanguageStatistics) -> Bool {
         return ProtoEquality.equal(lhs.featureCoverage, rhs.featureCoverage)
@@ -2338,6 +2903,33 @@ public struct WeightedNumericStatistics: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if self.mean.bitPattern != 0 { printer.printField("mean", self.mean) }
+        if self.stdDev.bitPattern != 0 { printer.printField("stdDev", self.stdDev) }
+        if self.median.bitPattern != 0 { printer.printField("median", self.median) }
+        try printer.printRepeatedMessageField("histograms", self.histograms)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "mean":
+            self.mean = try parser.read(Double.self) ?? 0
+            return 1
+        case "stdDev", "std_dev":
+            self.stdDev = try parser.read(Double.self) ?? 0
+            return 2
+        case "median":
+            self.median = try parser.read(Double.self) ?? 0
+            return 3
+        case "histograms":
+            self.histograms = try parser.readRepeatedMessage(Histogram.self)
+            return 4
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: WeightedNumericStatistics, rhs: WeightedNumericStatistics) -> Bool {
         return ProtoEquality.equal(lhs.mean, rhs.mean)
@@ -2417,6 +3009,25 @@ public struct WeightedStringStatistics: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("topValues", self.topValues)
+        if let value = self._rankHistogram { try printer.printMessageField("rankHistogram", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "topValues", "top_values":
+            self.topValues = try parser.readRepeatedMessage(StringStatistics.FreqAndValue.self)
+            return 1
+        case "rankHistogram", "rank_histogram":
+            self._rankHistogram = try parser.readMessage(RankHistogram.self)
+            return 2
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -2579,6 +3190,45 @@ public struct WeightedNaturalLanguageStatistics: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if self.featureCoverage.bitPattern != 0 { printer.printField("featureCoverage", self.featureCoverage) }
+        if self.avgTokenLength.bitPattern != 0 { printer.printField("avgTokenLength", self.avgTokenLength) }
+        if let value = self._tokenLengthHistogram { try printer.printMessageField("tokenLengthHistogram", value) }
+        if self.locationMisses.bitPattern != 0 { printer.printField("locationMisses", self.locationMisses) }
+        if let value = self._tokenStatistics { try printer.printMessageField("tokenStatistics", value) }
+        if let value = self._rankHistogram { try printer.printMessageField("rankHistogram", value) }
+        if let value = self._sequenceLengthHistogram { try printer.printMessageField("sequenceLengthHistogram", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "featureCoverage", "feature_coverage":
+            self.featureCoverage = try parser.read(Double.self) ?? 0
+            return 1
+        case "avgTokenLength", "avg_token_length":
+            self.avgTokenLength = try parser.read(Double.self) ?? 0
+            return 2
+        case "tokenLengthHistogram", "token_length_histogram":
+            self._tokenLengthHistogram = try parser.readMessage(Histogram.self)
+            return 3
+        case "locationMisses", "location_misses":
+            self.locationMisses = try parser.read(Double.self) ?? 0
+            return 4
+        case "tokenStatistics", "token_statistics":
+            self._tokenStatistics = try parser.readMessage(NaturalLanguageStatistics.TokenStatistics.self)
+            return 5
+        case "rankHistogram", "rank_histogram":
+            self._rankHistogram = try parser.readMessage(RankHistogram.self)
+            return 6
+        case "sequenceLengthHistogram", "sequence_length_histogram":
+            self._sequenceLengthHistogram = try parser.readMessage(Histogram.self)
+            return 9
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: WeightedNaturalLanguageStatistics, rhs: WeightedNaturalLanguageStatistics) -> Bool {
         return ProtoEquality.equal(lhs.featureCoverage, rhs.featureCoverage)
@@ -2694,6 +3344,41 @@ public struct BytesStatistics: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._commonStats { try printer.printMessageField("commonStats", value) }
+        if self.unique != 0 { printer.printField("unique", self.unique) }
+        if self.avgNumBytes.bitPattern != 0 { printer.printField("avgNumBytes", self.avgNumBytes) }
+        if self.minNumBytes.bitPattern != 0 { printer.printField("minNumBytes", self.minNumBytes) }
+        if self.maxNumBytes.bitPattern != 0 { printer.printField("maxNumBytes", self.maxNumBytes) }
+        if self.maxNumBytesInt != 0 { printer.printField("maxNumBytesInt", self.maxNumBytesInt) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "commonStats", "common_stats":
+            self._commonStats = try parser.readMessage(CommonStatistics.self)
+            return 1
+        case "unique":
+            self.unique = try parser.read(UInt64.self) ?? 0
+            return 2
+        case "avgNumBytes", "avg_num_bytes":
+            self.avgNumBytes = try parser.read(Float.self) ?? 0
+            return 3
+        case "minNumBytes", "min_num_bytes":
+            self.minNumBytes = try parser.read(Float.self) ?? 0
+            return 4
+        case "maxNumBytes", "max_num_bytes":
+            self.maxNumBytes = try parser.read(Float.self) ?? 0
+            return 5
+        case "maxNumBytesInt", "max_num_bytes_int":
+            self.maxNumBytesInt = try parser.read(Int64.self) ?? 0
+            return 6
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: BytesStatistics, rhs: BytesStatistics) -> Bool {
         return ProtoEquality.equal(lhs._commonStats, rhs._commonStats)
@@ -2766,6 +3451,21 @@ public struct StructStatistics: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._commonStats { try printer.printMessageField("commonStats", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "commonStats", "common_stats":
+            self._commonStats = try parser.readMessage(CommonStatistics.self)
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -2853,6 +3553,37 @@ public struct PresenceAndValencyStatistics: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if self.numNonMissing != 0 { printer.printField("numNonMissing", self.numNonMissing) }
+        if self.numMissing != 0 { printer.printField("numMissing", self.numMissing) }
+        if self.minNumValues != 0 { printer.printField("minNumValues", self.minNumValues) }
+        if self.maxNumValues != 0 { printer.printField("maxNumValues", self.maxNumValues) }
+        if self.totNumValues != 0 { printer.printField("totNumValues", self.totNumValues) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "numNonMissing", "num_non_missing":
+            self.numNonMissing = try parser.read(UInt64.self) ?? 0
+            return 1
+        case "numMissing", "num_missing":
+            self.numMissing = try parser.read(UInt64.self) ?? 0
+            return 2
+        case "minNumValues", "min_num_values":
+            self.minNumValues = try parser.read(UInt64.self) ?? 0
+            return 3
+        case "maxNumValues", "max_num_values":
+            self.maxNumValues = try parser.read(UInt64.self) ?? 0
+            return 4
+        case "totNumValues", "tot_num_values":
+            self.totNumValues = try parser.read(UInt64.self) ?? 0
+            return 5
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -3040,6 +3771,61 @@ public struct CommonStatistics: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if self.numNonMissing != 0 { printer.printField("numNonMissing", self.numNonMissing) }
+        if self.numMissing != 0 { printer.printField("numMissing", self.numMissing) }
+        if self.minNumValues != 0 { printer.printField("minNumValues", self.minNumValues) }
+        if self.maxNumValues != 0 { printer.printField("maxNumValues", self.maxNumValues) }
+        if self.avgNumValues.bitPattern != 0 { printer.printField("avgNumValues", self.avgNumValues) }
+        if let value = self._numValuesHistogram { try printer.printMessageField("numValuesHistogram", value) }
+        if let value = self._weightedCommonStats { try printer.printMessageField("weightedCommonStats", value) }
+        if self.totNumValues != 0 { printer.printField("totNumValues", self.totNumValues) }
+        if let value = self._featureListLengthHistogram { try printer.printMessageField("featureListLengthHistogram", value) }
+        try printer.printRepeatedMessageField("presenceAndValencyStats", self.presenceAndValencyStats)
+        try printer.printRepeatedMessageField("weightedPresenceAndValencyStats", self.weightedPresenceAndValencyStats)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "numNonMissing", "num_non_missing":
+            self.numNonMissing = try parser.read(UInt64.self) ?? 0
+            return 1
+        case "numMissing", "num_missing":
+            self.numMissing = try parser.read(UInt64.self) ?? 0
+            return 2
+        case "minNumValues", "min_num_values":
+            self.minNumValues = try parser.read(UInt64.self) ?? 0
+            return 3
+        case "maxNumValues", "max_num_values":
+            self.maxNumValues = try parser.read(UInt64.self) ?? 0
+            return 4
+        case "avgNumValues", "avg_num_values":
+            self.avgNumValues = try parser.read(Float.self) ?? 0
+            return 5
+        case "numValuesHistogram", "num_values_histogram":
+            self._numValuesHistogram = try parser.readMessage(Histogram.self)
+            return 6
+        case "weightedCommonStats", "weighted_common_stats":
+            self._weightedCommonStats = try parser.readMessage(WeightedCommonStatistics.self)
+            return 7
+        case "totNumValues", "tot_num_values":
+            self.totNumValues = try parser.read(UInt64.self) ?? 0
+            return 8
+        case "featureListLengthHistogram", "feature_list_length_histogram":
+            self._featureListLengthHistogram = try parser.readMessage(Histogram.self)
+            return 9
+        case "presenceAndValencyStats", "presence_and_valency_stats":
+            self.presenceAndValencyStats = try parser.readRepeatedMessage(PresenceAndValencyStatistics.self)
+            return 10
+        case "weightedPresenceAndValencyStats", "weighted_presence_and_valency_stats":
+            self.weightedPresenceAndValencyStats = try parser.readRepeatedMessage(WeightedCommonStatistics.self)
+            return 11
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: CommonStatistics, rhs: CommonStatistics) -> Bool {
         return ProtoEquality.equal(lhs.numNonMissing, rhs.numNonMissing)
@@ -3188,6 +3974,29 @@ public struct Histogram: ProtoMessage {
             return true
         }
 
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            if self.lowValue.bitPattern != 0 { printer.printField("lowValue", self.lowValue) }
+            if self.highValue.bitPattern != 0 { printer.printField("highValue", self.highValue) }
+            if self.sampleCount.bitPattern != 0 { printer.printField("sampleCount", self.sampleCount) }
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "lowValue", "low_value":
+                self.lowValue = try parser.read(Double.self) ?? 0
+                return 1
+            case "highValue", "high_value":
+                self.highValue = try parser.read(Double.self) ?? 0
+                return 2
+            case "sampleCount", "sample_count":
+                self.sampleCount = try parser.read(Double.self) ?? 0
+                return 4
+            default: return nil
+            }
+        }
+
         /// Equal when every field is, strings compared by their UTF-8 bytes.
         public static func == (lhs: Bucket, rhs: Bucket) -> Bool {
             return ProtoEquality.equal(lhs.lowValue, rhs.lowValue)
@@ -3254,6 +4063,37 @@ public struct Histogram: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if self.numNan != 0 { printer.printField("numNan", self.numNan) }
+        if self.numUndefined != 0 { printer.printField("numUndefined", self.numUndefined) }
+        try printer.printRepeatedMessageField("buckets", self.buckets)
+        if self.type.rawValue != 0 { printer.printEnumField("type", self.type) }
+        if !self.name.isEmpty { printer.printField("name", self.name) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "numNan", "num_nan":
+            self.numNan = try parser.read(UInt64.self) ?? 0
+            return 1
+        case "numUndefined", "num_undefined":
+            self.numUndefined = try parser.read(UInt64.self) ?? 0
+            return 2
+        case "buckets":
+            self.buckets = try parser.readRepeatedMessage(Histogram.Bucket.self)
+            return 3
+        case "type":
+            self.type = try parser.readEnum(Histogram.HistogramType.self) ?? Histogram.HistogramType.standard
+            return 4
+        case "name":
+            self.name = try parser.read(String.self) ?? ""
+            return 5
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.
@@ -3358,6 +4198,33 @@ public struct RankHistogram: ProtoMessage {
             return true
         }
 
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            if self.lowRank != 0 { printer.printField("lowRank", self.lowRank) }
+            if self.highRank != 0 { printer.printField("highRank", self.highRank) }
+            if !self.label.isEmpty { printer.printField("label", self.label) }
+            if self.sampleCount.bitPattern != 0 { printer.printField("sampleCount", self.sampleCount) }
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "lowRank", "low_rank":
+                self.lowRank = try parser.read(UInt64.self) ?? 0
+                return 1
+            case "highRank", "high_rank":
+                self.highRank = try parser.read(UInt64.self) ?? 0
+                return 2
+            case "label":
+                self.label = try parser.read(String.self) ?? ""
+                return 4
+            case "sampleCount", "sample_count":
+                self.sampleCount = try parser.read(Double.self) ?? 0
+                return 5
+            default: return nil
+            }
+        }
+
         /// Equal when every field is, strings compared by their UTF-8 bytes.
         public static func == (lhs: Bucket, rhs: Bucket) -> Bool {
             return ProtoEquality.equal(lhs.lowRank, rhs.lowRank)
@@ -3406,6 +4273,25 @@ public struct RankHistogram: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("buckets", self.buckets)
+        if !self.name.isEmpty { printer.printField("name", self.name) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "buckets":
+            self.buckets = try parser.readRepeatedMessage(RankHistogram.Bucket.self)
+            return 1
+        case "name":
+            self.name = try parser.read(String.self) ?? ""
+            return 2
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.

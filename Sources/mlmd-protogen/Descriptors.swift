@@ -42,6 +42,8 @@ struct FieldDescriptor {
     var packed: Bool?
     var proto3Optional = false
     var extendee = ""
+    /// The lowerCamelCase name protoc derives for JSON (`json_name`), e.g. `typeId`.
+    var jsonName: String?
 }
 
 struct EnumDescriptor {
@@ -183,6 +185,7 @@ enum DescriptorDecoding {
                     return packed
                 }
             case 9: field.oneofIndex = Int(try reader.readInt32())
+            case 10: field.jsonName = try reader.readString()
             case 17: field.proto3Optional = try reader.readBool()
             default: try reader.skipField(tag: tag)
             }

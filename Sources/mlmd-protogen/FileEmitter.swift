@@ -27,10 +27,7 @@ struct FileEmitter {
             emitter.emit(fullName: prefix + "." + message.name, into: &out)
             out.line()
         }
-        if file.name == "google/protobuf/any.proto" {
-            out.line("extension ProtobufAny: AnyMessage {}")
-            out.line()
-        }
+        for line in Self.wellKnownConformances[file.name] ?? [] { out.line(line) }
         for service in file.services {
             emitService(service, package: file.package, into: &out)
             out.line()
@@ -39,6 +36,43 @@ struct FileEmitter {
         while text.hasSuffix("\n\n") { text.removeLast() }
         return text
     }
+
+    /// The runtime protocols that give the well-known types their text-format and JSON forms.
+    static let wellKnownConformances: [String: [String]] = [
+        "google/protobuf/any.proto": ["extension ProtobufAny: AnyMessage {}", ""],
+        "google/protobuf/field_mask.proto": ["extension ProtobufFieldMask: JSONFieldMaskMessage {}", ""],
+        "google/protobuf/struct.proto": [
+            "extension ProtobufStruct: JSONStructMessage {}", "",
+            "extension ProtobufListValue: JSONListValueMessage {}", "",
+            "extension ProtobufValue: JSONValueMessage {",
+            "    /// The member of `kind`, as the JSON mapping sees it.",
+            "    public var jsonContent: JSONValueContent<ProtobufStruct, ProtobufListValue> {",
+            "        get {",
+            "            switch kind {",
+            "            case nil: return .unset",
+            "            case .nullValue?: return .null",
+            "            case .numberValue(let value)?: return .number(value)",
+            "            case .stringValue(let value)?: return .string(value)",
+            "            case .boolValue(let value)?: return .bool(value)",
+            "            case .structValue(let value)?: return .structValue(value)",
+            "            case .listValue(let value)?: return .listValue(value)",
+            "            }",
+            "        }",
+            "        set {",
+            "            switch newValue {",
+            "            case .unset: kind = nil",
+            "            case .null: kind = .nullValue(.nullValue)",
+            "            case .number(let value): kind = .numberValue(value)",
+            "            case .string(let value): kind = .stringValue(value)",
+            "            case .bool(let value): kind = .boolValue(value)",
+            "            case .structValue(let value): kind = .structValue(value)",
+            "            case .listValue(let value): kind = .listValue(value)",
+            "            }",
+            "        }",
+            "    }",
+            "}", "",
+        ],
+    ]
 
     private func emitService(_ service: ServiceDescriptor, package: String, into out: inout CodeWriter) {
         out.line("/// The gRPC service `\(package).\(service.name)`: its name and methods.")

@@ -48,6 +48,10 @@ struct MessageEmitter {
             out.line()
             emitParse(plans, isAny: fullName == ".google.protobuf.Any", into: &out)
             out.line()
+            emitJSONPrint(plans, into: &out)
+            out.line()
+            emitJSONParse(plans, into: &out)
+            out.line()
             emitEquality(typeName, plans, into: &out)
         }
     }
@@ -303,7 +307,7 @@ struct MessageEmitter {
     }
 
     /// For a singular field: the `if` that holds when it is set, and the expression for its value inside.
-    private func presentValue(_ plan: FieldPlan) -> (condition: String, value: String) {
+    func presentValue(_ plan: FieldPlan) -> (condition: String, value: String) {
         if let oneof = plan.oneof {
             return ("if case .\(plan.property)(let value)? = self.\(oneof.property)", "value")
         } else if plan.isImplicitPresence {

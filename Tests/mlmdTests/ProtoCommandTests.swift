@@ -66,3 +66,30 @@ import Testing
         #expect(String(decoding: decoded.output, as: UTF8.self) == text)
     }
 }
+
+/// `mlmd proto encode|decode --format json`.
+@Suite struct ProtoJSONCommandTests {
+    let artifactBytes: [UInt8] = [0x08, 0x05, 0x1a, 0x06] + Array("data/x".utf8) + [0x30, 0x02]
+
+    @Test func decodePrintsJSON() throws {
+        let result = try MLMDProcess.run(["proto", "decode", "--type", "ml_metadata.Artifact", "--format", "json"], input: artifactBytes)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(String(decoding: result.output, as: UTF8.self) == "{\n  \"id\": \"5\",\n  \"uri\": \"data/x\",\n  \"state\": \"LIVE\"\n}\n")
+    }
+
+    @Test func encodeReadsJSON() throws {
+        let json = #"{"state": 2, "uri": "data/x", "id": 5, "extra": [1]}"#
+        let result = try MLMDProcess.run(
+            ["proto", "encode", "--type", "ml_metadata.Artifact", "--format", "json", "--ignore-unknown-fields"], input: Array(json.utf8))
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output == artifactBytes)
+    }
+
+    @Test func malformedJSONFailsWithPathAndOffset() throws {
+        let result = try MLMDProcess.run(
+            ["proto", "encode", "--type", "ml_metadata.Artifact", "--format", "json"], input: Array(#"{"properties": {"a": 1}}"#.utf8))
+        #expect(result.status == 1)
+        #expect(result.output == [])
+        #expect(result.error == "mlmd: standard input: $.properties.a: expected an object at byte 21\n")
+    }
+}

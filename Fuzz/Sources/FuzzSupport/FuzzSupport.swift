@@ -44,6 +44,30 @@ public enum FuzzSupport {
         }
     }
 
+    /// Parses `bytes` as the proto3 JSON of `type`; if that succeeds, the message must print as
+    /// JSON (nothing parsed can lack a JSON form), parse back equal, print the same JSON again,
+    /// and survive the binary round trip.
+    public static func jsonRoundTrip<M: ProtoMessage>(_ type: M.Type, _ bytes: [UInt8]) {
+        guard let first = try? M(jsonUTF8Bytes: bytes, registry: .mlmd) else { return }
+        checkBinaryRoundTrip(first)
+        let json: [UInt8]
+        do { json = try first.jsonUTF8Bytes(registry: .mlmd) } catch {
+            fail("\(M.protoMessageName): parsed JSON does not print: \(error)")
+        }
+        let text = String(decoding: json, as: UTF8.self)
+        let second: M
+        do { second = try M(jsonUTF8Bytes: json, registry: .mlmd) } catch {
+            fail("\(M.protoMessageName): printed JSON does not parse: \(error)\n\(text)")
+        }
+        if second != first, isComparable(first) {
+            fail("\(M.protoMessageName): JSON print → parse differs\n\(text)")
+        }
+        let reprinted = (try? second.jsonUTF8Bytes(registry: .mlmd)) ?? []
+        if reprinted != json {
+            fail("\(M.protoMessageName): JSON printing is not stable\n\(text)\n---\n\(String(decoding: reprinted, as: UTF8.self))")
+        }
+    }
+
     /// False if the message holds a NaN, which makes it unequal to an identical copy. (Not
     /// `message == message`: arrays and dictionaries that share storage compare equal without
     /// looking at their elements.) Two separate decodes of its bytes share nothing.

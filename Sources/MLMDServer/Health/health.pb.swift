@@ -54,6 +54,21 @@ public struct HealthCheckRequest: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if !self.service.isEmpty { printer.printField("service", self.service) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "service":
+            self.service = try parser.read(String.self) ?? ""
+            return 1
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: HealthCheckRequest, rhs: HealthCheckRequest) -> Bool {
         return ProtoEquality.equal(lhs.service, rhs.service)
@@ -162,6 +177,21 @@ public struct HealthCheckResponse: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if self.status.rawValue != 0 { printer.printEnumField("status", self.status) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "status":
+            self.status = try parser.readEnum(HealthCheckResponse.ServingStatus.self) ?? HealthCheckResponse.ServingStatus.unknown
+            return 1
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.

@@ -1,6 +1,6 @@
-/// A protobuf message: a value type that reads and writes the binary and text formats.
+/// A protobuf message: a value type that reads and writes the binary and text formats and JSON.
 ///
-/// Generated types implement the four field-level requirements; everything a user calls
+/// Generated types implement the six field-level requirements; everything a user calls
 /// (`init(serializedBytes:)`, `serializedBytes()`, `textFormatString()`, ...) comes from the
 /// extensions below.
 public protocol ProtoMessage: Sendable, Equatable {
@@ -28,6 +28,13 @@ public protocol ProtoMessage: Sendable, Equatable {
     /// Parses the value of the field named `name` (the name is already consumed).
     /// Returns false if this message has no such field.
     mutating func parseTextField(named name: String, from parser: inout TextFormatParser) throws -> Bool
+
+    /// Prints every set field as a JSON member, in field-number order (unknown fields have no JSON form).
+    func printJSONFields(to printer: inout JSONPrinter) throws
+
+    /// Parses the value of the member `name` (a JSON name or a .proto name) and returns its
+    /// field number; returns nil, consuming nothing, if this message has no such field.
+    mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int?
 }
 
 extension ProtoMessage {
@@ -101,8 +108,9 @@ extension ProtoMessage {
     }
 }
 
-/// `google.protobuf.Any`, as the text format needs it to read `[type.googleapis.com/NAME] { ... }`.
-public protocol AnyMessage: ProtoMessage {
+/// `google.protobuf.Any`, as the text format needs it to read `[type.googleapis.com/NAME] { ... }`,
+/// and JSON to print `{"@type": ...}`.
+public protocol AnyMessage: JSONSpecialForm {
     /// The type URL, e.g. `type.googleapis.com/ml_metadata.Artifact`.
     var typeURL: String { get set }
     /// The packed message.

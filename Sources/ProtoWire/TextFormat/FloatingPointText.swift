@@ -27,7 +27,8 @@ enum FloatingPointText {
         return printf("%.9g", Double(value))
     }
 
-    private static func printf(_ format: String, _ value: Double) -> String {
+    /// `value` through C's `snprintf` with `format` (one `%g`-style conversion).
+    static func printf(_ format: String, _ value: Double) -> String {
         var buffer = [CChar](repeating: 0, count: 64)
         _ = withVaList([value]) { arguments in
             buffer.withUnsafeMutableBufferPointer { vsnprintf($0.baseAddress, $0.count, format, arguments) }

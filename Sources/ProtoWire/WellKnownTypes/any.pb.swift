@@ -59,6 +59,25 @@ public struct ProtobufAny: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if !self.typeURL.isEmpty { printer.printField("typeUrl", self.typeURL) }
+        if !self.value.isEmpty { printer.printField("value", self.value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "typeUrl", "type_url":
+            self.typeURL = try parser.read(String.self) ?? ""
+            return 1
+        case "value":
+            self.value = try parser.read([UInt8].self) ?? []
+            return 2
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: ProtobufAny, rhs: ProtobufAny) -> Bool {
         return ProtoEquality.equal(lhs.typeURL, rhs.typeURL)

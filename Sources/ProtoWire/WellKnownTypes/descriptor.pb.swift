@@ -68,6 +68,25 @@ public struct ProtobufEnumValueOptions: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if let value = self._deprecated { printer.printField("deprecated", value) }
+        try printer.printRepeatedMessageField("uninterpretedOption", self.uninterpretedOption)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "deprecated":
+            self._deprecated = try parser.read(Bool.self)
+            return 1
+        case "uninterpretedOption", "uninterpreted_option":
+            self.uninterpretedOption = try parser.readRepeatedMessage(ProtobufUninterpretedOption.self)
+            return 999
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: ProtobufEnumValueOptions, rhs: ProtobufEnumValueOptions) -> Bool {
         return ProtoEquality.equal(lhs._deprecated, rhs._deprecated)
@@ -231,6 +250,25 @@ public struct ProtobufUninterpretedOption: ProtoMessage {
             return true
         }
 
+        /// Prints set fields as JSON members in field-number order.
+        public func printJSONFields(to printer: inout JSONPrinter) throws {
+            if let value = self._namePart { printer.printField("namePart", value) }
+            if let value = self._isExtension { printer.printField("isExtension", value) }
+        }
+
+        /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+        public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+            switch name {
+            case "namePart", "name_part":
+                self._namePart = try parser.read(String.self)
+                return 1
+            case "isExtension", "is_extension":
+                self._isExtension = try parser.read(Bool.self)
+                return 2
+            default: return nil
+            }
+        }
+
         /// Equal when every field is, strings compared by their UTF-8 bytes.
         public static func == (lhs: NamePart, rhs: NamePart) -> Bool {
             return ProtoEquality.equal(lhs._namePart, rhs._namePart)
@@ -307,6 +345,45 @@ public struct ProtobufUninterpretedOption: ProtoMessage {
         default: return false
         }
         return true
+    }
+
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("name", self.name)
+        if let value = self._identifierValue { printer.printField("identifierValue", value) }
+        if let value = self._positiveIntValue { printer.printField("positiveIntValue", value) }
+        if let value = self._negativeIntValue { printer.printField("negativeIntValue", value) }
+        if let value = self._doubleValue { printer.printField("doubleValue", value) }
+        if let value = self._stringValue { printer.printField("stringValue", value) }
+        if let value = self._aggregateValue { printer.printField("aggregateValue", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "name":
+            self.name = try parser.readRepeatedMessage(ProtobufUninterpretedOption.NamePart.self)
+            return 2
+        case "identifierValue", "identifier_value":
+            self._identifierValue = try parser.read(String.self)
+            return 3
+        case "positiveIntValue", "positive_int_value":
+            self._positiveIntValue = try parser.read(UInt64.self)
+            return 4
+        case "negativeIntValue", "negative_int_value":
+            self._negativeIntValue = try parser.read(Int64.self)
+            return 5
+        case "doubleValue", "double_value":
+            self._doubleValue = try parser.read(Double.self)
+            return 6
+        case "stringValue", "string_value":
+            self._stringValue = try parser.read([UInt8].self)
+            return 7
+        case "aggregateValue", "aggregate_value":
+            self._aggregateValue = try parser.read(String.self)
+            return 8
+        default: return nil
+        }
     }
 
     /// Equal when every field is, strings compared by their UTF-8 bytes.

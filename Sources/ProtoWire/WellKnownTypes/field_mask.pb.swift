@@ -49,9 +49,26 @@ public struct ProtobufFieldMask: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        printer.printRepeatedField("paths", self.paths)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "paths":
+            self.paths = try parser.readRepeated(String.self)
+            return 1
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: ProtobufFieldMask, rhs: ProtobufFieldMask) -> Bool {
         return ProtoEquality.equal(lhs.paths, rhs.paths)
             && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
     }
 }
+
+extension ProtobufFieldMask: JSONFieldMaskMessage {}

@@ -112,6 +112,21 @@ public struct ProtobufStruct: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printMessageMapField("fields", self.fields)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "fields":
+            self.fields = try parser.readMessageMap(String.self, ProtobufValue.self)
+            return 1
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: ProtobufStruct, rhs: ProtobufStruct) -> Bool {
         return ProtoEquality.equal(lhs.fields, rhs.fields)
@@ -287,6 +302,47 @@ public struct ProtobufValue: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        if case .nullValue(let value)? = self.kind { printer.printEnumField("nullValue", value) }
+        if case .numberValue(let value)? = self.kind { printer.printField("numberValue", value) }
+        if case .stringValue(let value)? = self.kind { printer.printField("stringValue", value) }
+        if case .boolValue(let value)? = self.kind { printer.printField("boolValue", value) }
+        if case .structValue(let value)? = self.kind { try printer.printMessageField("structValue", value) }
+        if case .listValue(let value)? = self.kind { try printer.printMessageField("listValue", value) }
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "nullValue", "null_value":
+            try parser.checkOneof("kind", alreadySet: self.kind != nil)
+            if let value = try parser.readEnum(ProtobufNullValue.self) { self.kind = .nullValue(value) }
+            return 1
+        case "numberValue", "number_value":
+            try parser.checkOneof("kind", alreadySet: self.kind != nil)
+            if let value = try parser.read(Double.self) { self.kind = .numberValue(value) }
+            return 2
+        case "stringValue", "string_value":
+            try parser.checkOneof("kind", alreadySet: self.kind != nil)
+            if let value = try parser.read(String.self) { self.kind = .stringValue(value) }
+            return 3
+        case "boolValue", "bool_value":
+            try parser.checkOneof("kind", alreadySet: self.kind != nil)
+            if let value = try parser.read(Bool.self) { self.kind = .boolValue(value) }
+            return 4
+        case "structValue", "struct_value":
+            try parser.checkOneof("kind", alreadySet: self.kind != nil)
+            if let value = try parser.readMessage(ProtobufStruct.self) { self.kind = .structValue(value) }
+            return 5
+        case "listValue", "list_value":
+            try parser.checkOneof("kind", alreadySet: self.kind != nil)
+            if let value = try parser.readMessage(ProtobufListValue.self) { self.kind = .listValue(value) }
+            return 6
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: ProtobufValue, rhs: ProtobufValue) -> Bool {
         return ProtoEquality.equal(lhs.kind, rhs.kind)
@@ -343,9 +399,56 @@ public struct ProtobufListValue: ProtoMessage {
         return true
     }
 
+    /// Prints set fields as JSON members in field-number order.
+    public func printJSONFields(to printer: inout JSONPrinter) throws {
+        try printer.printRepeatedMessageField("values", self.values)
+    }
+
+    /// Parses the member `name` (JSON or .proto name) and returns its field number; nil if there is no such field.
+    public mutating func parseJSONField(named name: String, from parser: inout JSONParser) throws -> Int? {
+        switch name {
+        case "values":
+            self.values = try parser.readRepeatedMessage(ProtobufValue.self)
+            return 1
+        default: return nil
+        }
+    }
+
     /// Equal when every field is, strings compared by their UTF-8 bytes.
     public static func == (lhs: ProtobufListValue, rhs: ProtobufListValue) -> Bool {
         return ProtoEquality.equal(lhs.values, rhs.values)
             && ProtoEquality.equal(lhs.unknownFields, rhs.unknownFields)
+    }
+}
+
+extension ProtobufStruct: JSONStructMessage {}
+
+extension ProtobufListValue: JSONListValueMessage {}
+
+extension ProtobufValue: JSONValueMessage {
+    /// The member of `kind`, as the JSON mapping sees it.
+    public var jsonContent: JSONValueContent<ProtobufStruct, ProtobufListValue> {
+        get {
+            switch kind {
+            case nil: return .unset
+            case .nullValue?: return .null
+            case .numberValue(let value)?: return .number(value)
+            case .stringValue(let value)?: return .string(value)
+            case .boolValue(let value)?: return .bool(value)
+            case .structValue(let value)?: return .structValue(value)
+            case .listValue(let value)?: return .listValue(value)
+            }
+        }
+        set {
+            switch newValue {
+            case .unset: kind = nil
+            case .null: kind = .nullValue(.nullValue)
+            case .number(let value): kind = .numberValue(value)
+            case .string(let value): kind = .stringValue(value)
+            case .bool(let value): kind = .boolValue(value)
+            case .structValue(let value): kind = .structValue(value)
+            case .listValue(let value): kind = .listValue(value)
+            }
+        }
     }
 }
