@@ -106,7 +106,7 @@ struct OpenAPIEmitter {
             ])
         default: break
         }
-        let properties = message.fields.map { field in (Self.jsonName(field.name), fieldSchema(field)) }
+        let properties = message.fields.map { field in (field.jsonName ?? field.name, fieldSchema(field)) }
         return .object([
             ("type", .string("object")),
             ("properties", .object(properties)),
@@ -159,21 +159,6 @@ struct OpenAPIEmitter {
                 ])
             )
         ])
-    }
-
-    /// protoc's `json_name`: underscores dropped, the letter after each one upper-cased.
-    static func jsonName(_ name: String) -> String {
-        var out = ""
-        var upper = false
-        for character in name {
-            if character == "_" {
-                upper = true
-            } else {
-                out += upper ? character.uppercased() : String(character)
-                upper = false
-            }
-        }
-        return out
     }
 }
 

@@ -32,6 +32,44 @@ import Testing
         }
     }
 
+    static let json = ["content-type": "application/json"]
+
+    @Test func connectCallsInJSON() async throws {
+        try await RunningServer.withPorts(Self.configuration()) { _, ports in
+            let put = try await HTTPExchange.send(
+                port: ports.http!, Self.path("PutArtifactType"), headers: Self.json,
+                body: Array(#"{"artifact_type": {"name": "DataSet", "properties": {"split": "STRING"}}}"#.utf8))
+            #expect(put.status == 200 && put.headers["content-type"] == "application/json")
+            #expect(put.text == #"{"typeId":"10"}"#)
+            let artifacts = try await HTTPExchange.send(
+                port: ports.http!, Self.path("PutArtifacts"), headers: Self.json,
+                body: Array(#"{"artifacts": [{"typeId": 10, "uri": "data.csv", "properties": {"split": {"stringValue": "train"}}}]}"#.utf8))
+            #expect(artifacts.text == #"{"artifactIds":["1"]}"#)
+            let read = try await HTTPExchange.send(
+                port: ports.http!, Self.path("GetArtifactsByID"), headers: Self.json, body: Array(#"{"artifactIds": ["1"]}"#.utf8))
+            let artifact = try GetArtifactsByIDResponse(jsonUTF8Bytes: read.body).artifacts.first
+            #expect(artifact?.uri == "data.csv" && artifact?.properties["split"]?.stringValue == "train")
+        }
+    }
+
+    @Test func aJSONErrorNamesItsPathAndOffsetAndStoresNothing() async throws {
+        try await RunningServer.withPorts(Self.configuration()) { client, ports in
+            let wrong = try await HTTPExchange.send(
+                port: ports.http!, Self.path("PutArtifactType"), headers: Self.json,
+                body: Array(#"{"artifactType": {"name": 7}}"#.utf8))
+            #expect(wrong.status == 400)
+            #expect(
+                wrong.text.hasPrefix(
+                    #"{"code":"invalid_argument","message":"cannot decode ml_metadata.PutArtifactTypeRequest: $.artifactType.name: "#),
+                "\(wrong.text)")
+            let unknown = try await HTTPExchange.send(
+                port: ports.http!, Self.path("PutArtifactType"), headers: Self.json, body: Array(#"{"artifactTyp": {}}"#.utf8))
+            #expect(unknown.status == 400 && unknown.text.contains("artifactTyp"), "\(unknown.text)")
+            let types = try await client.call("GetArtifactTypes", GetArtifactTypesRequest(), returning: GetArtifactTypesResponse.self)
+            #expect(types.artifactTypes.isEmpty)
+        }
+    }
+
     @Test func aStoreErrorIsConnectsErrorBody() async throws {
         try await RunningServer.withPorts(Self.configuration()) { _, ports in
             let request = GetArtifactTypeRequest.with { $0.typeName = "Missing" }
@@ -76,7 +114,7 @@ import Testing
         try await RunningServer.withPorts(Self.configuration()) { _, ports in
             let text = try await HTTPExchange.send(
                 port: ports.http!, Self.path("GetArtifactTypes"), headers: ["content-type": "text/plain"])
-            #expect(text.status == 415 && text.headers["accept-post"] == "application/proto, application/grpc-web+proto")
+            #expect(text.status == 415 && text.headers["accept-post"] == "application/json, application/proto, application/grpc-web+proto")
             let unknown = try await HTTPExchange.send(port: ports.http!, Self.path("Nope"), headers: Self.proto)
             #expect(unknown.status == 501)
             #expect(unknown.text == #"{"code":"unimplemented","message":"no method /ml_metadata.MetadataStoreService/Nope"}"#)

@@ -4,7 +4,8 @@ import Hummingbird
 import MLMDProtos
 import NIOCore
 
-/// `POST /SERVICE/METHOD`: the unary part of the Connect protocol (`application/proto`) and
+/// `POST /SERVICE/METHOD`: the unary part of the Connect protocol (`application/json`,
+/// `application/proto`) and
 /// gRPC-Web (`application/grpc-web+proto`), answered from the same method table as gRPC, under the
 /// same policy and size limit.
 struct HTTPCallRoute: Sendable {
@@ -13,8 +14,9 @@ struct HTTPCallRoute: Sendable {
     let maxRequestBytes: Int
     let metrics: ServerMetrics
 
-    private enum WireProtocol {
-        case connect, grpcWeb
+    private enum WireProtocol: Equatable {
+        case connect(MessageFormat)
+        case grpcWeb
     }
 
     func respond(to request: Request, path: String) async -> Response {
@@ -23,17 +25,18 @@ struct HTTPCallRoute: Sendable {
         }
         let wire: WireProtocol
         switch contentType {
-        case "application/proto": wire = .connect
+        case "application/proto": wire = .connect(.binary)
+        case "application/json": wire = .connect(.json)
         case "application/grpc-web", "application/grpc-web+proto": wire = .grpcWeb
         default:
             return Self.connectFailure(
                 ConnectError(
                     MetadataStoreError(
                         .invalidArgument,
-                        "send the request as application/proto (Connect) or application/grpc-web+proto, not \(contentType ?? "no content type")"
+                        "send the request as application/json or application/proto (Connect), or application/grpc-web+proto, not \(contentType ?? "no content type")"
                     ),
                     status: 415),
-                extraHeaders: [.acceptPost: "application/proto, application/grpc-web+proto"])
+                extraHeaders: [.acceptPost: "application/json, application/proto, application/grpc-web+proto"])
         }
         let start = ContinuousClock.now
         do {
@@ -55,12 +58,13 @@ struct HTTPCallRoute: Sendable {
             let bytes = Array(body.readableBytesView)
             let response: Response
             switch wire {
-            case .connect:
-                let answer = try await method.answerBytes(bytes, maxRequestBytes)
+            case .connect(let format):
+                let answer = try await method.answerBytes(bytes, format, maxRequestBytes)
                 response = Response(
-                    status: .ok, headers: [.contentType: "application/proto"], body: .init(byteBuffer: ByteBuffer(bytes: answer)))
+                    status: .ok, headers: [.contentType: format == .json ? "application/json" : "application/proto"],
+                    body: .init(byteBuffer: ByteBuffer(bytes: answer)))
             case .grpcWeb:
-                let answer = try await method.answerBytes(try GRPCWebFrames.message(in: bytes), maxRequestBytes)
+                let answer = try await method.answerBytes(try GRPCWebFrames.message(in: bytes), .binary, maxRequestBytes)
                 response = Response(
                     status: .ok, headers: [.contentType: "application/grpc-web+proto"],
                     body: .init(byteBuffer: ByteBuffer(bytes: GRPCWebFrames.response(answer))))

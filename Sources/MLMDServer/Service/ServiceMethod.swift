@@ -7,9 +7,9 @@ struct ServiceMethod: Sendable {
     let service: String
     let name: String
     let changesStore: Bool
-    /// Decodes the request's bytes (at most `maxRequestBytes`), runs the call and encodes its
-    /// response.
-    let answerBytes: @Sendable (_ request: [UInt8], _ maxRequestBytes: Int) async throws -> [UInt8]
+    /// Decodes the request's bytes (at most `maxRequestBytes`) in `format`, runs the call and
+    /// encodes its response in the same format.
+    let answerBytes: @Sendable (_ request: [UInt8], _ format: MessageFormat, _ maxRequestBytes: Int) async throws -> [UInt8]
 
     /// The path gRPC, gRPC-Web and Connect all call it by: `/SERVICE/METHOD`.
     var path: String { "/\(service)/\(name)" }
@@ -20,7 +20,7 @@ struct ServiceMethod: Sendable {
         self.service = service
         self.name = name
         self.changesStore = changesStore
-        answerBytes = { bytes, maxRequestBytes in
+        answerBytes = { bytes, format, maxRequestBytes in
             guard bytes.count <= maxRequestBytes else {
                 throw MetadataStoreError(
                     .resourceExhausted,
@@ -28,13 +28,33 @@ struct ServiceMethod: Sendable {
             }
             let request: Request
             do {
-                request = try Request(serializedBytes: bytes)
+                switch format {
+                case .binary: request = try Request(serializedBytes: bytes)
+                case .json: request = try Request(jsonUTF8Bytes: bytes)
+                }
             } catch {
                 throw MetadataStoreError(.invalidArgument, "cannot decode \(Request.protoMessageName): \(error)")
             }
-            return try await body(request).serializedBytes()
+            let response = try await body(request)
+            switch format {
+            case .binary: return response.serializedBytes()
+            case .json:
+                do {
+                    return try response.jsonUTF8Bytes(options: JSONEncodingOptions(indent: nil))
+                } catch {
+                    throw MetadataStoreError(.internal, "the \(Response.protoMessageName) has no JSON form: \(error)")
+                }
+            }
         }
     }
+}
+
+/// How a request and its response are encoded.
+enum MessageFormat {
+    /// Protobuf's binary format (`application/proto`, gRPC-Web).
+    case binary
+    /// The proto3 JSON mapping (`application/json`).
+    case json
 }
 
 /// Where a service's methods are registered: the gRPC router, or the table the HTTP listener
