@@ -46,7 +46,10 @@ extension MLMDCommand {
             help: "ml-metadata's comma-separated KEY=VALUE gRPC arguments; grpc.max_receive_message_length is honoured.")
         var channelArguments: String?
 
-        @Option(help: "Also serve HTTP/1.1 on this port: every method as POST /SERVICE/METHOD (Connect, gRPC-Web), /healthz, /readyz.")
+        @Option(
+            help:
+                "Also serve HTTP/1.1 on this port: every method as POST /SERVICE/METHOD (Connect in JSON or binary, gRPC-Web), /openapi.json, /metrics, /healthz, /readyz."
+        )
         var httpPort: Int?
 
         @Flag(help: "Answer only the methods that read the store; the others are PERMISSION_DENIED (HTTP 403).")

@@ -106,7 +106,13 @@ struct OpenAPIEmitter {
             ])
         default: break
         }
-        let properties = message.fields.map { field in (field.jsonName ?? field.name, fieldSchema(field)) }
+        // null stands for an unset field, as the JSON mapping reads it.
+        let properties = message.fields.map { field in
+            (
+                field.jsonName ?? field.name,
+                JSONText.object([("anyOf", .array([fieldSchema(field), .object([("type", .string("null"))])]))])
+            )
+        }
         return .object([
             ("type", .string("object")),
             ("properties", .object(properties)),

@@ -285,16 +285,32 @@ struct SplitMix64: RandomNumberGenerator {
             else { return }
             let file = temporaryPath(".json")
             try Data(answer.body).write(to: URL(fileURLWithPath: file))
-            let validator = Process()
-            validator.executableURL = Self.repository.appendingPathComponent("Scripts/check-openapi.sh")
-            validator.arguments = [file]
-            let output = Pipe()
-            validator.standardOutput = output
-            validator.standardError = FileHandle.nullDevice
-            try validator.run()
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            validator.waitUntilExit()
-            #expect(validator.terminationStatus == 0 && text == "\(file): OK\n", "\(text)")
+            let (status, text) = try await ChildProcess.run(
+                Self.repository.appendingPathComponent("Scripts/check-openapi.sh"), [file])
+            #expect(status == 0 && text == "\(file): OK\n", "\(text)")
+        }
+    }
+}
+
+/// schemathesis (from PyPI) against the HTTP listener, every check, as `Scripts/run-schemathesis.sh`
+/// runs it: under CI or with `MLMD_RUN_SUITE=1`.
+@Suite struct SchemathesisTests {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["CI"] == "true" || ProcessInfo.processInfo.environment["MLMD_RUN_SUITE"] == "1"))
+    func schemathesisFindsNothing() async throws {
+        try await RunningServer.withPorts(HTTPListenerTests.configuration { $0.maxRequestBytes = 4 << 20 }) { _, ports in
+            let (status, text) = try await ChildProcess.run(
+                OpenAPIDocumentTests.repository.appendingPathComponent("Scripts/run-schemathesis.sh"), ["http://127.0.0.1:\(ports.http!)"])
+            #expect(status == 0, "\(text.suffix(3000))")
+            #expect(text.contains(" passed"), "\(text.suffix(3000))")
+        }
+    }
+
+    @Test func otherHTTPMethodsOnACallsPathAre405() async throws {
+        try await RunningServer.withPorts(HTTPListenerTests.configuration()) { _, ports in
+            for method in ["GET", "PUT", "DELETE", "TRACE"] {
+                let answer = try await HTTPExchange.send(method, port: ports.http!, HTTPListenerTests.path("GetArtifacts"))
+                #expect(answer.status == 405 && answer.headers["allow"] == "POST", "\(method)")
+            }
         }
     }
 }

@@ -84,17 +84,8 @@ import Testing
 /// Checked with curl, a real client with its own TLS stack.
 @Suite struct HTTPListenerTLSTests {
     /// Runs curl with `arguments`; its exit status and standard output.
-    static func curl(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["curl", "-s"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+    static func curl(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+        try await ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["curl", "-s"] + arguments)
     }
 
     static func file(_ text: String) throws -> String {
@@ -116,13 +107,13 @@ import Testing
                     "--cacert", authority, "--cert", try Self.file(certificates.clientCertificate), "--key",
                     try Self.file(certificates.clientKey),
                 ]
-                let h2 = try Self.curl(withCertificate + ["--http2", "-w", " %{http_version}", url])
+                let h2 = try await Self.curl(withCertificate + ["--http2", "-w", " %{http_version}", url])
                 #expect(h2.status == 0 && h2.output == "ok\n 2", "clientVerify \(clientVerify): \(h2)")
-                let h1 = try Self.curl(withCertificate + ["--http1.1", "-w", " %{http_version}", url])
+                let h1 = try await Self.curl(withCertificate + ["--http1.1", "-w", " %{http_version}", url])
                 #expect(h1.output == "ok\n 1.1")
-                let anonymous = try Self.curl(["--cacert", authority, url])
+                let anonymous = try await Self.curl(["--cacert", authority, url])
                 #expect((anonymous.status == 0) == !clientVerify, "clientVerify \(clientVerify): \(anonymous)")
-                #expect(try Self.curl(["http://localhost:\(ports.http!)/healthz"]).output != "ok\n")
+                #expect(try await Self.curl(["http://localhost:\(ports.http!)/healthz"]).output != "ok\n")
             }
         }
     }

@@ -23,6 +23,7 @@ final class HTTPListener: Sendable {
     ) throws {
         let router = Router()
         router.add(middleware: OriginPolicy(allowedOrigin: corsOrigin))
+        router.add(middleware: PostOnlyCalls())
         let calls = HTTPCallRoute(methods: methods.methods, policy: policy, maxRequestBytes: maxRequestBytes, metrics: metrics)
         router.post(":service/:method") { request, context -> Response in
             let path = "/\(context.parameters.get("service") ?? "")/\(context.parameters.get("method") ?? "")"

@@ -2916,62 +2916,146 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "id": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "name": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "typeId": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "type": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "uri": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "externalId": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "properties": {
-                "type": "object",
-                "additionalProperties": {
-                  "$ref": "#/components/schemas/ml_metadata.Value"
-                }
+                "anyOf": [
+                  {
+                    "type": "object",
+                    "additionalProperties": {
+                      "$ref": "#/components/schemas/ml_metadata.Value"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "customProperties": {
-                "type": "object",
-                "additionalProperties": {
-                  "$ref": "#/components/schemas/ml_metadata.Value"
-                }
+                "anyOf": [
+                  {
+                    "type": "object",
+                    "additionalProperties": {
+                      "$ref": "#/components/schemas/ml_metadata.Value"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "state": {
-                "$ref": "#/components/schemas/ml_metadata.Artifact.State"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.Artifact.State"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "createTimeSinceEpoch": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "lastUpdateTimeSinceEpoch": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "systemMetadata": {
-                "$ref": "#/components/schemas/google.protobuf.Any"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/google.protobuf.Any"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3000,28 +3084,84 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "simple": {
-                "$ref": "#/components/schemas/ml_metadata.ArtifactType"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.ArtifactType"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "unionType": {
-                "$ref": "#/components/schemas/ml_metadata.UnionArtifactStructType"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.UnionArtifactStructType"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "intersection": {
-                "$ref": "#/components/schemas/ml_metadata.IntersectionArtifactStructType"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.IntersectionArtifactStructType"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "list": {
-                "$ref": "#/components/schemas/ml_metadata.ListArtifactStructType"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.ListArtifactStructType"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "none": {
-                "$ref": "#/components/schemas/ml_metadata.NoneArtifactStructType"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.NoneArtifactStructType"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "any": {
-                "$ref": "#/components/schemas/ml_metadata.AnyArtifactStructType"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.AnyArtifactStructType"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "tuple": {
-                "$ref": "#/components/schemas/ml_metadata.TupleArtifactStructType"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TupleArtifactStructType"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "dict": {
-                "$ref": "#/components/schemas/ml_metadata.DictArtifactStructType"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.DictArtifactStructType"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3030,32 +3170,81 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "id": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "name": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "version": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "description": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "externalId": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "properties": {
-                "type": "object",
-                "additionalProperties": {
-                  "$ref": "#/components/schemas/ml_metadata.PropertyType"
-                }
+                "anyOf": [
+                  {
+                    "type": "object",
+                    "additionalProperties": {
+                      "$ref": "#/components/schemas/ml_metadata.PropertyType"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "baseType": {
-                "$ref": "#/components/schemas/ml_metadata.ArtifactType.SystemDefinedBaseType"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.ArtifactType.SystemDefinedBaseType"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3082,21 +3271,42 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "executionId": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "contextId": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "systemMetadata": {
-                "$ref": "#/components/schemas/google.protobuf.Any"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/google.protobuf.Any"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3105,21 +3315,42 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "artifactId": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "contextId": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "systemMetadata": {
-                "$ref": "#/components/schemas/google.protobuf.Any"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/google.protobuf.Any"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3128,56 +3359,126 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "id": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "name": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "typeId": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "type": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "externalId": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "properties": {
-                "type": "object",
-                "additionalProperties": {
-                  "$ref": "#/components/schemas/ml_metadata.Value"
-                }
+                "anyOf": [
+                  {
+                    "type": "object",
+                    "additionalProperties": {
+                      "$ref": "#/components/schemas/ml_metadata.Value"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "customProperties": {
-                "type": "object",
-                "additionalProperties": {
-                  "$ref": "#/components/schemas/ml_metadata.Value"
-                }
+                "anyOf": [
+                  {
+                    "type": "object",
+                    "additionalProperties": {
+                      "$ref": "#/components/schemas/ml_metadata.Value"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "createTimeSinceEpoch": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "lastUpdateTimeSinceEpoch": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "systemMetadata": {
-                "$ref": "#/components/schemas/google.protobuf.Any"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/google.protobuf.Any"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3186,32 +3487,81 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "id": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "name": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "version": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "description": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "externalId": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "properties": {
-                "type": "object",
-                "additionalProperties": {
-                  "$ref": "#/components/schemas/ml_metadata.PropertyType"
-                }
+                "anyOf": [
+                  {
+                    "type": "object",
+                    "additionalProperties": {
+                      "$ref": "#/components/schemas/ml_metadata.PropertyType"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "baseType": {
-                "$ref": "#/components/schemas/ml_metadata.ContextType.SystemDefinedBaseType"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.ContextType.SystemDefinedBaseType"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3234,16 +3584,37 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "properties": {
-                "type": "object",
-                "additionalProperties": {
-                  "$ref": "#/components/schemas/ml_metadata.ArtifactStructType"
-                }
+                "anyOf": [
+                  {
+                    "type": "object",
+                    "additionalProperties": {
+                      "$ref": "#/components/schemas/ml_metadata.ArtifactStructType"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "noneTypeNotRequired": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "extraPropertiesType": {
-                "$ref": "#/components/schemas/ml_metadata.ArtifactStructType"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.ArtifactStructType"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3252,34 +3623,76 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "artifactId": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "executionId": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "path": {
-                "$ref": "#/components/schemas/ml_metadata.Event.Path"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.Event.Path"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "type": {
-                "$ref": "#/components/schemas/ml_metadata.Event.Type"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.Event.Type"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "millisecondsSinceEpoch": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "systemMetadata": {
-                "$ref": "#/components/schemas/google.protobuf.Any"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/google.protobuf.Any"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3288,10 +3701,17 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "steps": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Event.Path.Step"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Event.Path.Step"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3300,14 +3720,28 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "index": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "key": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3337,59 +3771,136 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "id": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "name": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "typeId": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "type": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "externalId": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "lastKnownState": {
-                "$ref": "#/components/schemas/ml_metadata.Execution.State"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.Execution.State"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "properties": {
-                "type": "object",
-                "additionalProperties": {
-                  "$ref": "#/components/schemas/ml_metadata.Value"
-                }
+                "anyOf": [
+                  {
+                    "type": "object",
+                    "additionalProperties": {
+                      "$ref": "#/components/schemas/ml_metadata.Value"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "customProperties": {
-                "type": "object",
-                "additionalProperties": {
-                  "$ref": "#/components/schemas/ml_metadata.Value"
-                }
+                "anyOf": [
+                  {
+                    "type": "object",
+                    "additionalProperties": {
+                      "$ref": "#/components/schemas/ml_metadata.Value"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "createTimeSinceEpoch": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "lastUpdateTimeSinceEpoch": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "systemMetadata": {
-                "$ref": "#/components/schemas/google.protobuf.Any"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/google.protobuf.Any"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3418,38 +3929,101 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "id": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "name": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "version": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "description": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "externalId": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "properties": {
-                "type": "object",
-                "additionalProperties": {
-                  "$ref": "#/components/schemas/ml_metadata.PropertyType"
-                }
+                "anyOf": [
+                  {
+                    "type": "object",
+                    "additionalProperties": {
+                      "$ref": "#/components/schemas/ml_metadata.PropertyType"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "inputType": {
-                "$ref": "#/components/schemas/ml_metadata.ArtifactStructType"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.ArtifactStructType"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "outputType": {
-                "$ref": "#/components/schemas/ml_metadata.ArtifactStructType"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.ArtifactStructType"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "baseType": {
-                "$ref": "#/components/schemas/ml_metadata.ExecutionType.SystemDefinedBaseType"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.ExecutionType.SystemDefinedBaseType"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3477,16 +4051,44 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "typeName": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "typeVersion": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "artifactName": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3495,7 +4097,14 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "artifact": {
-                "$ref": "#/components/schemas/ml_metadata.Artifact"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.Artifact"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3504,13 +4113,34 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "typeName": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "typeVersion": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3519,7 +4149,14 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "artifactType": {
-                "$ref": "#/components/schemas/ml_metadata.ArtifactType"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.ArtifactType"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3528,13 +4165,27 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "externalIds": {
-                "type": "array",
-                "items": {
-                  "type": "string"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3543,10 +4194,17 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "artifactTypes": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.ArtifactType"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.ArtifactType"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3555,17 +4213,31 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "typeIds": {
-                "type": "array",
-                "items": {
-                  "type": [
-                    "string",
-                    "integer"
-                  ],
-                  "format": "int64"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": [
+                        "string",
+                        "integer"
+                      ],
+                      "format": "int64"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3574,10 +4246,17 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "artifactTypes": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.ArtifactType"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.ArtifactType"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3586,7 +4265,14 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3595,10 +4281,17 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "artifactTypes": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.ArtifactType"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.ArtifactType"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3607,17 +4300,38 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "contextId": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "options": {
-                "$ref": "#/components/schemas/ml_metadata.ListOperationOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.ListOperationOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3626,13 +4340,27 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "artifacts": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Artifact"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Artifact"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "nextPageToken": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3641,13 +4369,27 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "externalIds": {
-                "type": "array",
-                "items": {
-                  "type": "string"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3656,10 +4398,17 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "artifacts": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Artifact"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Artifact"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3668,20 +4417,41 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "artifactIds": {
-                "type": "array",
-                "items": {
-                  "type": [
-                    "string",
-                    "integer"
-                  ],
-                  "format": "int64"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": [
+                        "string",
+                        "integer"
+                      ],
+                      "format": "int64"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "populateArtifactTypes": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3690,16 +4460,30 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "artifacts": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Artifact"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Artifact"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "artifactTypes": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.ArtifactType"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.ArtifactType"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3708,16 +4492,44 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "typeName": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "typeVersion": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "options": {
-                "$ref": "#/components/schemas/ml_metadata.ListOperationOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.ListOperationOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3726,13 +4538,27 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "artifacts": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Artifact"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Artifact"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "nextPageToken": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3741,13 +4567,27 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "uris": {
-                "type": "array",
-                "items": {
-                  "type": "string"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3756,10 +4596,17 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "artifacts": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Artifact"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Artifact"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3768,10 +4615,24 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "options": {
-                "$ref": "#/components/schemas/ml_metadata.ListOperationOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.ListOperationOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3780,13 +4641,27 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "artifacts": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Artifact"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Artifact"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "nextPageToken": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3795,14 +4670,28 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "contextId": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3811,10 +4700,17 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "contexts": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Context"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Context"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3823,17 +4719,31 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "contextIds": {
-                "type": "array",
-                "items": {
-                  "type": [
-                    "string",
-                    "integer"
-                  ],
-                  "format": "int64"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": [
+                        "string",
+                        "integer"
+                      ],
+                      "format": "int64"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3842,10 +4752,17 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "contexts": {
-                "type": "object",
-                "additionalProperties": {
-                  "$ref": "#/components/schemas/ml_metadata.GetChildrenContextsByContextsResponse.ChildrenContextsPerParent"
-                }
+                "anyOf": [
+                  {
+                    "type": "object",
+                    "additionalProperties": {
+                      "$ref": "#/components/schemas/ml_metadata.GetChildrenContextsByContextsResponse.ChildrenContextsPerParent"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3854,10 +4771,17 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "childrenContexts": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Context"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Context"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3866,16 +4790,44 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "typeName": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "typeVersion": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "contextName": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3884,7 +4836,14 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "context": {
-                "$ref": "#/components/schemas/ml_metadata.Context"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.Context"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3893,13 +4852,34 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "typeName": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "typeVersion": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3908,7 +4888,14 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "contextType": {
-                "$ref": "#/components/schemas/ml_metadata.ContextType"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.ContextType"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3917,13 +4904,27 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "externalIds": {
-                "type": "array",
-                "items": {
-                  "type": "string"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3932,10 +4933,17 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "contextTypes": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.ContextType"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.ContextType"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3944,17 +4952,31 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "typeIds": {
-                "type": "array",
-                "items": {
-                  "type": [
-                    "string",
-                    "integer"
-                  ],
-                  "format": "int64"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": [
+                        "string",
+                        "integer"
+                      ],
+                      "format": "int64"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3963,10 +4985,17 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "contextTypes": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.ContextType"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.ContextType"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3975,7 +5004,14 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3984,10 +5020,17 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "contextTypes": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.ContextType"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.ContextType"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -3996,14 +5039,28 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "artifactId": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4012,10 +5069,17 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "contexts": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Context"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Context"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4024,14 +5088,28 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "executionId": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4040,10 +5118,17 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "contexts": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Context"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Context"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4052,13 +5137,27 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "externalIds": {
-                "type": "array",
-                "items": {
-                  "type": "string"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4067,10 +5166,17 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "contexts": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Context"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Context"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4079,17 +5185,31 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "contextIds": {
-                "type": "array",
-                "items": {
-                  "type": [
-                    "string",
-                    "integer"
-                  ],
-                  "format": "int64"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": [
+                        "string",
+                        "integer"
+                      ],
+                      "format": "int64"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4098,10 +5218,17 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "contexts": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Context"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Context"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4110,16 +5237,44 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "typeName": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "options": {
-                "$ref": "#/components/schemas/ml_metadata.ListOperationOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.ListOperationOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "typeVersion": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4128,13 +5283,27 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "contexts": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Context"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Context"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "nextPageToken": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4143,10 +5312,24 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "options": {
-                "$ref": "#/components/schemas/ml_metadata.ListOperationOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.ListOperationOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4155,13 +5338,27 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "contexts": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Context"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Context"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "nextPageToken": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4170,17 +5367,31 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "artifactIds": {
-                "type": "array",
-                "items": {
-                  "type": [
-                    "string",
-                    "integer"
-                  ],
-                  "format": "int64"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": [
+                        "string",
+                        "integer"
+                      ],
+                      "format": "int64"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4189,10 +5400,17 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "events": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Event"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Event"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4201,17 +5419,31 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "executionIds": {
-                "type": "array",
-                "items": {
-                  "type": [
-                    "string",
-                    "integer"
-                  ],
-                  "format": "int64"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": [
+                        "string",
+                        "integer"
+                      ],
+                      "format": "int64"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4220,10 +5452,17 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "events": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Event"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Event"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4232,16 +5471,44 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "typeName": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "typeVersion": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "executionName": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4250,7 +5517,14 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "execution": {
-                "$ref": "#/components/schemas/ml_metadata.Execution"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.Execution"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4259,13 +5533,34 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "typeName": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "typeVersion": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4274,7 +5569,14 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "executionType": {
-                "$ref": "#/components/schemas/ml_metadata.ExecutionType"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.ExecutionType"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4283,13 +5585,27 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "externalIds": {
-                "type": "array",
-                "items": {
-                  "type": "string"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4298,10 +5614,17 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "executionTypes": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.ExecutionType"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.ExecutionType"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4310,17 +5633,31 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "typeIds": {
-                "type": "array",
-                "items": {
-                  "type": [
-                    "string",
-                    "integer"
-                  ],
-                  "format": "int64"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": [
+                        "string",
+                        "integer"
+                      ],
+                      "format": "int64"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4329,10 +5666,17 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "executionTypes": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.ExecutionType"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.ExecutionType"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4341,7 +5685,14 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4350,10 +5701,17 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "executionTypes": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.ExecutionType"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.ExecutionType"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4362,17 +5720,38 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "contextId": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "options": {
-                "$ref": "#/components/schemas/ml_metadata.ListOperationOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.ListOperationOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4381,16 +5760,37 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "executions": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Execution"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Execution"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "nextPageToken": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4399,13 +5799,27 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "externalIds": {
-                "type": "array",
-                "items": {
-                  "type": "string"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4414,10 +5828,17 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "executions": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Execution"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Execution"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4426,17 +5847,31 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "executionIds": {
-                "type": "array",
-                "items": {
-                  "type": [
-                    "string",
-                    "integer"
-                  ],
-                  "format": "int64"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": [
+                        "string",
+                        "integer"
+                      ],
+                      "format": "int64"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4445,10 +5880,17 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "executions": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Execution"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Execution"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4457,16 +5899,44 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "typeName": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "typeVersion": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "options": {
-                "$ref": "#/components/schemas/ml_metadata.ListOperationOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.ListOperationOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4475,13 +5945,27 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "executions": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Execution"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Execution"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "nextPageToken": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4490,10 +5974,24 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "options": {
-                "$ref": "#/components/schemas/ml_metadata.ListOperationOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.ListOperationOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4502,13 +6000,27 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "executions": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Execution"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Execution"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "nextPageToken": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4517,10 +6029,24 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "options": {
-                "$ref": "#/components/schemas/ml_metadata.LineageGraphQueryOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.LineageGraphQueryOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4529,7 +6055,14 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "subgraph": {
-                "$ref": "#/components/schemas/ml_metadata.LineageGraph"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.LineageGraph"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4538,13 +6071,34 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "lineageSubgraphQueryOptions": {
-                "$ref": "#/components/schemas/ml_metadata.LineageSubgraphQueryOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.LineageSubgraphQueryOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "readMask": {
-                "$ref": "#/components/schemas/google.protobuf.FieldMask"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/google.protobuf.FieldMask"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4553,7 +6107,14 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "lineageSubgraph": {
-                "$ref": "#/components/schemas/ml_metadata.LineageGraph"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.LineageGraph"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4562,14 +6123,28 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "contextId": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4578,10 +6153,17 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "contexts": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Context"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Context"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4590,17 +6172,31 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "contextIds": {
-                "type": "array",
-                "items": {
-                  "type": [
-                    "string",
-                    "integer"
-                  ],
-                  "format": "int64"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": [
+                        "string",
+                        "integer"
+                      ],
+                      "format": "int64"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4609,10 +6205,17 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "contexts": {
-                "type": "object",
-                "additionalProperties": {
-                  "$ref": "#/components/schemas/ml_metadata.GetParentContextsByContextsResponse.ParentContextsPerChild"
-                }
+                "anyOf": [
+                  {
+                    "type": "object",
+                    "additionalProperties": {
+                      "$ref": "#/components/schemas/ml_metadata.GetParentContextsByContextsResponse.ParentContextsPerChild"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4621,10 +6224,17 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "parentContexts": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Context"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Context"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4633,10 +6243,17 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "constraints": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.ArtifactStructType"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.ArtifactStructType"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4645,64 +6262,134 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "artifactTypes": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.ArtifactType"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.ArtifactType"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "executionTypes": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.ExecutionType"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.ExecutionType"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "contextTypes": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.ContextType"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.ContextType"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "artifacts": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Artifact"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Artifact"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "executions": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Execution"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Execution"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "contexts": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Context"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Context"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "events": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Event"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Event"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "attributions": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Attribution"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Attribution"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "associations": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Association"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Association"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "parentContexts": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.ParentContext"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.ParentContext"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4711,17 +6398,38 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "artifactsOptions": {
-                "$ref": "#/components/schemas/ml_metadata.ListOperationOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.ListOperationOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "stopConditions": {
-                "$ref": "#/components/schemas/ml_metadata.LineageGraphQueryOptions.BoundaryConstraint"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.LineageGraphQueryOptions.BoundaryConstraint"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "maxNodeSize": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4730,17 +6438,38 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "maxNumHops": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "boundaryArtifacts": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "boundaryExecutions": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4749,26 +6478,68 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "startingArtifacts": {
-                "$ref": "#/components/schemas/ml_metadata.LineageSubgraphQueryOptions.StartingNodes"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.LineageSubgraphQueryOptions.StartingNodes"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "startingExecutions": {
-                "$ref": "#/components/schemas/ml_metadata.LineageSubgraphQueryOptions.StartingNodes"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.LineageSubgraphQueryOptions.StartingNodes"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "maxNumHops": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "direction": {
-                "$ref": "#/components/schemas/ml_metadata.LineageSubgraphQueryOptions.Direction"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.LineageSubgraphQueryOptions.Direction"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "endingArtifacts": {
-                "$ref": "#/components/schemas/ml_metadata.LineageSubgraphQueryOptions.EndingNodes"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.LineageSubgraphQueryOptions.EndingNodes"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "endingExecutions": {
-                "$ref": "#/components/schemas/ml_metadata.LineageSubgraphQueryOptions.EndingNodes"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.LineageSubgraphQueryOptions.EndingNodes"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4794,10 +6565,24 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "filterQuery": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "includeEndingNodes": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4806,7 +6591,14 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "filterQuery": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4815,7 +6607,14 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "element": {
-                "$ref": "#/components/schemas/ml_metadata.ArtifactStructType"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.ArtifactStructType"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4824,17 +6623,45 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "maxResultSize": {
-                "type": "integer",
-                "format": "int32"
+                "anyOf": [
+                  {
+                    "type": "integer",
+                    "format": "int32"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "orderByField": {
-                "$ref": "#/components/schemas/ml_metadata.ListOperationOptions.OrderByField"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.ListOperationOptions.OrderByField"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "nextPageToken": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "filterQuery": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4843,10 +6670,24 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "field": {
-                "$ref": "#/components/schemas/ml_metadata.ListOperationOptions.OrderByField.Field"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.ListOperationOptions.OrderByField.Field"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "isAsc": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4877,21 +6718,42 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "childId": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "parentId": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "systemMetadata": {
-                "$ref": "#/components/schemas/google.protobuf.Any"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/google.protobuf.Any"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4920,22 +6782,64 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "artifactType": {
-                "$ref": "#/components/schemas/ml_metadata.ArtifactType"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.ArtifactType"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "canAddFields": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "canOmitFields": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "canDeleteFields": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "allFieldsMatch": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4944,11 +6848,18 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "typeId": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4957,19 +6868,47 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "artifacts": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Artifact"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Artifact"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "options": {
-                "$ref": "#/components/schemas/ml_metadata.PutArtifactsRequest.Options"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.PutArtifactsRequest.Options"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "updateMask": {
-                "$ref": "#/components/schemas/google.protobuf.FieldMask"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/google.protobuf.FieldMask"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4978,7 +6917,14 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "abortIfLatestUpdatedTimeChanged": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -4987,14 +6933,21 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "artifactIds": {
-                "type": "array",
-                "items": {
-                  "type": [
-                    "string",
-                    "integer"
-                  ],
-                  "format": "int64"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": [
+                        "string",
+                        "integer"
+                      ],
+                      "format": "int64"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5003,19 +6956,40 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "attributions": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Attribution"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Attribution"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "associations": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Association"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Association"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5029,22 +7003,64 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "contextType": {
-                "$ref": "#/components/schemas/ml_metadata.ContextType"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.ContextType"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "canAddFields": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "canOmitFields": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "canDeleteFields": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "allFieldsMatch": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5053,11 +7069,18 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "typeId": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5066,16 +7089,37 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "contexts": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Context"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Context"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "updateMask": {
-                "$ref": "#/components/schemas/google.protobuf.FieldMask"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/google.protobuf.FieldMask"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5084,14 +7128,21 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "contextIds": {
-                "type": "array",
-                "items": {
-                  "type": [
-                    "string",
-                    "integer"
-                  ],
-                  "format": "int64"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": [
+                        "string",
+                        "integer"
+                      ],
+                      "format": "int64"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5100,13 +7151,27 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "events": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Event"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Event"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5120,25 +7185,60 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "execution": {
-                "$ref": "#/components/schemas/ml_metadata.Execution"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.Execution"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "artifactEventPairs": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.PutExecutionRequest.ArtifactAndEvent"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.PutExecutionRequest.ArtifactAndEvent"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "contexts": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Context"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Context"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "options": {
-                "$ref": "#/components/schemas/ml_metadata.PutExecutionRequest.Options"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.PutExecutionRequest.Options"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5147,10 +7247,24 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "artifact": {
-                "$ref": "#/components/schemas/ml_metadata.Artifact"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.Artifact"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "event": {
-                "$ref": "#/components/schemas/ml_metadata.Event"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.Event"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5159,16 +7273,44 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "reuseContextIfAlreadyExist": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "reuseArtifactIfAlreadyExistByExternalId": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "forceUpdateTime": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "forceReuseContext": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5177,31 +7319,52 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "executionId": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "artifactIds": {
-                "type": "array",
-                "items": {
-                  "type": [
-                    "string",
-                    "integer"
-                  ],
-                  "format": "int64"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": [
+                        "string",
+                        "integer"
+                      ],
+                      "format": "int64"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "contextIds": {
-                "type": "array",
-                "items": {
-                  "type": [
-                    "string",
-                    "integer"
-                  ],
-                  "format": "int64"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": [
+                        "string",
+                        "integer"
+                      ],
+                      "format": "int64"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5210,22 +7373,64 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "executionType": {
-                "$ref": "#/components/schemas/ml_metadata.ExecutionType"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.ExecutionType"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "canAddFields": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "canOmitFields": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "canDeleteFields": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "allFieldsMatch": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5234,11 +7439,18 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "typeId": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5247,16 +7459,37 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "executions": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Execution"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Execution"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "updateMask": {
-                "$ref": "#/components/schemas/google.protobuf.FieldMask"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/google.protobuf.FieldMask"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5265,14 +7498,21 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "executionIds": {
-                "type": "array",
-                "items": {
-                  "type": [
-                    "string",
-                    "integer"
-                  ],
-                  "format": "int64"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": [
+                        "string",
+                        "integer"
+                      ],
+                      "format": "int64"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5281,34 +7521,76 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "executions": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Execution"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Execution"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "artifacts": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Artifact"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Artifact"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "contexts": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.Context"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.Context"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "eventEdges": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.PutLineageSubgraphRequest.EventEdge"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.PutLineageSubgraphRequest.EventEdge"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "options": {
-                "$ref": "#/components/schemas/ml_metadata.PutLineageSubgraphRequest.Options"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.PutLineageSubgraphRequest.Options"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5317,15 +7599,36 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "executionIndex": {
-                "type": "integer",
-                "format": "int32"
+                "anyOf": [
+                  {
+                    "type": "integer",
+                    "format": "int32"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "artifactIndex": {
-                "type": "integer",
-                "format": "int32"
+                "anyOf": [
+                  {
+                    "type": "integer",
+                    "format": "int32"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "event": {
-                "$ref": "#/components/schemas/ml_metadata.Event"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.Event"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5334,10 +7637,24 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "reuseContextIfAlreadyExist": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "reuseArtifactIfAlreadyExistByExternalId": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5346,34 +7663,55 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "executionIds": {
-                "type": "array",
-                "items": {
-                  "type": [
-                    "string",
-                    "integer"
-                  ],
-                  "format": "int64"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": [
+                        "string",
+                        "integer"
+                      ],
+                      "format": "int64"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "artifactIds": {
-                "type": "array",
-                "items": {
-                  "type": [
-                    "string",
-                    "integer"
-                  ],
-                  "format": "int64"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": [
+                        "string",
+                        "integer"
+                      ],
+                      "format": "int64"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "contextIds": {
-                "type": "array",
-                "items": {
-                  "type": [
-                    "string",
-                    "integer"
-                  ],
-                  "format": "int64"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": [
+                        "string",
+                        "integer"
+                      ],
+                      "format": "int64"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5382,13 +7720,27 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "parentContexts": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.ParentContext"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.ParentContext"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5402,37 +7754,93 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "artifactTypes": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.ArtifactType"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.ArtifactType"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "executionTypes": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.ExecutionType"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.ExecutionType"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "contextTypes": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.ContextType"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.ContextType"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "canAddFields": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "canOmitFields": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "canDeleteFields": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "allFieldsMatch": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "transactionOptions": {
-                "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ml_metadata.TransactionOptions"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5441,34 +7849,55 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "artifactTypeIds": {
-                "type": "array",
-                "items": {
-                  "type": [
-                    "string",
-                    "integer"
-                  ],
-                  "format": "int64"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": [
+                        "string",
+                        "integer"
+                      ],
+                      "format": "int64"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "executionTypeIds": {
-                "type": "array",
-                "items": {
-                  "type": [
-                    "string",
-                    "integer"
-                  ],
-                  "format": "int64"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": [
+                        "string",
+                        "integer"
+                      ],
+                      "format": "int64"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "contextTypeIds": {
-                "type": "array",
-                "items": {
-                  "type": [
-                    "string",
-                    "integer"
-                  ],
-                  "format": "int64"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": [
+                        "string",
+                        "integer"
+                      ],
+                      "format": "int64"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5477,7 +7906,14 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "tag": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5486,10 +7922,17 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "elements": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.ArtifactStructType"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.ArtifactStructType"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5498,10 +7941,17 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "candidates": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ml_metadata.ArtifactStructType"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ml_metadata.ArtifactStructType"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5510,38 +7960,80 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "intValue": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
-              },
-              "doubleValue": {
-                "oneOf": [
+                "anyOf": [
                   {
-                    "type": "number"
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
                   },
                   {
-                    "type": "string",
-                    "enum": [
-                      "NaN",
-                      "Infinity",
-                      "-Infinity"
+                    "type": "null"
+                  }
+                ]
+              },
+              "doubleValue": {
+                "anyOf": [
+                  {
+                    "oneOf": [
+                      {
+                        "type": "number"
+                      },
+                      {
+                        "type": "string",
+                        "enum": [
+                          "NaN",
+                          "Infinity",
+                          "-Infinity"
+                        ]
+                      }
                     ]
+                  },
+                  {
+                    "type": "null"
                   }
                 ]
               },
               "stringValue": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "structValue": {
-                "$ref": "#/components/schemas/google.protobuf.Struct"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/google.protobuf.Struct"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "protoValue": {
-                "$ref": "#/components/schemas/google.protobuf.Any"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/google.protobuf.Any"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "boolValue": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5550,17 +8042,45 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "filterQuery": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "dryRun": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "batchSize": {
-                "type": "integer",
-                "format": "int32"
+                "anyOf": [
+                  {
+                    "type": "integer",
+                    "format": "int32"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "compact": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5569,20 +8089,55 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "filterQuery": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "dryRun": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "batchSize": {
-                "type": "integer",
-                "format": "int32"
+                "anyOf": [
+                  {
+                    "type": "integer",
+                    "format": "int32"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "compact": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "includeMembers": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5591,53 +8146,102 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "artifacts": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "executions": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "contexts": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "events": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "attributions": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "associations": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "parentLinks": {
-                "type": [
-                  "string",
-                  "integer"
-                ],
-                "format": "int64"
+                "anyOf": [
+                  {
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "format": "int64"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5646,17 +8250,45 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "filterQuery": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "dryRun": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "batchSize": {
-                "type": "integer",
-                "format": "int32"
+                "anyOf": [
+                  {
+                    "type": "integer",
+                    "format": "int32"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "compact": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
@@ -5665,20 +8297,41 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "dryRun": {
-                "type": "boolean"
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "counts": {
-                "$ref": "#/components/schemas/swift_ml_metadata.PurgeCounts"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/swift_ml_metadata.PurgeCounts"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "sampleIds": {
-                "type": "array",
-                "items": {
-                  "type": [
-                    "string",
-                    "integer"
-                  ],
-                  "format": "int64"
-                }
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": [
+                        "string",
+                        "integer"
+                      ],
+                      "format": "int64"
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               }
             },
             "additionalProperties": false
