@@ -48,7 +48,7 @@ extension MLMDCommand {
 
         @Option(
             help:
-                "Also serve HTTP/1.1 on this port: every method as POST /SERVICE/METHOD (Connect in JSON or binary, gRPC-Web), /openapi.json, /metrics, /healthz, /readyz."
+                "Also serve HTTP/1.1 and h2c on this port: every method as POST /SERVICE/METHOD (Connect in JSON or binary, gRPC-Web), /openapi.json, /metrics, /healthz, /readyz."
         )
         var httpPort: Int?
 

@@ -314,3 +314,26 @@ struct SplitMix64: RandomNumberGenerator {
         }
     }
 }
+
+/// The plaintext port speaks HTTP/1.1 and HTTP/2 with prior knowledge (h2c), told apart by the
+/// first bytes. Checked with curl.
+@Suite struct PlaintextHTTP2Tests {
+    @Test func h2cAndHTTP1OnOnePort() async throws {
+        try await RunningServer.withPorts(HTTPListenerTests.configuration()) { _, ports in
+            let base = "http://127.0.0.1:\(ports.http!)"
+            let curl = URL(fileURLWithPath: "/usr/bin/env")
+            let h2 = try await ChildProcess.run(
+                curl, ["curl", "-s", "--http2-prior-knowledge", "-w", " %{http_version}", base + "/healthz"])
+            #expect(h2.output == "ok\n 2", "\(h2)")
+            let h1 = try await ChildProcess.run(curl, ["curl", "-s", "-w", " %{http_version}", base + "/healthz"])
+            #expect(h1.output == "ok\n 1.1", "\(h1)")
+            let call = try await ChildProcess.run(
+                curl,
+                [
+                    "curl", "-s", "--http2-prior-knowledge", "-H", "content-type: application/json", "-d", #"{"typeName": "Nope"}"#,
+                    base + HTTPListenerTests.path("GetArtifactType"),
+                ])
+            #expect(call.output.hasPrefix(#"{"code":"not_found","message":"No type found for query, name: `Nope`"#), "\(call)")
+        }
+    }
+}

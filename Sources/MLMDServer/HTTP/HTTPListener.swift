@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
 import HummingbirdHTTP2
 import Logging
 import MLMDProtos
@@ -15,7 +16,8 @@ final class HTTPListener: Sendable {
     private let group: ServiceGroup
     private let boundPort: AsyncStream<Int>
 
-    /// A listener on `host:port`, with `tls` HTTP/1.1 and HTTP/2 (by ALPN) over TLS.
+    /// A listener on `host:port` for HTTP/1.1 and HTTP/2: over TLS with `tls` (chosen by ALPN),
+    /// else in plaintext (h2c with prior knowledge, chosen by the first bytes).
     init(
         host: String, port: Int, tls: TLSConfiguration?, methods: ServiceMethodTable, policy: CallPolicy, maxRequestBytes: Int,
         corsOrigin: String?,
@@ -53,7 +55,8 @@ final class HTTPListener: Sendable {
         let (boundPort, announce) = AsyncStream<Int>.makeStream()
         self.boundPort = boundPort
         let application = Application(
-            router: router, server: try tls.map { try .http2Upgrade(tlsConfiguration: $0) } ?? .http1(),
+            router: router,
+            server: try tls.map { try .http2Upgrade(tlsConfiguration: $0) } ?? HTTPServerBuilder { PlaintextHTTPChannel(responder: $0) },
             configuration: .init(address: .hostname(host, port: port)),
             onServerRunning: { channel in
                 announce.yield(channel.localAddress?.port ?? port)
