@@ -98,6 +98,26 @@ import Testing
         }
     }
 
+    /// `application/grpc-web-text`, the base64 form browser clients (Kubeflow's UI among them) send.
+    @Test func grpcWebTextIsBase64BothWays() async throws {
+        try await RunningServer.withPorts(Self.configuration()) { _, ports in
+            let message = PutArtifactTypeRequest.with { $0.artifactType = .with { $0.name = "DataSet" } }.serializedBytes()
+            let framed = Data([0, 0, 0, 0, UInt8(message.count)] + message).base64EncodedString()
+            let answer = try await HTTPExchange.send(
+                port: ports.http!, Self.path("PutArtifactType"), headers: ["content-type": "application/grpc-web-text"],
+                body: Array(framed.utf8))
+            let response = PutArtifactTypeResponse.with { $0.typeID = 10 }.serializedBytes()
+            let trailers = Array("grpc-status: 0\r\n".utf8)
+            let expected = Data([0, 0, 0, 0, UInt8(response.count)] + response + [0x80, 0, 0, 0, UInt8(trailers.count)] + trailers)
+            #expect(answer.status == 200 && answer.headers["content-type"] == "application/grpc-web-text+proto")
+            #expect(answer.text == expected.base64EncodedString())
+            let broken = try await HTTPExchange.send(
+                port: ports.http!, Self.path("GetArtifactTypes"), headers: ["content-type": "application/grpc-web-text"],
+                body: Array("not base64!".utf8))
+            #expect(broken.headers["grpc-status"] == "3" && broken.headers["grpc-message"] == "the gRPC-Web text body is not base64")
+        }
+    }
+
     @Test func aRequestOverTheLimitIs413AndChangesNothing() async throws {
         try await RunningServer.withPorts(Self.configuration()) { client, ports in
             let big = PutArtifactTypeRequest.with { $0.artifactType = .with { $0.name = String(repeating: "x", count: 2_000) } }
@@ -114,7 +134,11 @@ import Testing
         try await RunningServer.withPorts(Self.configuration()) { _, ports in
             let text = try await HTTPExchange.send(
                 port: ports.http!, Self.path("GetArtifactTypes"), headers: ["content-type": "text/plain"])
-            #expect(text.status == 415 && text.headers["accept-post"] == "application/json, application/proto, application/grpc-web+proto")
+            #expect(
+                text.status == 415
+                    && text.headers["accept-post"]
+                        == "application/json, application/proto, application/grpc-web+proto, application/grpc-web-text+proto"
+            )
             let unknown = try await HTTPExchange.send(port: ports.http!, Self.path("Nope"), headers: Self.proto)
             #expect(unknown.status == 501)
             #expect(unknown.text == #"{"code":"unimplemented","message":"no method /ml_metadata.MetadataStoreService/Nope"}"#)

@@ -1,3 +1,4 @@
+import Foundation
 import MLMDProtos
 
 /// gRPC-Web's framing of a unary call's body: each message, and the trailers at the end, as a
@@ -23,6 +24,30 @@ enum GRPCWebFrames {
                 .invalidArgument, "the gRPC-Web frame says \(length) bytes, and \(body.count - 5) follow it; a unary call has one message")
         }
         return Array(body[5...])
+    }
+
+    /// The frames of an `application/grpc-web-text` body, which is base64 (possibly several
+    /// padded pieces one after another, as a client may send each frame encoded on its own).
+    ///
+    /// - Throws: INVALID_ARGUMENT for a body that is not base64.
+    static func decodedBase64(_ body: [UInt8]) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        var piece: [UInt8] = []
+        func flush() throws {
+            guard !piece.isEmpty else { return }
+            guard let decoded = Data(base64Encoded: Data(piece)) else {
+                throw MetadataStoreError(.invalidArgument, "the gRPC-Web text body is not base64")
+            }
+            bytes += decoded
+            piece.removeAll()
+        }
+        for byte in body where byte != UInt8(ascii: "\r") && byte != UInt8(ascii: "\n") {
+            piece.append(byte)
+            // A padded quartet ends a piece.
+            if byte == UInt8(ascii: "="), piece.count % 4 == 0 { try flush() }
+        }
+        try flush()
+        return bytes
     }
 
     /// A response's body: the message, then trailers with status OK.

@@ -6,7 +6,8 @@ import NIOCore
 
 /// `POST /SERVICE/METHOD`: the unary part of the Connect protocol (`application/json`,
 /// `application/proto`) and
-/// gRPC-Web (`application/grpc-web+proto`), answered from the same method table as gRPC, under the
+/// gRPC-Web (`application/grpc-web+proto`, and `application/grpc-web-text`, its base64 form that
+/// browser clients such as Kubeflow's UI send by default), answered from the same method table as gRPC, under the
 /// same policy and size limit.
 struct HTTPCallRoute: Sendable {
     let methods: [String: ServiceMethod]
@@ -16,7 +17,10 @@ struct HTTPCallRoute: Sendable {
 
     private enum WireProtocol: Equatable {
         case connect(MessageFormat)
-        case grpcWeb
+        /// gRPC-Web; `text` when the body is base64, as `application/grpc-web-text` sends it.
+        case grpcWeb(text: Bool)
+
+        var isGRPCWeb: Bool { if case .grpcWeb = self { true } else { false } }
     }
 
     func respond(to request: Request, path: String) async -> Response {
@@ -27,16 +31,19 @@ struct HTTPCallRoute: Sendable {
         switch contentType {
         case "application/proto": wire = .connect(.binary)
         case "application/json": wire = .connect(.json)
-        case "application/grpc-web", "application/grpc-web+proto": wire = .grpcWeb
+        case "application/grpc-web", "application/grpc-web+proto": wire = .grpcWeb(text: false)
+        case "application/grpc-web-text", "application/grpc-web-text+proto": wire = .grpcWeb(text: true)
         default:
             return Self.connectFailure(
                 ConnectError(
                     MetadataStoreError(
                         .invalidArgument,
-                        "send the request as application/json or application/proto (Connect), or application/grpc-web+proto, not \(contentType ?? "no content type")"
+                        "send the request as application/json or application/proto (Connect), or application/grpc-web(-text)+proto, not \(contentType ?? "no content type")"
                     ),
                     status: 415),
-                extraHeaders: [.acceptPost: "application/json, application/proto, application/grpc-web+proto"])
+                extraHeaders: [
+                    .acceptPost: "application/json, application/proto, application/grpc-web+proto, application/grpc-web-text+proto"
+                ])
         }
         let start = ContinuousClock.now
         do {
@@ -49,7 +56,9 @@ struct HTTPCallRoute: Sendable {
             let body: ByteBuffer
             do {
                 // gRPC-Web's frame header is 5 bytes more than the message.
-                body = try await request.collectBody(upTo: maxRequestBytes + (wire == .grpcWeb ? 5 : 0))
+                // gRPC-Web's frame header is 5 bytes; base64 takes 4 bytes for every 3.
+                body = try await request.collectBody(
+                    upTo: wire == .grpcWeb(text: true) ? (maxRequestBytes + 5 + 2) / 3 * 4 : maxRequestBytes + (wire.isGRPCWeb ? 5 : 0))
             } catch {
                 throw ConnectError(
                     MetadataStoreError(.resourceExhausted, "the request is over the server's limit of \(maxRequestBytes) bytes"),
@@ -63,11 +72,13 @@ struct HTTPCallRoute: Sendable {
                 response = Response(
                     status: .ok, headers: [.contentType: format == .json ? "application/json" : "application/proto"],
                     body: .init(byteBuffer: ByteBuffer(bytes: answer)))
-            case .grpcWeb:
-                let answer = try await method.answerBytes(try GRPCWebFrames.message(in: bytes), .binary, maxRequestBytes)
+            case .grpcWeb(let text):
+                let frames = text ? try GRPCWebFrames.decodedBase64(bytes) : bytes
+                let answer = try await method.answerBytes(try GRPCWebFrames.message(in: frames), .binary, maxRequestBytes)
+                let framed = GRPCWebFrames.response(answer)
                 response = Response(
-                    status: .ok, headers: [.contentType: "application/grpc-web+proto"],
-                    body: .init(byteBuffer: ByteBuffer(bytes: GRPCWebFrames.response(answer))))
+                    status: .ok, headers: [.contentType: text ? "application/grpc-web-text+proto" : "application/grpc-web+proto"],
+                    body: .init(byteBuffer: ByteBuffer(bytes: text ? Array(Data(framed).base64EncodedString().utf8) : framed)))
             }
             metrics.record(method: method.name, transport: .http, code: nil, duration: ContinuousClock.now - start)
             return response
@@ -82,7 +93,10 @@ struct HTTPCallRoute: Sendable {
             if let method = methods[path] {
                 metrics.record(method: method.name, transport: .http, code: failure.code, duration: ContinuousClock.now - start)
             }
-            return wire == .grpcWeb ? Self.grpcWebFailure(failure) : Self.connectFailure(failure)
+            switch wire {
+            case .grpcWeb(let text): return Self.grpcWebFailure(failure, text: text)
+            case .connect: return Self.connectFailure(failure)
+            }
         }
     }
 
@@ -94,11 +108,12 @@ struct HTTPCallRoute: Sendable {
     }
 
     /// A trailers-only response: the status in the headers, no body, as gRPC-Web sends errors.
-    private static func grpcWebFailure(_ failure: ConnectError) -> Response {
+    private static func grpcWebFailure(_ failure: ConnectError, text: Bool) -> Response {
         Response(
             status: .ok,
             headers: [
-                .contentType: "application/grpc-web+proto", .grpcStatus: String(failure.code.rawValue),
+                .contentType: text ? "application/grpc-web-text+proto" : "application/grpc-web+proto",
+                .grpcStatus: String(failure.code.rawValue),
                 .grpcMessage: GRPCWebFrames.percentEncoded(failure.message),
             ])
     }
