@@ -12,7 +12,7 @@ final class ServerMetrics: Sendable {
     private let registry = PrometheusCollectorRegistry()
     private let factory: PrometheusMetricsFactory
     /// Each call's counter and timer, made once: making them checks the names and looks them up
-    /// in the registry, which cost more than counting (seen in a profile of the server).
+    /// in the registry, which a profile of the server showed on every call.
     private let counters = Mutex<[CallKey: CoreMetrics.Counter]>([:])
     private let timers = Mutex<[TimerKey: CoreMetrics.Timer]>([:])
 
