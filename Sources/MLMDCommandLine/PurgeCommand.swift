@@ -104,23 +104,37 @@ extension MLMDCommand {
             }
         }
 
-        private func artifactsRequest(_ query: String) -> PurgeArtifactsRequest {
-            .with {
-                $0.filterQuery = query; $0.dryRun = !force; $0.batchSize = batchSize; $0.compact = compact
-            }
+        /// The request for `query` with the command's flags.
+        private func request<Request: PurgeRequestFields>(_ query: String) -> Request {
+            var request = Request()
+            request.filterQuery = query
+            request.dryRun = !force
+            request.batchSize = batchSize
+            request.compact = compact
+            return request
         }
 
-        private func executionsRequest(_ query: String) -> PurgeExecutionsRequest {
-            .with {
-                $0.filterQuery = query; $0.dryRun = !force; $0.batchSize = batchSize; $0.compact = compact
-            }
-        }
+        private func artifactsRequest(_ query: String) -> PurgeArtifactsRequest { request(query) }
+
+        private func executionsRequest(_ query: String) -> PurgeExecutionsRequest { request(query) }
 
         private func contextsRequest(_ query: String) -> PurgeContextsRequest {
-            .with {
-                $0.filterQuery = query; $0.dryRun = !force; $0.batchSize = batchSize; $0.compact = compact
-                $0.includeMembers = includeMembers
-            }
+            var request: PurgeContextsRequest = request(query)
+            request.includeMembers = includeMembers
+            return request
         }
     }
 }
+
+/// The fields the three purge requests share.
+protocol PurgeRequestFields {
+    init()
+    var filterQuery: String { get set }
+    var dryRun: Bool { get set }
+    var batchSize: Int32 { get set }
+    var compact: Bool { get set }
+}
+
+extension PurgeArtifactsRequest: PurgeRequestFields {}
+extension PurgeExecutionsRequest: PurgeRequestFields {}
+extension PurgeContextsRequest: PurgeRequestFields {}

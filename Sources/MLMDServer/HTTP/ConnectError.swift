@@ -1,5 +1,5 @@
 import MLMDProtos
-import MLMetadata
+import ProtoWire
 
 /// The error of a Connect unary call: an HTTP status for the code, and the JSON body
 /// `{"code":"not_found","message":"…"}`, as the Connect protocol maps them.
@@ -22,7 +22,7 @@ struct ConnectError: Error {
     var codeName: String { code.name.lowercased() }
 
     var body: [UInt8] {
-        Array(#"{"code":"\#(codeName)","message":\#(jsonStringLiteral(message))}"#.utf8)
+        Array(#"{"code":"\#(codeName)","message":\#(JSONPrinter.quoted(message))}"#.utf8)
     }
 
     static func status(of code: MetadataStoreError.Code) -> Int {
