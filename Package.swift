@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "MLMDClient", targets: ["MLMDClient"]),
         .library(name: "MLMDServer", targets: ["MLMDServer"]),
         .library(name: "LineageLayout", targets: ["LineageLayout"]),
+        .library(name: "MLMDWeb", targets: ["MLMDWeb"]),
         .executable(name: "mlmd", targets: ["mlmd"]),
         .executable(name: "metadata_store_server", targets: ["metadata_store_server"]),
         .executable(name: "mlmd-protogen", targets: ["mlmd-protogen"]),
@@ -89,6 +90,8 @@ let package = Package(
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
             ]
         ),
+        // The lineage browser's pages, rendered from a store's read calls; no HTTP server of its own.
+        .target(name: "MLMDWeb", dependencies: ["ProtoWire", "MLMDProtos", "MLMetadata", "MLMDClient", "LineageLayout"]),
         // The gRPC server: ml_metadata.MetadataStoreService and grpc.health.v1.Health over HTTP/2,
         // on a store of any backend it is given.
         .target(
@@ -98,6 +101,7 @@ let package = Package(
                 "MLMDProtos",
                 "ProtoWireGRPC",
                 "MLMetadata",
+                "MLMDWeb",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -128,6 +132,7 @@ let package = Package(
                 "MLMetadataMySQL",
                 "MLMDClient",
                 "MLMDServer",
+                "MLMDWeb",
                 "SchemaInference",
                 "TFMetadataProtos",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

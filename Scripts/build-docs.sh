@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .build/docs
-for module in ProtoWire MLMDProtos MLMetadata MLMDClient MLMDServer; do
+for module in ProtoWire MLMDProtos MLMetadata MLMDClient MLMDServer MLMDWeb; do
   echo "== $module" >&2
   swift package --allow-writing-to-directory ".build/docs" generate-documentation \
     --target "$module" --warnings-as-errors --output-path ".build/docs/$module" >&2

@@ -9,7 +9,7 @@ package struct MLMDCommand: AsyncParsableCommand {
         abstract: "ML Metadata in Swift: records of artifacts, executions and contexts, and their lineage.",
         subcommands: [
             Demo.self, Proto.self, Serve.self, InferSchema.self, Types.self, List.self, Show.self, Lineage.self, Export.self, Import.self,
-            Migrate.self, Purge.self,
+            Migrate.self, Purge.self, UI.self,
         ]
     )
 }

@@ -36,13 +36,19 @@ struct StoreOptions: ParsableArguments {
     /// that a mistyped path is an error rather than a new empty file.
     func openStore(creating: Bool) throws -> MetadataStore {
         let config = try DatabaseArgument.connectionConfig(db)
-        if !creating, case .sqlite = config.config, !db.hasPrefix("file:"), !FileManager.default.fileExists(atPath: db) {
-            throw StandardStreams.failure("\(db): no such store; give its path with --db")
-        }
+        if !creating { try requireExisting(config) }
         do {
             return try MetadataStore(config: config, backends: DatabaseBackend.all)
         } catch {
             throw StandardStreams.failure("\(db): cannot open the store: \(error)")
+        }
+    }
+
+    /// Fails when `config` is an SQLite file that does not exist: a command that only reads
+    /// should say so rather than create an empty store.
+    func requireExisting(_ config: ConnectionConfig) throws {
+        if case .sqlite = config.config, !db.hasPrefix("file:"), !FileManager.default.fileExists(atPath: db) {
+            throw StandardStreams.failure("\(db): no such store; give its path with --db")
         }
     }
 

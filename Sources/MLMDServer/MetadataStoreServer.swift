@@ -1,6 +1,7 @@
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import MLMDProtos
+import MLMDWeb
 import MLMetadata
 
 /// ML Metadata's gRPC server: `ml_metadata.MetadataStoreService` (all 52 methods, the same status
@@ -33,7 +34,8 @@ public final class MetadataStoreServer: Sendable {
         /// reads are answered. Off by default, as ml-metadata's server.
         public var policy = CallPolicy()
         /// A port for HTTP/1.1 besides gRPC's (0 picks a free one): the services' methods as
-        /// Connect unary calls and gRPC-Web, `/healthz` and `/readyz`. Nil serves gRPC only.
+        /// Connect unary calls and gRPC-Web, `/healthz` and `/readyz`, and the lineage browser's
+        /// pages at `/`. Nil serves gRPC only.
         public var httpPort: Int?
         /// The one web origin (`https://ui.example.com`) whose pages may call over HTTP; nil
         /// refuses calls from every other origin than the server's own.
@@ -105,6 +107,7 @@ public final class MetadataStoreServer: Sendable {
                     lanes: lanes, maxRequestBytes: configuration.maxRequestBytes, policy: configuration.policy, metrics: metrics),
                 HealthService(serving: serving),
             ])
+        let storeName = backendDescription
         http = try configuration.httpPort.map { [lanes, serving, metrics] httpPort in
             var methods = ServiceMethodTable()
             MetadataStoreMethods(lanes: lanes).register(into: &methods)
@@ -112,7 +115,8 @@ public final class MetadataStoreServer: Sendable {
             return try HTTPListener(
                 host: configuration.host, port: httpPort, tls: serverConfig.hasSslConfig ? .mlmdHTTP(serverConfig.sslConfig) : nil,
                 methods: methods, policy: configuration.policy,
-                maxRequestBytes: configuration.maxRequestBytes, corsOrigin: configuration.corsOrigin, lanes: lanes, serving: serving,
+                maxRequestBytes: configuration.maxRequestBytes, corsOrigin: configuration.corsOrigin,
+                web: WebInterface(store: LaneBrowsedStore(lanes: lanes), storeName: storeName), lanes: lanes, serving: serving,
                 metrics: metrics)
         }
     }
@@ -169,7 +173,7 @@ public final class MetadataStoreServer: Sendable {
         return overflow ? Int(Int32.max) : min(max(fourTimes, 16 << 20), Int(Int32.max))
     }
 
-    private static func describe(_ connection: ConnectionConfig) -> String {
+    static func describe(_ connection: ConnectionConfig) -> String {
         switch connection.config {
         case .sqlite(let sqlite)?:
             return connection.namesSharedFile ? "SQLite file \(sqlite.filenameURI)" : "in memory"

@@ -4,6 +4,7 @@ import HummingbirdCore
 import HummingbirdHTTP2
 import Logging
 import MLMDProtos
+import MLMDWeb
 import NIOCore
 import NIOSSL
 import ServiceLifecycle
@@ -11,7 +12,8 @@ import ServiceLifecycle
 /// The server's HTTP/1.1 listener, next to gRPC in the same process: every method of the store's
 /// services as `POST /SERVICE/METHOD` (Connect unary and gRPC-Web), `GET /openapi.json` (their
 /// OpenAPI document), `GET /metrics` (Prometheus),
-/// `GET /healthz` (the process is alive) and `GET /readyz` (the store answers).
+/// `GET /healthz` (the process is alive), `GET /readyz` (the store answers), and the lineage
+/// browser's pages (`/types`, `/artifacts`, `/lineage/artifact/ID`, …).
 final class HTTPListener: Sendable {
     private let group: ServiceGroup
     private let boundPort: AsyncStream<Int>
@@ -20,7 +22,7 @@ final class HTTPListener: Sendable {
     /// else in plaintext (h2c with prior knowledge, chosen by the first bytes).
     init(
         host: String, port: Int, tls: TLSConfiguration?, methods: ServiceMethodTable, policy: CallPolicy, maxRequestBytes: Int,
-        corsOrigin: String?,
+        corsOrigin: String?, web: WebInterface,
         lanes: StoreLanes, serving: ServingState, metrics: ServerMetrics
     ) throws {
         let router = Router()
@@ -31,6 +33,7 @@ final class HTTPListener: Sendable {
             let path = "/\(context.parameters.get("service") ?? "")/\(context.parameters.get("method") ?? "")"
             return await calls.respond(to: request, path: path)
         }
+        WebPageRoutes.add(web, to: router, token: policy.token, secure: tls != nil)
         router.get("openapi.json") { _, _ -> Response in
             Response(
                 status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
