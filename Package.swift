@@ -155,6 +155,7 @@ let package = Package(
             exclude: ["Golden", "Oracle"]
         ),
         .testTarget(name: "LineageLayoutTests", dependencies: ["LineageLayout"]),
+        .testTarget(name: "MLMDWebTests", dependencies: ["MLMDWeb", "MLMetadata", "MLMDProtos"]),
         .testTarget(name: "SchemaInferenceTests", dependencies: ["SchemaInference", "TFMetadataProtos"], resources: [.copy("Golden")]),
         // Oracle/ holds the Python scripts the compatibility tests run under the real ml-metadata.
         .testTarget(

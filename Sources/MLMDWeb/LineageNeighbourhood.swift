@@ -77,7 +77,7 @@ struct LineageNeighbourhood: Sendable {
                     let along = (fetched[node] ?? []).filter { Self.leads(walk, from: node, along: $0) }
                     let neighbours = Set(along.map { Self.otherEnd(of: $0, from: node) })
                     let unseen = neighbours.filter { !found.contains($0) }.sorted()
-                    if expanded.contains(node) || found.count + unseen.count <= budget {
+                    if unseen.isEmpty || expanded.contains(node) || found.count + unseen.count <= budget {
                         for neighbour in unseen {
                             found.insert(neighbour)
                             nodes.append(neighbour)
