@@ -2,7 +2,7 @@
 // Benchmarks for swift-ml-metadata: its protobuf codec against SwiftProtobuf and Python
 // protobuf (upb), and its store and server against ml-metadata 1.17.1. A separate package: the
 // root package does not depend on it.
-// Run: cd Benchmarks && swift run -c release codec-bench   (or store-bench, server-bench, sqlite-floor; see README.md)
+// Run: cd Benchmarks && swift run -c release codec-bench   (or store-bench, server-bench, web-bench, sqlite-floor; see README.md)
 import PackageDescription
 
 let package = Package(
@@ -46,6 +46,16 @@ let package = Package(
         .executableTarget(
             name: "sqlite-floor",
             linkerSettings: [.linkedLibrary("sqlite3")]
+        ),
+        // The lineage browser's pages on a big store: server time per page, and loads in headless Chromium.
+        .executableTarget(
+            name: "web-bench",
+            dependencies: [
+                .product(name: "MLMDWeb", package: "swift-ml-metadata"),
+                .product(name: "MLMDServer", package: "swift-ml-metadata"),
+                .product(name: "MLMetadata", package: "swift-ml-metadata"),
+                .product(name: "MLMDProtos", package: "swift-ml-metadata"),
+            ]
         ),
         // gRPC: our server against ml-metadata's behind gRPC and a do-nothing grpc-swift-2 handler.
         .executableTarget(

@@ -32,6 +32,7 @@ enum Assets {
         thead th { background: var(--band); position: sticky; top: 0; }
         td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
         td.time { white-space: nowrap; color: var(--muted); }
+        table.nodes td.uri { min-width: 14rem; }
         .uri { overflow-wrap: anywhere; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85em; }
         pre { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; font-size: .85em; }
         dl.fields, dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; margin: 0 0 1rem; }

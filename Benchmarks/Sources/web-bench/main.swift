@@ -1,0 +1,120 @@
+// web-bench: the lineage browser's pages on a big store. Server time per page (the page made
+// from the store's calls, in this process, as `mlmd serve` makes it), and with --browser, the
+// time headless Chromium takes to load and lay out each page from `mlmd ui`, less the time it
+// takes for an empty page.
+//
+// Usage: web-bench [--artifacts N] [--db PATH] [--runs N] [--browser] [--markdown]
+//   --artifacts N  the store's size (default 1,000,000; executions N/10, events 1.5N; BigStore.swift)
+//   --db PATH      where the store is kept between runs (default /tmp/web-bench-N.sqlite)
+//   --runs N       timed renders of each page (default 20)
+//   --browser      also load each page in headless Chromium (chromium from Debian), 5 times
+
+import Foundation
+import MLMDServer
+import MLMDWeb
+import MLMetadata
+
+var artifacts = 1_000_000
+var path: String?
+var runs = 20
+var browser = false
+var markdown = false
+do {
+    var args = CommandLine.arguments.dropFirst()
+    while let arg = args.popFirst() {
+        switch arg {
+        case "--artifacts": artifacts = args.popFirst().flatMap { Int($0.replacingOccurrences(of: "_", with: "")) } ?? artifacts
+        case "--db": path = args.popFirst()
+        case "--runs": runs = args.popFirst().flatMap(Int.init) ?? runs
+        case "--browser": browser = true
+        case "--markdown": markdown = true
+        default: fatalError("usage: web-bench [--artifacts N] [--db PATH] [--runs N] [--browser] [--markdown]")
+        }
+    }
+}
+let storePath = path ?? "/tmp/web-bench-\(artifacts).sqlite"
+let store = try BigStore.make(at: storePath, artifacts: artifacts)
+let web = WebInterface(store: store, storeName: storePath)
+
+let executions = artifacts / 10
+let middle = Int64(artifacts / 2 + 7)  // an output of a run halfway through
+let pages: [(name: String, path: String, query: String?)] = [
+    ("types, with counts", "/types", nil),
+    ("artifacts, first page", "/artifacts", nil),
+    ("artifacts of a type", "/artifacts", "type=Model"),
+    ("artifacts, newest update first", "/artifacts", "order=last_update_time&dir=desc"),
+    ("artifacts, common filter", "/artifacts", "filter=properties.split.string_value+%3D+%27eval%27"),
+    ("artifacts, rare filter (uri LIKE)", "/artifacts", "filter=uri+LIKE+%27%25%2Fout%2F\(artifacts / 2 + 7)%27"),
+    ("executions, first page", "/executions", nil),
+    ("artifact page", "/artifacts/\(middle)", nil),
+    ("execution page", "/executions/\(executions / 2)", nil),
+    ("context page (1,000 members)", "/contexts/\(max(1, executions / 200))", nil),
+    ("lineage, both ways, 6 hops", "/lineage/artifact/\(middle)", nil),
+    ("lineage as SVG", "/lineage/artifact/\(middle)", "format=svg"),
+]
+
+/// The median and the slowest of `runs` timings of `body`, in milliseconds.
+func time(_ runs: Int, _ body: () async throws -> Void) async rethrows -> (median: Double, slowest: Double) {
+    var samples: [Double] = []
+    for _ in 0..<runs {
+        let start = ContinuousClock.now
+        try await body()
+        let elapsed = ContinuousClock.now - start
+        samples.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+    }
+    samples.sort()
+    return (samples[samples.count / 2], samples.last!)
+}
+
+func formatted(_ milliseconds: Double) -> String { String(format: "%.1f", milliseconds) }
+
+var rows: [[String]] = []
+for page in pages {
+    var status = 0, bytes = 0, summary = ""
+    let timing = await time(runs) {
+        let response = await web.respond(to: WebRequest(path: page.path, query: page.query))
+        status = response.status
+        bytes = response.body.count
+        let body = String(decoding: response.body, as: UTF8.self)
+        if let range = body.range(of: #"\d+ nodes, \d+ events"#, options: .regularExpression) { summary = String(body[range]) }
+    }
+    precondition(status == 200, "\(page.path)?\(page.query ?? "") answered \(status)")
+    rows.append([page.name, formatted(timing.median), formatted(timing.slowest), "\(bytes / 1024) KiB", summary])
+}
+
+var browserTimes: [String: Double] = [:]
+if browser {
+    let ui = LineageBrowserServer(store: store, storeName: storePath, host: "127.0.0.1", port: 0)
+    let (ports, announce) = AsyncStream<Int>.makeStream()
+    let serving = Task {
+        try await ui.run {
+            announce.yield($0); announce.finish()
+        }
+    }
+    var port = 0
+    for await bound in ports { port = bound }
+    let base = "http://127.0.0.1:\(port)"
+    let blank = try await ChromiumLoad.median(url: "data:text/html,<p>blank</p>")
+    for page in pages where page.query != "format=svg" {
+        let url = base + page.path + (page.query.map { "?" + $0 } ?? "")
+        browserTimes[page.name] = try await ChromiumLoad.median(url: url) - blank
+    }
+    ui.beginShutdown()
+    _ = try? await serving.value
+    print("Chromium: an empty page takes \(formatted(blank)) ms to load (subtracted below)")
+}
+
+let header =
+    ["page (\(artifacts) artifacts, \(executions) executions)", "server p50 ms", "server max ms", "size", "drawn"]
+    + (browser ? ["Chromium ms"] : [])
+let table = rows.map { row in row + (browser ? [browserTimes[row[0]].map(formatted) ?? "—"] : []) }
+if markdown {
+    print("| " + header.joined(separator: " | ") + " |")
+    print("|" + header.map { _ in " ---: |" }.joined())
+    for row in table { print("| " + row.joined(separator: " | ") + " |") }
+} else {
+    let widths = header.indices.map { column in ([header[column]] + table.map { $0[column] }).map(\.count).max()! }
+    for row in [header] + table {
+        print(row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  "))
+    }
+}
