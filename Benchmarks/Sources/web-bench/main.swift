@@ -1,13 +1,13 @@
 // web-bench: the lineage browser's pages on a big store. Server time per page (the page made
 // from the store's calls, in this process, as `mlmd serve` makes it), and with --browser, the
-// time headless Chromium takes to load and lay out each page from `mlmd ui`, less the time it
-// takes for an empty page.
+// time headless Chromium takes to load each page from `mlmd ui`, as its Navigation Timing says
+// (request, answer, parsing, style, layout, to the end of the load event).
 //
 // Usage: web-bench [--artifacts N] [--db PATH] [--runs N] [--browser] [--markdown]
 //   --artifacts N  the store's size (default 1,000,000; executions N/10, events 1.5N; BigStore.swift)
 //   --db PATH      where the store is kept between runs (default /tmp/web-bench-N.sqlite)
 //   --runs N       timed renders of each page (default 20)
-//   --browser      also load each page in headless Chromium (chromium from Debian), 5 times
+//   --browser      also load each page in headless Chromium (chromium and chromium-driver from Debian), 5 times
 
 import Foundation
 import MLMDServer
@@ -94,19 +94,18 @@ if browser {
     var port = 0
     for await bound in ports { port = bound }
     let base = "http://127.0.0.1:\(port)"
-    let blank = try await ChromiumLoad.median(url: "data:text/html,<p>blank</p>")
+    let chromium = try BrowserTiming()
     for page in pages where page.query != "format=svg" {
-        let url = base + page.path + (page.query.map { "?" + $0 } ?? "")
-        browserTimes[page.name] = try await ChromiumLoad.median(url: url) - blank
+        browserTimes[page.name] = try chromium.medianLoad(base + page.path + (page.query.map { "?" + $0 } ?? ""))
     }
+    chromium.close()
     ui.beginShutdown()
     _ = try? await serving.value
-    print("Chromium: an empty page takes \(formatted(blank)) ms to load (subtracted below)")
 }
 
 let header =
     ["page (\(artifacts) artifacts, \(executions) executions)", "server p50 ms", "server max ms", "size", "drawn"]
-    + (browser ? ["Chromium ms"] : [])
+    + (browser ? ["Chromium load ms"] : [])
 let table = rows.map { row in row + (browser ? [browserTimes[row[0]].map(formatted) ?? "—"] : []) }
 if markdown {
     print("| " + header.joined(separator: " | ") + " |")
