@@ -145,7 +145,15 @@ public final class MetadataStoreServer: Sendable {
                 onListening(address)
                 // HTTP starts once gRPC listens, so that gRPC's line comes first.
                 if let http {
-                    group.addTask { try await http.run { port in onHTTPListening("\(host):\(port)") } }
+                    group.addTask { [server] in
+                        do {
+                            try await http.run { port in onHTTPListening("\(host):\(port)") }
+                        } catch {
+                            // No HTTP port (it is taken, say): stop gRPC too rather than serve half.
+                            server.beginGracefulShutdown()
+                            throw error
+                        }
+                    }
                 }
                 try await group.waitForAll()
             }

@@ -7,7 +7,6 @@ import MLMDProtos
 import MLMDWeb
 import NIOCore
 import NIOSSL
-import ServiceLifecycle
 
 /// The server's HTTP/1.1 listener, next to gRPC in the same process: every method of the store's
 /// services as `POST /SERVICE/METHOD` (Connect unary and gRPC-Web), `GET /openapi.json` (their
@@ -15,8 +14,7 @@ import ServiceLifecycle
 /// `GET /healthz` (the process is alive), `GET /readyz` (the store answers), and the lineage
 /// browser's pages (`/types`, `/artifacts`, `/lineage/artifact/ID`, …).
 final class HTTPListener: Sendable {
-    private let group: ServiceGroup
-    private let boundPort: AsyncStream<Int>
+    private let runner: HTTPApplicationRunner
 
     /// A listener on `host:port` for HTTP/1.1 and HTTP/2: over TLS with `tls` (chosen by ALPN),
     /// else in plaintext (h2c with prior knowledge, chosen by the first bytes).
@@ -55,32 +53,24 @@ final class HTTPListener: Sendable {
         }
         var logger = Logger(label: "mlmd.http")
         logger.logLevel = .error
-        let (boundPort, announce) = AsyncStream<Int>.makeStream()
-        self.boundPort = boundPort
-        let application = Application(
-            router: router,
-            server: try tls.map { try .http2Upgrade(tlsConfiguration: $0) } ?? HTTPServerBuilder { PlaintextHTTPChannel(responder: $0) },
-            configuration: .init(address: .hostname(host, port: port)),
-            onServerRunning: { channel in
-                announce.yield(channel.localAddress?.port ?? port)
-                announce.finish()
-            }, logger: logger)
-        group = ServiceGroup(configuration: .init(services: [application], gracefulShutdownSignals: [], logger: logger))
+        runner = try HTTPApplicationRunner(logger: logger) { onServerRunning in
+            Application(
+                router: router,
+                server: try tls.map { try .http2Upgrade(tlsConfiguration: $0) }
+                    ?? HTTPServerBuilder { PlaintextHTTPChannel(responder: $0) },
+                configuration: .init(address: .hostname(host, port: port)),
+                onServerRunning: { channel in onServerRunning(channel.localAddress?.port ?? port) }, logger: logger)
+        }
     }
 
     /// Serves until `beginShutdown()`; `onListening` hears the port once it is bound.
     func run(onListening: @Sendable (Int) -> Void) async throws {
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await self.group.run() }
-            for await port in boundPort { onListening(port) }
-            try await tasks.waitForAll()
-        }
+        try await runner.run(onListening: onListening)
     }
 
     /// Stops taking connections and lets the calls in flight finish.
     func beginShutdown() {
-        let group = self.group
-        Task { await group.triggerGracefulShutdown() }
+        runner.beginShutdown()
     }
 
     private static func text(_ status: HTTPResponse.Status, _ body: String) -> Response {

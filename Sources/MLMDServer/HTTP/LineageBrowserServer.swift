@@ -4,7 +4,6 @@ import MLMDProtos
 import MLMDWeb
 import MLMetadata
 import NIOCore
-import ServiceLifecycle
 
 /// The lineage browser on its own HTTP port (`mlmd ui`): the pages of any store, and
 /// `/healthz`. A database opened here is read on threads of its own, as the server reads it; a
@@ -15,8 +14,7 @@ import ServiceLifecycle
 /// try await browser.run { port in print("http://127.0.0.1:\(port)/") }   // until beginShutdown()
 /// ```
 public final class LineageBrowserServer: Sendable {
-    private let group: ServiceGroup
-    private let boundPort: AsyncStream<Int>
+    private let runner: HTTPApplicationRunner
     private let lanes: StoreLanes?
 
     /// The pages of the database `config` names (which must exist already: nothing is created).
@@ -42,15 +40,11 @@ public final class LineageBrowserServer: Sendable {
         }
         var logger = Logger(label: "mlmd.ui")
         logger.logLevel = .error
-        let (boundPort, announce) = AsyncStream<Int>.makeStream()
-        self.boundPort = boundPort
-        let application = Application(
-            router: router, configuration: .init(address: .hostname(host, port: port)),
-            onServerRunning: { channel in
-                announce.yield(channel.localAddress?.port ?? port)
-                announce.finish()
-            }, logger: logger)
-        group = ServiceGroup(configuration: .init(services: [application], gracefulShutdownSignals: [], logger: logger))
+        runner = HTTPApplicationRunner(logger: logger) { onServerRunning in
+            Application(
+                router: router, configuration: .init(address: .hostname(host, port: port)),
+                onServerRunning: { channel in onServerRunning(channel.localAddress?.port ?? port) }, logger: logger)
+        }
     }
 
     /// Serves until `beginShutdown()`; `onListening` hears the port once it is bound.
@@ -58,11 +52,7 @@ public final class LineageBrowserServer: Sendable {
     /// - Throws: the listener's error when the address cannot be bound.
     public func run(onListening: @Sendable (Int) -> Void) async throws {
         do {
-            try await withThrowingTaskGroup(of: Void.self) { tasks in
-                tasks.addTask { try await self.group.run() }
-                for await port in boundPort { onListening(port) }
-                try await tasks.waitForAll()
-            }
+            try await runner.run(onListening: onListening)
         } catch {
             try? await lanes?.shutdown()
             throw error
@@ -72,7 +62,6 @@ public final class LineageBrowserServer: Sendable {
 
     /// Stops taking connections and lets the pages being made finish.
     public func beginShutdown() {
-        let group = self.group
-        Task { await group.triggerGracefulShutdown() }
+        runner.beginShutdown()
     }
 }

@@ -19,8 +19,9 @@ final class ChromeDriver: @unchecked Sendable {
     /// instead of skipping them when the browser is missing.
     static var isAvailable: Bool { executable != nil && browser != nil }
 
-    /// Starts chromedriver on a free port and waits until it is ready for sessions, for `timeout` at most.
-    static func start(timeout: Duration = .seconds(30)) async throws -> ChromeDriver {
+    /// Starts chromedriver on a free port and waits until it is ready for sessions, for `timeout` at
+    /// most (generous: a CI machine running every other test at once starts it slowly).
+    static func start(timeout: Duration = .seconds(120)) async throws -> ChromeDriver {
         guard let executable else {
             throw NotReady(reason: "chromedriver not found on PATH, nor in /usr/bin or /usr/lib/chromium", output: "")
         }
