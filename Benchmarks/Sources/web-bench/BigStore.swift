@@ -116,7 +116,7 @@ enum BigStore {
                     })
             }
         }
-        print("made \(path): \(artifacts) artifacts, \(executions) executions in \(ContinuousClock.now - clock)")
+        report("made \(path): \(artifacts) artifacts, \(executions) executions in \(ContinuousClock.now - clock)")
         return store
     }
 }

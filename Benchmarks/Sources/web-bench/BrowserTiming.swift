@@ -49,9 +49,13 @@ final class BrowserTiming {
         return times.sorted()[samples / 2]
     }
 
+    /// Ends the session and chromedriver: by its own `/shutdown`, then by SIGKILL, since a
+    /// process started from this one may have SIGTERM blocked.
     func close() {
         _ = try? Self.call("DELETE", session)
-        driver.terminate()
+        _ = try? Self.call("GET", base + "/shutdown")
+        for _ in 0..<50 where driver.isRunning { usleep(100_000) }
+        if driver.isRunning { kill(driver.processIdentifier, SIGKILL) }
         driver.waitUntilExit()
     }
 

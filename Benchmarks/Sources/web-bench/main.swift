@@ -19,6 +19,8 @@ var path: String?
 var runs = 20
 var browser = false
 var markdown = false
+/// `--serve`: only serve the store's pages and print their address (the --browser run's server).
+var serve = false
 do {
     var args = CommandLine.arguments.dropFirst()
     while let arg = args.popFirst() {
@@ -28,6 +30,7 @@ do {
         case "--runs": runs = args.popFirst().flatMap(Int.init) ?? runs
         case "--browser": browser = true
         case "--markdown": markdown = true
+        case "--serve": serve = true
         default: fatalError("usage: web-bench [--artifacts N] [--db PATH] [--runs N] [--browser] [--markdown]")
         }
     }
@@ -35,6 +38,12 @@ do {
 let storePath = path ?? "/tmp/web-bench-\(artifacts).sqlite"
 let store = try BigStore.make(at: storePath, artifacts: artifacts)
 let web = WebInterface(store: store, storeName: storePath)
+
+if serve {
+    let ui = LineageBrowserServer(store: store, storeName: storePath, host: "127.0.0.1", port: 0)
+    try await ui.run { report("http://127.0.0.1:\($0)") }
+    exit(0)
+}
 
 let executions = artifacts / 10
 let middle = Int64(artifacts / 2 + 7)  // an output of a run halfway through
@@ -84,23 +93,25 @@ for page in pages {
 
 var browserTimes: [String: Double] = [:]
 if browser {
-    let ui = LineageBrowserServer(store: store, storeName: storePath, host: "127.0.0.1", port: 0)
-    let (ports, announce) = AsyncStream<Int>.makeStream()
-    let serving = Task {
-        try await ui.run {
-            announce.yield($0); announce.finish()
-        }
-    }
-    var port = 0
-    for await bound in ports { port = bound }
-    let base = "http://127.0.0.1:\(port)"
+    // The pages come from a second web-bench process (--serve): curl and chromedriver block the
+    // thread they run on, and here they may block as they like.
+    let server = Process()
+    server.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    server.arguments = ["--serve", "--artifacts", String(artifacts), "--db", storePath]
+    let output = Pipe()
+    server.standardOutput = output
+    try server.run()
+    var line = Data()
+    while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data([0x0A]) { line.append(byte) }
+    let base = String(decoding: line, as: UTF8.self)
+    precondition(base.hasPrefix("http://"), "web-bench --serve said \(base)")
     let chromium = try BrowserTiming()
     for page in pages where page.query != "format=svg" {
         browserTimes[page.name] = try chromium.medianLoad(base + page.path + (page.query.map { "?" + $0 } ?? ""))
     }
     chromium.close()
-    ui.beginShutdown()
-    _ = try? await serving.value
+    kill(server.processIdentifier, SIGKILL)
+    server.waitUntilExit()
 }
 
 let header =
@@ -108,12 +119,17 @@ let header =
     + (browser ? ["Chromium load ms"] : [])
 let table = rows.map { row in row + (browser ? [browserTimes[row[0]].map(formatted) ?? "—"] : []) }
 if markdown {
-    print("| " + header.joined(separator: " | ") + " |")
-    print("|" + header.map { _ in " ---: |" }.joined())
-    for row in table { print("| " + row.joined(separator: " | ") + " |") }
+    report("| " + header.joined(separator: " | ") + " |")
+    report("|" + header.map { _ in " ---: |" }.joined())
+    for row in table { report("| " + row.joined(separator: " | ") + " |") }
 } else {
     let widths = header.indices.map { column in ([header[column]] + table.map { $0[column] }).map(\.count).max()! }
     for row in [header] + table {
-        print(row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  "))
+        report(row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  "))
     }
+}
+
+/// Writes a line at once, unbuffered: a run cut short still shows what it measured.
+func report(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
