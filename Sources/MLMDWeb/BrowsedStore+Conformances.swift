@@ -5,8 +5,14 @@ import MLMetadata
 extension MetadataStore: BrowsedStore {
     /// The census of the database, every count exact.
     public func overview() async throws -> StoreOverview {
-        let census = try census()
-        return StoreOverview(
+        StoreOverview(try census())
+    }
+}
+
+extension StoreOverview {
+    /// What a database's census says, every count exact.
+    public init(_ census: StoreCensus) {
+        self.init(
             backend: "\(census.backend) (\(census.location))", schemaVersion: census.schemaVersion,
             nodesByType: census.nodesByType.mapValues { .exactly($0) })
     }

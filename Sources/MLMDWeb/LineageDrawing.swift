@@ -22,8 +22,8 @@ struct LineageDrawing {
     static let labelLimit = 30
 
     let neighbourhood: LineageNeighbourhood
-    let artifacts: [Int64: Artifact]
-    let executions: [Int64: Execution]
+    /// The artifacts and executions drawn, by kind and id.
+    let nodes: [BrowsedKind: [Int64: NodeSummary]]
     /// The drawing's own address without `expand`, and the nodes expanded already: a collapsed
     /// box links to it with its node added.
     let pageAddress: (_ expanded: [String]) -> String
@@ -33,13 +33,13 @@ struct LineageDrawing {
     func svg(standalone: Bool) -> HTML {
         var boxes: [(id: String, box: Box)] = neighbourhood.nodes.map { ($0.key, box(for: $0)) }
         for group in neighbourhood.collapsed {
-            let noun = group.node.isArtifact ? "execution" : "artifact"
+            let noun = group.node.kind == .artifact ? "execution" : "artifact"
             boxes.append(
                 (
                     group.key,
                     Box(
-                        lines: ["\(group.count) more", "\(group.direction.rawValue) \(noun)\(group.count == 1 ? "" : "s")"],
-                        tooltip: "Show the \(group.count) \(group.direction.rawValue) \(noun)s of \(group.node.key)",
+                        lines: ["\(group.count) more", "\(group.direction) \(noun)\(group.count == 1 ? "" : "s")"],
+                        tooltip: "Show the \(group.count) \(group.direction) \(noun)s of \(group.node.key)",
                         link: pageAddress(expanded + [group.node.key]), shape: .collapsed)
                 ))
         }
@@ -53,7 +53,7 @@ struct LineageDrawing {
         }
         for group in neighbourhood.collapsed {
             let edge =
-                group.direction == .downstream
+                group.downstream
                 ? LayeredGraph.Edge(from: group.node.key, to: group.key) : LayeredGraph.Edge(from: group.key, to: group.node.key)
             edges.append((edge, ""))
         }
@@ -78,24 +78,16 @@ struct LineageDrawing {
             """
     }
 
+    /// An artifact's box says its name or uri, an execution's its name or state.
     private func box(for node: LineageNeighbourhood.NodeID) -> Box {
-        switch node {
-        case .artifact(let id):
-            let artifact = artifacts[id]
-            let detail = artifact.map { $0.name.isEmpty ? $0.uri : $0.name } ?? ""
-            return Box(
-                lines: ["\(artifact?.type ?? "artifact") #\(id)"] + (detail.isEmpty ? [] : [detail]),
-                tooltip: [artifact?.type ?? "", artifact?.name ?? "", artifact?.uri ?? ""].filter { !$0.isEmpty }.joined(separator: "\n"),
-                link: BrowsedKind.artifact.path(id), shape: .artifact)
-        case .execution(let id):
-            let execution = executions[id]
-            let state = execution.flatMap { $0.hasLastKnownState ? $0.lastKnownState.protoName : nil } ?? ""
-            let detail = execution.map { $0.name.isEmpty ? state : $0.name } ?? ""
-            return Box(
-                lines: ["\(execution?.type ?? "execution") #\(id)"] + (detail.isEmpty ? [] : [detail]),
-                tooltip: [execution?.type ?? "", execution?.name ?? "", state].filter { !$0.isEmpty }.joined(separator: "\n"),
-                link: BrowsedKind.execution.path(id), shape: .execution)
-        }
+        let kind = node.kind
+        let summary = nodes[kind]?[node.id]
+        let second = summary.map { kind == .artifact ? $0.uri : $0.state } ?? ""
+        let detail = summary.map { $0.name.isEmpty ? second : $0.name } ?? ""
+        return Box(
+            lines: ["\(summary?.type ?? kind.rawValue) #\(node.id)"] + (detail.isEmpty ? [] : [detail]),
+            tooltip: [summary?.type ?? "", summary?.name ?? "", second].filter { !$0.isEmpty }.joined(separator: "\n"),
+            link: kind.path(node.id), shape: kind == .artifact ? .artifact : .execution)
     }
 
     /// Wide enough for the longer line at about 7 units a character, within bounds.
@@ -162,12 +154,5 @@ struct LineageDrawing {
     /// A coordinate as `HTML` writes it, for path data built as a string.
     private static func format(_ value: Double) -> String {
         ("\(value)" as HTML).text
-    }
-}
-
-extension LineageNeighbourhood.NodeID {
-    var isArtifact: Bool {
-        if case .artifact = self { return true }
-        return false
     }
 }

@@ -9,13 +9,19 @@ struct LineageNeighbourhood: Sendable {
     enum NodeID: Hashable, Comparable, Sendable {
         case artifact(Int64), execution(Int64)
 
-        /// `a3`, `e7`: how drawings and the `expand` parameter name it.
-        var key: String {
+        var kind: BrowsedKind {
+            if case .artifact = self { return .artifact }
+            return .execution
+        }
+
+        var id: Int64 {
             switch self {
-            case .artifact(let id): "a\(id)"
-            case .execution(let id): "e\(id)"
+            case .artifact(let id), .execution(let id): id
             }
         }
+
+        /// `a3`, `e7`: how drawings and the `expand` parameter name it.
+        var key: String { "\(kind.rawValue.prefix(1))\(id)" }
 
         init?(key: Substring) {
             guard let id = Int64(key.dropFirst()) else { return nil }
@@ -30,16 +36,25 @@ struct LineageNeighbourhood: Sendable {
     enum Direction: String, CaseIterable, Sendable {
         case upstream, downstream, both
 
-        var walks: [Direction] { self == .both ? [.upstream, .downstream] : [self] }
+        /// The walks it takes: true for downstream, false for upstream.
+        var walksDownstream: [Bool] {
+            switch self {
+            case .upstream: [false]
+            case .downstream: [true]
+            case .both: [false, true]
+            }
+        }
     }
 
     /// The neighbours of `node` in one direction that the budget left out.
     struct Collapsed: Hashable, Sendable {
         var node: NodeID
-        var direction: Direction
+        var downstream: Bool
         var count: Int
 
-        var key: String { "more-\(node.key)-\(direction.rawValue)" }
+        /// `downstream` or `upstream`.
+        var direction: String { downstream ? "downstream" : "upstream" }
+        var key: String { "more-\(node.key)-\(direction)" }
     }
 
     let start: NodeID
@@ -66,7 +81,7 @@ struct LineageNeighbourhood: Sendable {
         collapsed = []
         var found: Set<NodeID> = [start]
         var eventKeys: Set<EventKey> = []
-        for walk in direction.walks {
+        for downstream in direction.walksDownstream {
             var frontier = [start]
             var hop = 0
             while hop < hops, !frontier.isEmpty {
@@ -74,7 +89,7 @@ struct LineageNeighbourhood: Sendable {
                 let fetched = try await Self.events(of: frontier, in: store)
                 var next: [NodeID] = []
                 for node in frontier {
-                    let along = (fetched[node] ?? []).filter { Self.leads(walk, from: node, along: $0) }
+                    let along = (fetched[node] ?? []).filter { Self.leads(downstream: downstream, from: node, along: $0) }
                     let neighbours = Set(along.map { Self.otherEnd(of: $0, from: node) })
                     let unseen = neighbours.filter { !found.contains($0) }.sorted()
                     if unseen.isEmpty || expanded.contains(node) || found.count + unseen.count <= budget {
@@ -84,7 +99,7 @@ struct LineageNeighbourhood: Sendable {
                             next.append(neighbour)
                         }
                     } else {
-                        collapsed.append(Collapsed(node: node, direction: walk, count: unseen.count))
+                        collapsed.append(Collapsed(node: node, downstream: downstream, count: unseen.count))
                     }
                     for event in along where found.contains(Self.otherEnd(of: event, from: node)) {
                         if eventKeys.insert(EventKey(event)).inserted { events.append(event) }
@@ -121,15 +136,11 @@ struct LineageNeighbourhood: Sendable {
         return byNode
     }
 
-    /// Whether `event` leads from `node` in `direction`: downstream an artifact goes to the
-    /// executions that read it and an execution to what it wrote; upstream the other way.
-    private static func leads(_ direction: Direction, from node: NodeID, along event: Event) -> Bool {
-        let input = isInput(event.type)
-        switch (direction, node) {
-        case (.downstream, .artifact), (.upstream, .execution): return input
-        case (.downstream, .execution), (.upstream, .artifact): return !input
-        case (.both, _): return true
-        }
+    /// Whether `event` leads from `node` downstream (or upstream): downstream an artifact goes
+    /// to the executions that read it and an execution to what it wrote; upstream the other way.
+    private static func leads(downstream: Bool, from node: NodeID, along event: Event) -> Bool {
+        // An input leads downstream from its artifact and upstream from its execution.
+        isInput(event.type) == (downstream == (node.kind == .artifact))
     }
 
     private static func otherEnd(of event: Event, from node: NodeID) -> NodeID {

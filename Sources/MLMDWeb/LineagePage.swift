@@ -19,25 +19,19 @@ struct LineagePage {
         let expandedKeys = (request.parameter("expand") ?? "").split(separator: ",").filter {
             LineageNeighbourhood.NodeID(key: $0) != nil
         }.map(String.init)
-        guard try await exists() else {
-            return shell.errorPage(status: 404, title: "Not found", message: "There is no \(kindName) with id \(startID).")
-        }
         let neighbourhood = try await LineageNeighbourhood(
             store: store, start: start, direction: direction, hops: hops, budget: Self.nodeBudget,
             expanded: Set(expandedKeys.compactMap { LineageNeighbourhood.NodeID(key: Substring($0)) }))
-        var artifactIDs: [Int64] = [], executionIDs: [Int64] = []
-        for node in neighbourhood.nodes {
-            switch node {
-            case .artifact(let id): artifactIDs.append(id)
-            case .execution(let id): executionIDs.append(id)
-            }
+        let ids = Dictionary(grouping: neighbourhood.nodes, by: \.kind).mapValues { $0.map(\.id) }
+        async let artifacts = store.summaries(of: .artifact, ids: ids[.artifact] ?? [])
+        async let executions = store.summaries(of: .execution, ids: ids[.execution] ?? [])
+        let nodes: [BrowsedKind: [Int64: NodeSummary]] = [.artifact: try await artifacts, .execution: try await executions]
+        // A node that is not in the store has no events either: the walk found it alone.
+        guard nodes[start.kind]?[start.id] != nil else {
+            return shell.errorPage(status: 404, title: "Not found", message: "There is no \(kindName) with id \(startID).")
         }
-        async let artifacts = store.getArtifactsByID(.with { $0.artifactIDs = artifactIDs }).artifacts
-        async let executions = store.getExecutionsByID(.with { $0.executionIDs = executionIDs }).executions
         let drawing = LineageDrawing(
-            neighbourhood: neighbourhood,
-            artifacts: Dictionary(uniqueKeysWithValues: try await artifacts.map { ($0.id, $0) }),
-            executions: Dictionary(uniqueKeysWithValues: try await executions.map { ($0.id, $0) }),
+            neighbourhood: neighbourhood, nodes: nodes,
             pageAddress: { address(hops: hops, direction: direction, expand: $0, format: nil) }, expanded: expandedKeys)
         if request.parameter("format") == "svg" {
             return WebResponse(
@@ -70,20 +64,9 @@ struct LineagePage {
         return .page(shell.page(title: "Lineage of \(kindName) \(startID)", heading: heading, section: nil, content: content))
     }
 
-    private var kindName: String { start.isArtifact ? "artifact" : "execution" }
+    private var kindName: String { start.kind.rawValue }
 
-    private var startID: Int64 {
-        switch start {
-        case .artifact(let id), .execution(let id): id
-        }
-    }
-
-    private func exists() async throws -> Bool {
-        switch start {
-        case .artifact(let id): !(try await store.getArtifactsByID(.with { $0.artifactIDs = [id] }).artifacts.isEmpty)
-        case .execution(let id): !(try await store.getExecutionsByID(.with { $0.executionIDs = [id] }).executions.isEmpty)
-        }
-    }
+    private var startID: Int64 { start.id }
 
     private func address(hops: Int, direction: LineageNeighbourhood.Direction, expand: [String], format: String?) -> String {
         "/lineage/\(kindName)/\(startID)"

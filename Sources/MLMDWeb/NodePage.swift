@@ -55,24 +55,12 @@ struct NodePage {
             ($0.millisecondsSinceEpoch, $0.artifactID, $0.executionID) < ($1.millisecondsSinceEpoch, $1.artifactID, $1.executionID)
         }
         .prefix(Self.shownEvents)
-        let others: [Int64: NodeSummary]
-        if kind == .artifact {
-            let ids = Array(Set(shown.map(\.executionID)))
-            others = Dictionary(
-                uniqueKeysWithValues: try await store.getExecutionsByID(.with { $0.executionIDs = ids }).executions.map {
-                    ($0.id, NodeSummary($0))
-                })
-        } else {
-            let ids = Array(Set(shown.map(\.artifactID)))
-            others = Dictionary(
-                uniqueKeysWithValues: try await store.getArtifactsByID(.with { $0.artifactIDs = ids }).artifacts.map {
-                    ($0.id, NodeSummary($0))
-                })
-        }
+        let otherKind: BrowsedKind = kind == .artifact ? .execution : .artifact
+        let otherEnd = { (event: Event) in otherKind == .execution ? event.executionID : event.artifactID }
+        let others = try await store.summaries(of: otherKind, ids: Array(Set(shown.map(otherEnd))))
         let rows = shown.map { event -> HTML in
-            let otherID = kind == .artifact ? event.executionID : event.artifactID
+            let otherID = otherEnd(event)
             let other = others[otherID]
-            let otherKind: BrowsedKind = kind == .artifact ? .execution : .artifact
             let link: HTML =
                 other.map { "\($0.link) <span class=\"type\">\($0.label)</span>" }
                 ?? "<a href=\"\(otherKind.path(otherID))\">\(otherKind.rawValue) \(otherID)</a>"
@@ -81,9 +69,8 @@ struct NodePage {
                 """
         }
         let more: HTML = events.count > shown.count ? "<p class=\"caption\">and \(events.count - shown.count) more events</p>" : ""
-        let otherHeading = kind == .artifact ? "Execution" : "Artifact"
         return """
-            <section><h2>Events</h2><div class="scroll"><table><thead><tr><th>Type</th><th>Path</th><th>\(otherHeading)</th><th>Time</th></tr></thead>
+            <section><h2>Events</h2><div class="scroll"><table><thead><tr><th>Type</th><th>Path</th><th>\(otherKind.title.dropLast())</th><th>Time</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>\(more)</section>
 
             """

@@ -55,7 +55,6 @@ struct HTTPCallRoute: Sendable {
             var request = request
             let body: ByteBuffer
             do {
-                // gRPC-Web's frame header is 5 bytes more than the message.
                 // gRPC-Web's frame header is 5 bytes; base64 takes 4 bytes for every 3.
                 body = try await request.collectBody(
                     upTo: wire == .grpcWeb(text: true) ? (maxRequestBytes + 5 + 2) / 3 * 4 : maxRequestBytes + (wire.isGRPCWeb ? 5 : 0))

@@ -80,9 +80,6 @@ struct LaneBrowsedStore: BrowsedStore {
     }
 
     func overview() async throws -> StoreOverview {
-        let census = try await lanes.read { try $0.census() }
-        return StoreOverview(
-            backend: "\(census.backend) (\(census.location))", schemaVersion: census.schemaVersion,
-            nodesByType: census.nodesByType.mapValues { .exactly($0) })
+        StoreOverview(try await lanes.read { try $0.census() })
     }
 }

@@ -232,9 +232,6 @@ public struct JSONPrinter {
 
     // MARK: Strings
 
-    /// `text` as a JSON string: `"` and `\` escaped, control characters as `\n`, `\t`, … or
-    /// `\u00XX` (lower-case hex), everything else as its UTF-8 bytes, as Python's `json.dumps`
-    /// writes with `ensure_ascii=False`.
     /// `text` as a JSON string, quotes included, escaped as this printer escapes strings.
     public static func quoted(_ text: String) -> String {
         var out: [UInt8] = []
@@ -242,6 +239,9 @@ public struct JSONPrinter {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `text` as a JSON string: `"` and `\` escaped, control characters as `\n`, `\t`, … or
+    /// `\u00XX` (lower-case hex), everything else as its UTF-8 bytes, as Python's `json.dumps`
+    /// writes with `ensure_ascii=False`.
     static func appendQuoted(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
